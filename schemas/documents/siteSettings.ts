@@ -1,0 +1,54 @@
+import {CogIcon} from '@sanity/icons/Cog'
+import {defineArrayMember, defineField, defineType} from 'sanity'
+import {DEFAULT_REVIEW_INTERVAL_MONTHS, LANGUAGES} from '../constants'
+
+/** One document (id "siteSettings") with clinic-wide defaults. */
+export const siteSettings = defineType({
+  name: 'siteSettings',
+  title: 'Settings',
+  type: 'document',
+  icon: CogIcon,
+  fields: [
+    defineField({
+      name: 'organization',
+      title: 'Our clinic',
+      type: 'reference',
+      to: [{type: 'clinic'}],
+      description: 'The clinic that publishes this content.',
+      validation: (rule) => rule.required().error('Choose the clinic that publishes the content.'),
+    }),
+    defineField({
+      name: 'disclaimer',
+      title: 'Medical disclaimer',
+      type: 'text',
+      rows: 4,
+      description: 'Shown under every article and FAQ list.',
+      validation: (rule) => rule.required().error('Write the medical disclaimer.'),
+    }),
+    defineField({
+      name: 'reviewIntervalMonths',
+      title: 'Review interval (months)',
+      type: 'number',
+      description: 'How long a medical review stays current.',
+      initialValue: DEFAULT_REVIEW_INTERVAL_MONTHS,
+      validation: (rule) =>
+        rule
+          .required()
+          .integer()
+          .min(1)
+          .max(36)
+          .error('Use a whole number of months from 1 to 36.'),
+    }),
+    defineField({
+      name: 'languages',
+      title: 'Languages',
+      type: 'array',
+      description: 'The languages the site publishes in.',
+      of: [defineArrayMember({type: 'string'})],
+      options: {list: [...LANGUAGES]},
+      initialValue: ['en'],
+      validation: (rule) => rule.required().min(1).error('Choose at least one language.'),
+    }),
+  ],
+  preview: {prepare: () => ({title: 'Settings'})},
+})

@@ -1,0 +1,74 @@
+// Field definitions several document types share, so they read and validate the same everywhere.
+import {defineArrayMember, defineField} from 'sanity'
+import {LANGUAGES} from './constants'
+import {isUniqueSlugForType} from './rules/slug'
+
+export function slugField(source: string, group?: string) {
+  return defineField({
+    name: 'slug',
+    title: 'Slug',
+    type: 'slug',
+    group,
+    description:
+      'The last part of the web address. Generate it from the title, then keep it stable.',
+    options: {source, maxLength: 96, isUnique: isUniqueSlugForType},
+    validation: (rule) => rule.required().error('Generate a slug so the page has a web address.'),
+  })
+}
+
+export function languageField(group?: string) {
+  return defineField({
+    name: 'language',
+    title: 'Language',
+    type: 'string',
+    group,
+    description: 'The language this text is written in.',
+    options: {list: [...LANGUAGES], layout: 'radio', direction: 'horizontal'},
+    initialValue: 'en',
+    validation: (rule) => rule.required().error('Choose the language this text is written in.'),
+  })
+}
+
+export function referencesField(
+  name: string,
+  title: string,
+  to: string,
+  description: string,
+  group?: string,
+) {
+  return defineField({
+    name,
+    title,
+    type: 'array',
+    group,
+    description,
+    of: [defineArrayMember({type: 'reference', to: [{type: to}]})],
+    validation: (rule) => rule.unique().error('Each item can only be listed once.'),
+  })
+}
+
+export function sourcesField(group?: string) {
+  return defineField({
+    name: 'sources',
+    title: 'Sources',
+    type: 'array',
+    group,
+    description:
+      'The references that back up the medical facts in this text. Cite them in the text with the citation marker.',
+    of: [defineArrayMember({type: 'citation'})],
+    validation: (rule) =>
+      rule.required().min(1).error('Add at least one source that backs up the medical content.'),
+  })
+}
+
+export function medicalReviewField(group?: string) {
+  return defineField({
+    name: 'medicalReview',
+    title: 'Medical review',
+    type: 'medicalReview',
+    group,
+    description: 'Who checked this text for medical accuracy, and when.',
+    validation: (rule) =>
+      rule.required().error('A clinician must review this text before it can be published.'),
+  })
+}

@@ -1,0 +1,51 @@
+// Every content type of clinic-kit, registered with the Studio in this order.
+import {article} from './documents/article'
+import {clinic} from './documents/clinic'
+import {clinician} from './documents/clinician'
+import {condition} from './documents/condition'
+import {faq} from './documents/faq'
+import {partner} from './documents/partner'
+import {siteSettings} from './documents/siteSettings'
+import {treatment} from './documents/treatment'
+import {blockContent} from './objects/blockContent'
+import {callout} from './objects/callout'
+import {citation} from './objects/citation'
+import {citationMarker} from './objects/citationMarker'
+import {education} from './objects/education'
+import {internalLink} from './objects/internalLink'
+import {link} from './objects/link'
+import {medicalReview} from './objects/medicalReview'
+import {openingHours} from './objects/openingHours'
+import {postalAddress} from './objects/postalAddress'
+import {seo} from './objects/seo'
+import {simpleBlockContent} from './objects/simpleBlockContent'
+import {themeTokens} from './objects/themeTokens'
+
+export const documentTypes = [
+  article,
+  faq,
+  clinician,
+  condition,
+  treatment,
+  clinic,
+  partner,
+  siteSettings,
+]
+
+export const objectTypes = [
+  blockContent,
+  simpleBlockContent,
+  callout,
+  link,
+  internalLink,
+  citationMarker,
+  medicalReview,
+  citation,
+  seo,
+  postalAddress,
+  openingHours,
+  themeTokens,
+  education,
+]
+
+export const schemaTypes = [...documentTypes, ...objectTypes]

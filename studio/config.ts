@@ -1,0 +1,29 @@
+import {defineConfig} from 'sanity'
+import {structureTool} from 'sanity/structure'
+import {schemaTypes} from '../schemas'
+import {singletonActions} from './actions'
+import {REVIEWED_TYPES, reviewOverdueBadge} from './badges'
+import {dataset, projectId} from './env'
+import {structure} from './structure'
+
+const SINGLETON_TYPES = new Set(['siteSettings'])
+
+export default defineConfig({
+  name: 'clinic-kit',
+  title: 'clinic-kit',
+  projectId,
+  dataset,
+  plugins: [structureTool({structure})],
+  schema: {
+    types: schemaTypes,
+    // Settings is created once from the structure, never from the "new document" menu.
+    templates: (templates) => templates.filter(({schemaType}) => !SINGLETON_TYPES.has(schemaType)),
+  },
+  document: {
+    actions: (actions, {schemaType}) =>
+      SINGLETON_TYPES.has(schemaType) ? singletonActions(actions) : actions,
+    badges: (badges, {schemaType}) =>
+      REVIEWED_TYPES.includes(schemaType) ? [...badges, reviewOverdueBadge] : badges,
+    newDocumentOptions: (items) => items.filter(({templateId}) => !SINGLETON_TYPES.has(templateId)),
+  },
+})

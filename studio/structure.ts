@@ -1,0 +1,100 @@
+import {CogIcon} from '@sanity/icons/Cog'
+import {HelpCircleIcon} from '@sanity/icons/HelpCircle'
+import {WarningOutlineIcon} from '@sanity/icons/WarningOutline'
+import type {StructureResolver} from 'sanity/structure'
+import {FAQ_CATEGORIES, SITE_SETTINGS_ID} from '../schemas/constants'
+import {addMonths, todayIso} from '../schemas/rules/review'
+import {DEFAULT_REVIEW_INTERVAL_MONTHS} from '../schemas/constants'
+
+// Never reviewed, no reviewer, past its due date, or (without a due date) older than the interval.
+export const NEEDS_REVIEW_FILTER = `_type in ["article", "faq"] && (
+  !defined(medicalReview.reviewer) ||
+  !defined(medicalReview.reviewedAt) ||
+  medicalReview.nextReviewDue < $today ||
+  (!defined(medicalReview.nextReviewDue) && medicalReview.reviewedAt < $lapsedBefore)
+)`
+
+export function needsReviewParams(now: Date = new Date()) {
+  const today = todayIso(now)
+  return {today, lapsedBefore: addMonths(today, -DEFAULT_REVIEW_INTERVAL_MONTHS)}
+}
+
+export const structure: StructureResolver = (S) =>
+  S.list()
+    .title('Content')
+    .items([
+      S.documentTypeListItem('article').title('Articles'),
+      S.listItem()
+        .title('FAQs')
+        .icon(HelpCircleIcon)
+        .child(
+          S.list()
+            .title('FAQs')
+            .items([
+              S.listItem()
+                .title('All FAQs')
+                .child(
+                  S.documentTypeList('faq')
+                    .title('All FAQs')
+                    .defaultOrdering([{field: 'orderRank', direction: 'asc'}]),
+                ),
+              S.listItem()
+                .title('By category')
+                .child(
+                  S.list()
+                    .title('By category')
+                    .items(
+                      FAQ_CATEGORIES.map(({title, value}) =>
+                        S.listItem()
+                          .id(`category-${value}`)
+                          .title(title)
+                          .child(
+                            S.documentList()
+                              .title(title)
+                              .schemaType('faq')
+                              .filter('_type == "faq" && category == $category')
+                              .params({category: value})
+                              .defaultOrdering([{field: 'orderRank', direction: 'asc'}]),
+                          ),
+                      ),
+                    ),
+                ),
+              S.listItem()
+                .title('By condition')
+                .child(
+                  S.documentTypeList('condition')
+                    .title('By condition')
+                    .child((conditionId) =>
+                      S.documentList()
+                        .title('FAQs')
+                        .schemaType('faq')
+                        .filter('_type == "faq" && $conditionId in conditions[]._ref')
+                        .params({conditionId}),
+                    ),
+                ),
+            ]),
+        ),
+      S.divider(),
+      S.documentTypeListItem('clinician').title('Clinicians'),
+      S.documentTypeListItem('condition').title('Conditions'),
+      S.documentTypeListItem('treatment').title('Treatments'),
+      S.documentTypeListItem('clinic').title('Clinics'),
+      S.documentTypeListItem('partner').title('Partners'),
+      S.divider(),
+      S.listItem()
+        .title('Needs medical review')
+        .icon(WarningOutlineIcon)
+        .child(
+          S.documentList()
+            .title('Needs medical review')
+            .filter(NEEDS_REVIEW_FILTER)
+            .params(needsReviewParams())
+            .defaultOrdering([{field: 'medicalReview.nextReviewDue', direction: 'asc'}]),
+        ),
+      S.listItem()
+        .title('Settings')
+        .icon(CogIcon)
+        .child(
+          S.document().schemaType('siteSettings').documentId(SITE_SETTINGS_ID).title('Settings'),
+        ),
+    ])
