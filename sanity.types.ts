@@ -74,7 +74,7 @@ export type ClinicianReference = {
 
 export type MedicalReview = {
   _type: 'medicalReview'
-  reviewer: ClinicianReference
+  reviewer?: ClinicianReference
   reviewedAt: string
   nextReviewDue?: string
 }
@@ -217,7 +217,7 @@ export type Partner = {
   _updatedAt: string
   _rev: string
   name: string
-  slug: Slug
+  slug?: Slug
   allowedOrigins: Array<string>
   scope?: {
     conditions?: Array<
@@ -248,7 +248,7 @@ export type Clinic = {
   _updatedAt: string
   _rev: string
   name: string
-  slug: Slug
+  slug?: Slug
   address?: PostalAddress
   geo?: Geopoint
   phone?: string
@@ -298,7 +298,7 @@ export type Treatment = {
   _updatedAt: string
   _rev: string
   name: string
-  slug: Slug
+  slug?: Slug
   kind: 'procedure' | 'medication' | 'therapy' | 'lifestyle'
   genericName?: string
   brandName?: string
@@ -320,7 +320,7 @@ export type Condition = {
   _updatedAt: string
   _rev: string
   name: string
-  slug: Slug
+  slug?: Slug
   alternateNames?: Array<string>
   summary?: string
   body?: BlockContent
@@ -331,6 +331,13 @@ export type Condition = {
       _key: string
     } & TreatmentReference
   >
+}
+
+export type FaqReference = {
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'faq'
 }
 
 export type PartnerReference = {
@@ -360,13 +367,14 @@ export type Faq = {
     } & TreatmentReference
   >
   orderRank?: string
-  medicalReview: MedicalReview
+  medicalReview?: MedicalReview
   sources: Array<
     {
       _key: string
     } & Citation
   >
   language: 'en' | 'es'
+  translationOf?: FaqReference
   syndication?: {
     mode: 'all' | 'selected' | 'own'
     partners?: Array<
@@ -377,13 +385,6 @@ export type Faq = {
   }
 }
 
-export type FaqReference = {
-  _ref: string
-  _type: 'reference'
-  _weak?: boolean
-  [internalGroqTypeReferenceTo]?: 'faq'
-}
-
 export type Article = {
   _id: string
   _type: 'article'
@@ -391,7 +392,7 @@ export type Article = {
   _updatedAt: string
   _rev: string
   title: string
-  slug: Slug
+  slug?: Slug
   summary: string
   heroImage?: {
     asset?: SanityImageAssetReference
@@ -403,7 +404,7 @@ export type Article = {
   }
   body: BlockContent
   author?: ClinicianReference
-  medicalReview: MedicalReview
+  medicalReview?: MedicalReview
   sources: Array<
     {
       _key: string
@@ -440,7 +441,7 @@ export type Clinician = {
   givenName: string
   familyName: string
   credentials?: Array<string>
-  slug: Slug
+  slug?: Slug
   jobTitle: string
   photo?: {
     asset?: SanityImageAssetReference
@@ -589,9 +590,9 @@ export type AllSanitySchemaTypes =
   | Geopoint
   | Treatment
   | Condition
+  | FaqReference
   | PartnerReference
   | Faq
-  | FaqReference
   | Article
   | Clinician
   | SanityImagePaletteSwatch

@@ -44,5 +44,9 @@ export function parseSeedArticle(
     }
   }
   if (body.length === 0) throw new Error('The seed article has a title but no text.')
+  const bodyText = lines.join('\n')
+  for (const {phrase} of annotate)
+    if (!bodyText.includes(phrase))
+      throw new Error(`Phrase to annotate not found in the seed: ${phrase}`)
   return {title, body}
 }

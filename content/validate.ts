@@ -1,6 +1,10 @@
 // Runs the schema's own validation rules (Sanity's validation engine, as the Studio runs them)
 // over a set of documents, offline: the workspace gets a mock auth store and the client given.
-import type {SanityClient} from '@sanity/client'
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {createClient, type SanityClient} from '@sanity/client'
 import {
   createMockAuthStore,
   defineConfig,
@@ -10,7 +14,10 @@ import {
   type Workspace,
 } from 'sanity'
 import {firstValueFrom} from 'rxjs'
+import {startLake} from '../lake/server'
 import {schemaTypes} from '../schemas'
+import {SCHEMA_API_VERSION} from '../schemas/constants'
+import {SAMPLE_PATH} from './build'
 
 export interface ValidationProblem {
   documentId: string
@@ -54,19 +61,19 @@ export function pathToString(path: ReadonlyArray<unknown>): string {
     .join('')
 }
 
-/** Validates every document; referenced documents must exist in `documents` or in the client's dataset. */
+/** Validates every document; references are checked against the dataset behind the workspace's client. */
 export async function validateDocuments(
   documents: SanityDocument[],
   workspace: Workspace,
 ): Promise<ValidationProblem[]> {
-  const ids = new Set(documents.map((doc) => doc._id))
   const problems: ValidationProblem[] = []
   for (const document of documents) {
     const markers = await validateDocument({
       document,
       workspace,
-      environment: 'cli',
-      getDocumentExists: async ({id}) => ids.has(id) || ids.has(`drafts.${id}`),
+      // As in the Studio: in the 'cli' environment Sanity appends an unknown-fields check with
+      // .warning() to object fields' rule chains, which turns their errors into warnings.
+      environment: 'studio',
     })
     for (const marker of markers) {
       problems.push({
@@ -78,4 +85,59 @@ export async function validateDocuments(
     }
   }
   return problems
+}
+
+/**
+ * `npm run content:validate [-- file.ndjson]`: validates every document of the file (default the
+ * sample) against a temporary local lake seeded with it, and exits 1 on any error.
+ */
+async function main() {
+  const file = process.argv[2] ?? SAMPLE_PATH
+  const documents = readNdjson(file) as SanityDocument[]
+  const dir = mkdtempSync(join(tmpdir(), 'ck-content-validate-'))
+  const lake = await startLake({port: 0, dir, seed: file})
+  try {
+    const client = createClient({
+      projectId: 'clinickit',
+      dataset: 'production',
+      apiVersion: SCHEMA_API_VERSION,
+      apiHost: lake.url,
+      useProjectHostname: false,
+      useCdn: false,
+      token: lake.token,
+      maxRetries: 0,
+    })
+    const problems = await validateDocuments(documents, await createValidationWorkspace(client))
+    for (const p of problems)
+      console.log(`${p.level.padEnd(7)} ${p.documentId} ${p.path || '(document)'}: ${p.message}`)
+    const errors = problems.filter((p) => p.level === 'error').length
+    const warnings = problems.filter((p) => p.level === 'warning').length
+    console.log(`${documents.length} documents: ${errors} errors, ${warnings} warnings`)
+    process.exitCode = errors > 0 ? 1 : 0
+  } finally {
+    await lake.close()
+    rmSync(dir, {recursive: true, force: true})
+  }
+}
+
+/** Documents of an NDJSON file; a line that is not JSON fails with its line number. */
+export function readNdjson(file: string): Array<Record<string, unknown>> {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line, index) => ({line, index}))
+    .filter(({line}) => line.trim() !== '')
+    .map(({line, index}) => {
+      try {
+        return JSON.parse(line) as Record<string, unknown>
+      } catch {
+        throw new Error(`${file}:${index + 1}: not a JSON document`)
+      }
+    })
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error)
+    process.exit(2)
+  })
 }

@@ -12,7 +12,7 @@ export function slugField(source: string, group?: string) {
     description:
       'The last part of the web address. Generate it from the title, then keep it stable.',
     options: {source, maxLength: 96, isUnique: isUniqueSlugForType},
-    validation: (rule) => rule.required().error('Generate a slug so the page has a web address.'),
+    // Presence and uniqueness are checked by the document's rules (rules/documentRules).
   })
 }
 
@@ -68,7 +68,25 @@ export function medicalReviewField(group?: string) {
     type: 'medicalReview',
     group,
     description: 'Who checked this text for medical accuracy, and when.',
+    // Presence is checked by the document's rules (rules/documentRules).
+  })
+}
+
+/** Rich text (`blockContent` or `simpleBlockContent`), optionally required. */
+export function richTextField(
+  name: string,
+  title: string,
+  type: 'blockContent' | 'simpleBlockContent',
+  options: {group?: string; description?: string; requiredMessage?: string} = {},
+) {
+  return defineField({
+    name,
+    title,
+    type,
+    group: options.group,
+    description: options.description,
+    // The reading-grade warning is a document-level rule (see rules/documentWarnings).
     validation: (rule) =>
-      rule.required().error('A clinician must review this text before it can be published.'),
+      options.requiredMessage ? rule.required().error(options.requiredMessage) : rule,
   })
 }

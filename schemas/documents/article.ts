@@ -1,10 +1,12 @@
 import {DocumentTextIcon} from '@sanity/icons/DocumentText'
 import {defineArrayMember, defineField, defineType} from 'sanity'
+import {documentRules, SLUG_MISSING} from '../rules/documentRules'
 import {AUDIENCES} from '../constants'
 import {
   languageField,
   medicalReviewField,
   referencesField,
+  richTextField,
   slugField,
   sourcesField,
 } from '../fields'
@@ -15,6 +17,7 @@ export const article = defineType({
   title: 'Article',
   type: 'document',
   icon: DocumentTextIcon,
+  validation: documentRules({review: true, slug: SLUG_MISSING, richText: ['body']}),
   groups: [
     {name: 'content', title: 'Content', default: true},
     {name: 'review', title: 'Medical review'},
@@ -70,12 +73,9 @@ export const article = defineType({
         }),
       ],
     }),
-    defineField({
-      name: 'body',
-      title: 'Body',
-      type: 'blockContent',
+    richTextField('body', 'Body', 'blockContent', {
       group: 'content',
-      validation: (rule) => rule.required().error('Write the article’s text.'),
+      requiredMessage: 'Write the article’s text.',
     }),
     defineField({
       name: 'author',

@@ -1,5 +1,6 @@
 import {HomeIcon} from '@sanity/icons/Home'
 import {defineArrayMember, defineField, defineType} from 'sanity'
+import {documentRules, SLUG_MISSING} from '../rules/documentRules'
 import {WEB_SCHEMES} from '../rules/links'
 import {slugField} from '../fields'
 
@@ -8,6 +9,7 @@ export const clinic = defineType({
   title: 'Clinic',
   type: 'document',
   icon: HomeIcon,
+  validation: documentRules({slug: SLUG_MISSING}),
   fields: [
     defineField({
       name: 'name',

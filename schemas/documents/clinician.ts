@@ -1,7 +1,10 @@
 import {UserIcon} from '@sanity/icons/User'
 import {defineArrayMember, defineField, defineType} from 'sanity'
+import {documentRules, SLUG_MISSING} from '../rules/documentRules'
+import {richTextField} from '../fields'
 import {WEB_SCHEMES} from '../rules/links'
 import {isValidNpi} from '../rules/npi'
+import {isUniqueSlugForType} from '../rules/slug'
 
 function stringList(name: string, title: string, description: string, group: string) {
   return defineField({
@@ -20,6 +23,7 @@ export const clinician = defineType({
   title: 'Clinician',
   type: 'document',
   icon: UserIcon,
+  validation: documentRules({slug: SLUG_MISSING, richText: ['bio']}),
   groups: [
     {name: 'profile', title: 'Profile', default: true},
     {name: 'practice', title: 'Practice'},
@@ -65,9 +69,8 @@ export const clinician = defineType({
       options: {
         source: (doc) => [doc.givenName, doc.familyName].filter(Boolean).join(' '),
         maxLength: 96,
+        isUnique: isUniqueSlugForType,
       },
-      validation: (rule) =>
-        rule.required().error('Generate a slug so the profile has a web address.'),
     }),
     defineField({
       name: 'jobTitle',
@@ -98,7 +101,7 @@ export const clinician = defineType({
         }),
       ],
     }),
-    defineField({name: 'bio', title: 'Biography', type: 'blockContent', group: 'profile'}),
+    richTextField('bio', 'Biography', 'blockContent', {group: 'profile'}),
     stringList('specialties', 'Specialties', 'e.g. Pain medicine, Anesthesiology.', 'practice'),
     defineField({
       name: 'clinics',

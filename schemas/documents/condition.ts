@@ -1,6 +1,7 @@
 import {ActivityIcon} from '@sanity/icons/Activity'
 import {defineArrayMember, defineField, defineType} from 'sanity'
-import {referencesField, slugField} from '../fields'
+import {documentRules, SLUG_MISSING} from '../rules/documentRules'
+import {referencesField, richTextField, slugField} from '../fields'
 
 // ICD-10(-CM): a letter, two characters, then optionally a dot and up to four more.
 const ICD10 = /^[A-TV-Z][0-9][0-9AB](?:\.[0-9A-TV-Z]{1,4})?$/
@@ -10,6 +11,7 @@ export const condition = defineType({
   title: 'Condition',
   type: 'document',
   icon: ActivityIcon,
+  validation: documentRules({slug: SLUG_MISSING, richText: ['body']}),
   fields: [
     defineField({
       name: 'name',
@@ -34,7 +36,7 @@ export const condition = defineType({
       rows: 3,
       validation: (rule) => rule.max(200).error('Keep the summary to 200 characters or fewer.'),
     }),
-    defineField({name: 'body', title: 'Description', type: 'blockContent'}),
+    richTextField('body', 'Description', 'blockContent'),
     defineField({
       name: 'symptoms',
       title: 'Symptoms',

@@ -1,7 +1,14 @@
 import {HelpCircleIcon} from '@sanity/icons/HelpCircle'
 import {defineArrayMember, defineField, defineType} from 'sanity'
+import {documentRules} from '../rules/documentRules'
 import {FAQ_CATEGORIES, SYNDICATION_MODES} from '../constants'
-import {languageField, medicalReviewField, referencesField, sourcesField} from '../fields'
+import {
+  languageField,
+  medicalReviewField,
+  referencesField,
+  richTextField,
+  sourcesField,
+} from '../fields'
 import {reviewPreviewSelect, reviewSubtitle} from '../previews'
 
 export const faq = defineType({
@@ -9,6 +16,7 @@ export const faq = defineType({
   title: 'FAQ',
   type: 'document',
   icon: HelpCircleIcon,
+  validation: documentRules({review: true, richText: ['answer']}),
   groups: [
     {name: 'content', title: 'Question and answer', default: true},
     {name: 'review', title: 'Medical review'},
@@ -34,13 +42,10 @@ export const faq = defineType({
           .error(),
       ],
     }),
-    defineField({
-      name: 'answer',
-      title: 'Answer',
-      type: 'simpleBlockContent',
+    richTextField('answer', 'Answer', 'simpleBlockContent', {
       group: 'content',
       description: 'A short, plain-language answer. Headings and images are not available here.',
-      validation: (rule) => rule.required().error('Write the answer.'),
+      requiredMessage: 'Write the answer.',
     }),
     defineField({
       name: 'category',

@@ -1,5 +1,6 @@
 import {ShareIcon} from '@sanity/icons/Share'
 import {defineArrayMember, defineField, defineType} from 'sanity'
+import {documentRules, SLUG_MISSING} from '../rules/documentRules'
 import {FAQ_CATEGORIES} from '../constants'
 import {WEB_SCHEMES} from '../rules/links'
 import {languageField, slugField} from '../fields'
@@ -12,6 +13,7 @@ export const partner = defineType({
   title: 'Partner clinic',
   type: 'document',
   icon: ShareIcon,
+  validation: documentRules({slug: SLUG_MISSING}),
   groups: [
     {name: 'partner', title: 'Partner', default: true},
     {name: 'embed', title: 'Embedding'},

@@ -1,13 +1,15 @@
 import {DropIcon} from '@sanity/icons/Drop'
 import {defineField, defineType} from 'sanity'
+import {documentRules, SLUG_MISSING} from '../rules/documentRules'
 import {TREATMENT_KINDS} from '../constants'
-import {referencesField, slugField} from '../fields'
+import {referencesField, richTextField, slugField} from '../fields'
 
 export const treatment = defineType({
   name: 'treatment',
   title: 'Treatment',
   type: 'document',
   icon: DropIcon,
+  validation: documentRules({slug: SLUG_MISSING, richText: ['body']}),
   fields: [
     defineField({
       name: 'name',
@@ -44,7 +46,7 @@ export const treatment = defineType({
       rows: 3,
       validation: (rule) => rule.max(200).error('Keep the summary to 200 characters or fewer.'),
     }),
-    defineField({name: 'body', title: 'Description', type: 'blockContent'}),
+    richTextField('body', 'Description', 'blockContent'),
     defineField({
       name: 'sideEffects',
       title: 'Side effects',

@@ -1,7 +1,6 @@
 import {BlockContentIcon} from '@sanity/icons/BlockContent'
 import {ImageIcon} from '@sanity/icons/Image'
 import {defineArrayMember, defineField, defineType} from 'sanity'
-import {readingGradeMessage} from '../rules/readingGradeRule'
 
 /** Rich text for articles and profiles: headings, lists, links, callouts, images, citations. */
 export const blockContent = defineType({
@@ -58,5 +57,4 @@ export const blockContent = defineType({
       ],
     }),
   ],
-  validation: (rule) => rule.custom(readingGradeMessage).warning(),
 })

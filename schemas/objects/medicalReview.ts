@@ -1,7 +1,7 @@
 import {CheckmarkCircleIcon} from '@sanity/icons/CheckmarkCircle'
 import {defineField, defineType} from 'sanity'
 import {DEFAULT_REVIEW_INTERVAL_MONTHS, SCHEMA_API_VERSION, SITE_SETTINGS_ID} from '../constants'
-import {addMonths, reviewDueDate, reviewStatus, todayIso, type ReviewDates} from '../rules/review'
+import {addMonths, todayIso, type ReviewDates} from '../rules/review'
 
 export const medicalReview = defineType({
   name: 'medicalReview',
@@ -28,7 +28,18 @@ export const medicalReview = defineType({
       description: 'Only clinicians marked “can review medical content” are offered.',
       options: {filter: 'canReview == true'},
       validation: (rule) =>
-        rule.required().error('Choose the clinician who checked this text for medical accuracy.'),
+        rule
+          .custom(async (reviewer: {_ref?: string} | undefined, {getClient}) => {
+            if (!reviewer?._ref)
+              return 'Choose the clinician who checked this text for medical accuracy.'
+            const canReview = await getClient({apiVersion: SCHEMA_API_VERSION}).fetch<
+              boolean | null
+            >('*[_id in [$id, "drafts." + $id]][0].canReview', {id: reviewer._ref})
+            return canReview === true
+              ? true
+              : 'This clinician is not marked “can review medical content”. Choose a reviewer who is.'
+          })
+          .error(),
     }),
     defineField({
       name: 'reviewedAt',
@@ -57,14 +68,6 @@ export const medicalReview = defineType({
         }),
     }),
   ],
-  validation: (rule) =>
-    rule
-      .custom((review: ReviewDates | undefined) =>
-        reviewStatus(review) === 'overdue'
-          ? `Medical review overdue: it was due on ${reviewDueDate(review)}. Ask a clinician to review the text again.`
-          : true,
-      )
-      .warning(),
   preview: {
     select: {
       honorificPrefix: 'reviewer.honorificPrefix',

@@ -1,6 +1,5 @@
 import {TextIcon} from '@sanity/icons/Text'
 import {defineArrayMember, defineType} from 'sanity'
-import {readingGradeMessage} from '../rules/readingGradeRule'
 
 /** Short rich text for FAQ answers: paragraphs, bold and italic, links and lists only. */
 export const simpleBlockContent = defineType({
@@ -28,5 +27,4 @@ export const simpleBlockContent = defineType({
       },
     }),
   ],
-  validation: (rule) => rule.custom(readingGradeMessage).warning(),
 })

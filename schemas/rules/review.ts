@@ -41,3 +41,10 @@ export function reviewStatus(
   if (!review?.reviewedAt || !due) return 'not-reviewed'
   return due < todayIso(now) ? 'overdue' : 'current'
 }
+
+/** The warning on a medical review whose due date has passed; true when it is current. */
+export function overdueReviewMessage(review: ReviewDates | undefined | null): true | string {
+  return reviewStatus(review) === 'overdue'
+    ? `Medical review overdue: it was due on ${reviewDueDate(review)}. Ask a clinician to review the text again.`
+    : true
+}

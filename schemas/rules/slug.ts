@@ -2,7 +2,18 @@
 import type {SlugIsUniqueValidator} from 'sanity'
 import {SCHEMA_API_VERSION} from '../constants'
 
-export const isUniqueSlugForType: SlugIsUniqueValidator = async (slug, context) => {
+interface SlugContext {
+  document?: {_id: string; _type: string}
+  getClient: (options: {apiVersion: string}) => {
+    fetch: <R>(query: string, params: Record<string, unknown>) => Promise<R>
+  }
+}
+
+/** Used as the slug type's `isUnique` option: Sanity's own slug rule reports a taken slug. */
+export const isUniqueSlugForType: SlugIsUniqueValidator = (slug, context) =>
+  slugIsFree(slug, context)
+
+async function slugIsFree(slug: string, context: SlugContext): Promise<boolean> {
   const {document, getClient} = context
   if (!document) return true
   const publishedId = document._id.replace(/^drafts\./, '')

@@ -1,0 +1,98 @@
+// Request and response helpers on Node's compatibility API, so the same handlers run on
+// node:http and on node:http2 (createSecureServer with allowHTTP1).
+import type {IncomingMessage} from 'node:http'
+import type {Http2ServerRequest} from 'node:http2'
+import {LakeError} from './errors'
+
+export type LakeRequest = IncomingMessage | Http2ServerRequest
+/** What handlers use of a response; node:http's and node:http2's responses both provide it. */
+export interface LakeResponse {
+  readonly headersSent: boolean
+  writeHead(status: number, headers?: Record<string, string | number>): unknown
+  setHeader(name: string, value: string | number): unknown
+  write(chunk: string | Buffer): boolean
+  end(): unknown
+  end(chunk: string | Buffer): unknown
+  once(event: 'close', listener: () => void): unknown
+}
+
+/** Bodies above this are refused with 413 (assets have their own, larger limit). */
+export const MAX_JSON_BODY = 10 * 1024 * 1024
+
+export function sendJson(res: LakeResponse, status: number, body: unknown): void {
+  const json = JSON.stringify(body)
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(json),
+  })
+  res.end(json)
+}
+
+export function sendError(res: LakeResponse, error: unknown): void {
+  if (res.headersSent) {
+    res.end()
+    return
+  }
+  if (error instanceof LakeError) {
+    sendJson(res, error.statusCode, error.toBody())
+    return
+  }
+  console.error('lake: internal error', error)
+  sendJson(res, 500, {
+    error: {description: 'Internal error in the local lake', type: 'internalError'},
+  })
+}
+
+export async function readBody(req: LakeRequest, limit = MAX_JSON_BODY): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'])
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit)
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > limit) throw tooLarge(limit)
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks)
+}
+
+export async function readJson(req: LakeRequest): Promise<Record<string, unknown>> {
+  const raw = (await readBody(req)).toString('utf8')
+  let body: unknown
+  try {
+    body = JSON.parse(raw)
+  } catch {
+    throw new LakeError(400, 'invalidJsonError', 'The request body is not valid JSON')
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw new LakeError(400, 'invalidJsonError', 'The request body must be a JSON object')
+  return body as Record<string, unknown>
+}
+
+function tooLarge(limit: number): LakeError {
+  return new LakeError(
+    413,
+    'requestTooLargeError',
+    `The request body is larger than ${limit / 1024 / 1024} MB`,
+  )
+}
+
+/** `$name=<JSON>` query-string parameters, as @sanity/client sends GROQ params. */
+export function groqParamsFromSearch(search: URLSearchParams): Record<string, unknown> {
+  const params: Record<string, unknown> = {}
+  for (const [key, value] of search) {
+    if (!key.startsWith('$')) continue
+    try {
+      params[key.slice(1)] = JSON.parse(value)
+    } catch {
+      throw new LakeError(400, 'queryParseError', `Parameter "${key}" is not valid JSON`)
+    }
+  }
+  return params
+}
+
+export function flag(search: URLSearchParams, name: string, fallback = false): boolean {
+  const value = search.get(name)
+  if (value === null) return fallback
+  return value === '' || value === 'true' || value === '1'
+}

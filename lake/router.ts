@@ -1,0 +1,38 @@
+// One table of every route the lake answers; each family lives in its own module under routes/.
+import type {Route} from './route'
+import {assetRoutes} from './routes/assets'
+import {docRoutes} from './routes/doc'
+import {exportRoutes} from './routes/export'
+import {listenRoutes} from './routes/listen'
+import {mutateRoutes} from './routes/mutate'
+import {queryRoutes} from './routes/query'
+
+export type {Route} from './route'
+
+export const routes: Route[] = [
+  ...queryRoutes,
+  ...docRoutes,
+  ...mutateRoutes,
+  ...listenRoutes,
+  ...assetRoutes,
+  ...exportRoutes,
+]
+
+export function matchRoute(
+  table: Route[],
+  method: string,
+  pathname: string,
+): {route: Route; params: Record<string, string>} | {methodNotAllowed: true} | null {
+  let pathMatched = false
+  for (const candidate of table) {
+    const match = candidate.pattern.exec(pathname)
+    if (!match) continue
+    pathMatched = true
+    if (candidate.method !== method && !(candidate.method === 'GET' && method === 'HEAD')) continue
+    const params: Record<string, string> = {}
+    for (const [key, value] of Object.entries(match.groups ?? {}))
+      params[key] = decodeURIComponent(value)
+    return {route: candidate, params}
+  }
+  return pathMatched ? {methodNotAllowed: true} : null
+}

@@ -1,0 +1,16 @@
+// GET /v{apiVersion}/data/export/{dataset}: every document as NDJSON (drafts need the token).
+import {requireDataset, type RouteContext} from '../context'
+import {isPublishedId} from '../ids'
+import {route} from '../route'
+
+function exportDataset(ctx: RouteContext) {
+  requireDataset(ctx)
+  ctx.res.writeHead(200, {'content-type': 'application/x-ndjson; charset=utf-8'})
+  for (const doc of ctx.lake.store.all()) {
+    if (!ctx.authorized && !isPublishedId(doc._id)) continue
+    ctx.res.write(`${JSON.stringify(doc)}\n`)
+  }
+  ctx.res.end()
+}
+
+export const exportRoutes = [route('GET', '/v:version/data/export/:dataset', exportDataset)]

@@ -1,0 +1,326 @@
+// The lake's durable store: documents and a transaction log in SQLite (node:sqlite), with every
+// document also held in memory for GROQ. SQLite is the source of truth; the in-memory map changes
+// only after a transaction is committed to disk.
+import {EventEmitter} from 'node:events'
+import {mkdirSync} from 'node:fs'
+import {join} from 'node:path'
+import {DatabaseSync} from 'node:sqlite'
+import {Mutation} from '@sanity/mutator'
+import {evaluate, parse} from 'groq-js'
+import {badRequest, conflict} from './errors'
+import {isValidDocumentId, randomId} from './ids'
+
+export interface LakeDocument {
+  _id: string
+  _type: string
+  _rev: string
+  _createdAt: string
+  _updatedAt: string
+  [field: string]: unknown
+}
+
+export interface DocumentChange {
+  id: string
+  operation: 'create' | 'update' | 'delete'
+  before: LakeDocument | null
+  after: LakeDocument | null
+}
+
+export interface CommittedTransaction {
+  transactionId: string
+  timestamp: string
+  author: string
+  mutations: RawMutation[]
+  changes: DocumentChange[]
+}
+
+export type RawMutation = Record<string, unknown>
+
+export interface CommitOptions {
+  transactionId?: string
+  author?: string
+  dryRun?: boolean
+  params?: Record<string, unknown>
+}
+
+const MUTATION_KINDS = [
+  'create',
+  'createOrReplace',
+  'createIfNotExists',
+  'delete',
+  'patch',
+] as const
+type MutationKind = (typeof MUTATION_KINDS)[number]
+
+export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]}> {
+  private readonly db: DatabaseSync
+  private readonly docs = new Map<string, LakeDocument>()
+  private queue: Promise<unknown> = Promise.resolve()
+  /** Bumped on every commit, so derived views (perspectives) know when to rebuild. */
+  generation = 0
+
+  private constructor(readonly dir: string) {
+    super()
+    mkdirSync(dir, {recursive: true})
+    this.db = new DatabaseSync(join(dir, 'lake.sqlite'))
+    // WAL with FULL sync: a transaction acknowledged to a client survives kill -9 and power loss.
+    this.db.exec(
+      'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;',
+    )
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS documents (id TEXT PRIMARY KEY, type TEXT NOT NULL, rev TEXT NOT NULL, body TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS transactions (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, time TEXT NOT NULL,
+        author TEXT NOT NULL, mutations TEXT NOT NULL, changes TEXT NOT NULL);
+    `)
+    for (const row of this.db.prepare('SELECT body FROM documents').all()) {
+      const doc = JSON.parse(String(row.body)) as LakeDocument
+      this.docs.set(doc._id, doc)
+    }
+  }
+
+  static open(dir: string): LakeStore {
+    return new LakeStore(dir)
+  }
+
+  get size(): number {
+    return this.docs.size
+  }
+
+  get(id: string): LakeDocument | undefined {
+    return this.docs.get(id)
+  }
+
+  all(): IterableIterator<LakeDocument> {
+    return this.docs.values()
+  }
+
+  /** Transactions that touched a document, oldest first. */
+  history(
+    id: string,
+    limit = 100,
+  ): Array<Omit<CommittedTransaction, 'changes'> & {changes: DocumentChange[]}> {
+    const rows = this.db
+      .prepare(
+        'SELECT id, time, author, mutations, changes FROM transactions WHERE changes LIKE ? ORDER BY seq DESC LIMIT ?',
+      )
+      .all(`%${JSON.stringify(id)}%`, limit)
+    return rows
+      .map((row) => ({
+        transactionId: String(row.id),
+        timestamp: String(row.time),
+        author: String(row.author),
+        mutations: JSON.parse(String(row.mutations)) as RawMutation[],
+        changes: (JSON.parse(String(row.changes)) as DocumentChange[]).filter((c) => c.id === id),
+      }))
+      .filter((tx) => tx.changes.length > 0)
+      .reverse()
+  }
+
+  /** Applies the mutations atomically: all of them or, on any error, none. Commits run one at a time. */
+  commit(mutations: RawMutation[], options: CommitOptions = {}): Promise<CommittedTransaction> {
+    const run = this.queue.then(() => this.commitNow(mutations, options))
+    this.queue = run.catch(() => undefined)
+    return run
+  }
+
+  close(): void {
+    this.db.close()
+  }
+
+  private async commitNow(
+    mutations: RawMutation[],
+    options: CommitOptions,
+  ): Promise<CommittedTransaction> {
+    if (!Array.isArray(mutations) || mutations.length === 0)
+      throw badRequest('The request has no mutations: send {"mutations": [ … ]}.')
+    const transactionId = options.transactionId ?? randomId()
+    if (typeof transactionId !== 'string' || !/^[A-Za-z0-9_.-]{1,128}$/.test(transactionId))
+      throw badRequest('transactionId must be 1–128 letters, digits, "_", "-" or "."')
+    const timestamp = new Date().toISOString()
+    const working = new Map<string, LakeDocument | null>()
+    const current = (id: string) =>
+      working.has(id) ? working.get(id)! : (this.docs.get(id) ?? null)
+
+    for (const [index, raw] of mutations.entries()) {
+      const kind = mutationKind(raw, index)
+      const body = raw[kind] as Record<string, unknown>
+      switch (kind) {
+        case 'create':
+        case 'createOrReplace':
+        case 'createIfNotExists': {
+          const doc = documentFor(kind, body, index)
+          const existing = current(doc._id)
+          if (existing && kind === 'create')
+            throw conflict(`Document by ID "${doc._id}" already exists`, {items: [{index}]})
+          if (existing && kind === 'createIfNotExists') break
+          working.set(doc._id, {
+            ...doc,
+            _createdAt: existing?._createdAt ?? (doc._createdAt as string) ?? timestamp,
+          } as LakeDocument)
+          break
+        }
+        case 'delete': {
+          for (const id of await this.targetIds(body, index, options.params, working))
+            working.set(id, null)
+          break
+        }
+        case 'patch': {
+          const ids = await this.targetIds(body, index, options.params, working)
+          for (const id of ids) {
+            const before = current(id)
+            if (!before)
+              throw conflict(`Cannot modify document "${id}": it does not exist`, {
+                items: [{index}],
+              })
+            if (typeof body.ifRevisionID === 'string' && body.ifRevisionID !== before._rev)
+              throw conflict(
+                `Document "${id}" has unexpected revision ID ("${before._rev}"), expected "${body.ifRevisionID}"`,
+                {items: [{index}]},
+              )
+            const {query: _q, ifRevisionID: _r, ...ops} = body
+            const patched = applyMutation(structuredClone(before), {patch: {...ops, id}})
+            if (!patched || typeof patched._type !== 'string' || patched._id !== id)
+              throw badRequest(`Patch ${index} would remove the document's _id or _type`)
+            working.set(id, patched)
+          }
+          break
+        }
+      }
+    }
+
+    const changes: DocumentChange[] = []
+    for (const [id, after] of working) {
+      const before = this.docs.get(id) ?? null
+      if (!before && !after) continue
+      if (after) Object.assign(after, {_rev: transactionId, _updatedAt: timestamp})
+      changes.push({
+        id,
+        operation: !before ? 'create' : !after ? 'delete' : 'update',
+        before,
+        after,
+      })
+    }
+    const transaction: CommittedTransaction = {
+      transactionId,
+      timestamp,
+      author: options.author ?? 'lake',
+      mutations,
+      changes,
+    }
+    if (options.dryRun || changes.length === 0) return transaction
+    this.persist(transaction)
+    for (const change of changes) {
+      if (change.after) this.docs.set(change.id, change.after)
+      else this.docs.delete(change.id)
+    }
+    this.generation++
+    this.emit('transaction', transaction)
+    return transaction
+  }
+
+  private persist(tx: CommittedTransaction): void {
+    const upsert = this.db.prepare(
+      'INSERT INTO documents (id, type, rev, body) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET type = excluded.type, rev = excluded.rev, body = excluded.body',
+    )
+    const remove = this.db.prepare('DELETE FROM documents WHERE id = ?')
+    const log = this.db.prepare(
+      'INSERT INTO transactions (id, time, author, mutations, changes) VALUES (?, ?, ?, ?, ?)',
+    )
+    this.db.exec('BEGIN IMMEDIATE')
+    try {
+      for (const change of tx.changes) {
+        if (change.after)
+          upsert.run(change.id, change.after._type, change.after._rev, JSON.stringify(change.after))
+        else remove.run(change.id)
+      }
+      // The log keeps ids and revisions (not whole documents) to stay small.
+      const logged = tx.changes.map((c) => ({
+        id: c.id,
+        operation: c.operation,
+        previousRev: c.before?._rev ?? null,
+        resultRev: c.after?._rev ?? null,
+      }))
+      log.run(
+        tx.transactionId,
+        tx.timestamp,
+        tx.author,
+        JSON.stringify(tx.mutations),
+        JSON.stringify(logged),
+      )
+      this.db.exec('COMMIT')
+    } catch (error) {
+      this.db.exec('ROLLBACK')
+      if (error instanceof Error && /UNIQUE constraint failed: transactions.id/.test(error.message))
+        throw conflict(`Transaction ID "${tx.transactionId}" has already been used`)
+      throw error
+    }
+  }
+
+  /** The documents a delete or patch addresses: by `id`, by a list of ids, or by a GROQ `query`. */
+  private async targetIds(
+    body: Record<string, unknown>,
+    index: number,
+    params: Record<string, unknown> | undefined,
+    working: Map<string, LakeDocument | null>,
+  ): Promise<string[]> {
+    if (typeof body.id === 'string') return [body.id]
+    if (typeof body.query === 'string') {
+      const dataset = [...this.docs.values()].filter((d) => !working.has(d._id))
+      for (const doc of working.values()) if (doc) dataset.push(doc)
+      const queryParams = {...(params ?? {}), ...((body.params as Record<string, unknown>) ?? {})}
+      let tree
+      try {
+        tree = parse(body.query, {params: queryParams})
+      } catch (error) {
+        throw badRequest(`Mutation ${index} has an invalid query: ${(error as Error).message}`)
+      }
+      const result = await (await evaluate(tree, {dataset, params: queryParams})).get()
+      const list = Array.isArray(result) ? result : result ? [result] : []
+      return list
+        .map((item) =>
+          item && typeof item === 'object' ? (item as {_id?: unknown})._id : undefined,
+        )
+        .filter((id): id is string => typeof id === 'string')
+    }
+    throw badRequest(`Mutation ${index} needs an "id" or a "query"`)
+  }
+}
+
+function mutationKind(raw: RawMutation, index: number): MutationKind {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+    throw badRequest(`Mutation ${index} is not an object`)
+  const keys = Object.keys(raw)
+  const unknown = keys.filter((k) => !(MUTATION_KINDS as readonly string[]).includes(k))
+  if (unknown.length > 0)
+    throw badRequest(
+      `Unknown mutation type "${unknown[0]}" at index ${index}; use one of ${MUTATION_KINDS.join(', ')}`,
+    )
+  if (keys.length !== 1) throw badRequest(`Mutation ${index} must have exactly one type`)
+  const body = raw[keys[0]!]
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw badRequest(`Mutation ${index} (${keys[0]}) must be an object`)
+  return keys[0] as MutationKind
+}
+
+function documentFor(
+  kind: MutationKind,
+  body: Record<string, unknown>,
+  index: number,
+): LakeDocument {
+  const doc = structuredClone(body) as Record<string, unknown>
+  if (kind === 'create' && doc._id === undefined) doc._id = randomId()
+  else if (kind === 'create' && doc._id === 'drafts.') doc._id = `drafts.${randomId()}`
+  if (!isValidDocumentId(doc._id)) throw badRequest(`Mutation ${index} (${kind}) has no valid _id`)
+  if (typeof doc._type !== 'string' || doc._type === '')
+    throw badRequest(`Mutation ${index} (${kind}) needs a _type`)
+  return doc as LakeDocument
+}
+
+function applyMutation(doc: LakeDocument, mutation: RawMutation): LakeDocument | null {
+  try {
+    return new Mutation({mutations: [mutation as never]}).apply(doc as never) as LakeDocument | null
+  } catch (error) {
+    throw badRequest(`Patch failed: ${(error as Error).message}`)
+  }
+}

@@ -1,0 +1,66 @@
+// Rules computed over the whole document and shown on the field they concern: presence of the
+// medical review and slug, review overdue, reading grade. One error rule and one
+// warning rule per type keep the levels apart.
+import type {DocumentRule} from 'sanity'
+import {readingGradeMessage} from './readingGradeRule'
+import {overdueReviewMessage, type ReviewDates} from './review'
+
+export interface DocumentErrorOptions {
+  /** The document must carry a medical review. */
+  review?: boolean
+  /** The message when the slug is missing (uniqueness is the slug type's own rule). */
+  slug?: string
+}
+
+/** Errors: a missing medical review or slug. */
+export function documentErrors({review = false, slug}: DocumentErrorOptions) {
+  return (rule: DocumentRule) =>
+    rule
+      .custom((doc) => {
+        const problems: Array<{message: string; path: string[]}> = []
+        const fields = (doc ?? {}) as Record<string, unknown>
+        if (review && !fields.medicalReview)
+          problems.push({
+            message: 'A clinician must review this text before it can be published.',
+            path: ['medicalReview'],
+          })
+        if (slug && !(fields.slug as {current?: string} | undefined)?.current)
+          problems.push({message: slug, path: ['slug']})
+        return problems.length > 0 ? problems : true
+      })
+      .error()
+}
+
+export interface DocumentWarningOptions {
+  /** The document has a `medicalReview` that can fall overdue. */
+  review?: boolean
+  /** Rich-text fields whose reading grade is checked. */
+  richText?: string[]
+}
+
+export function documentWarnings({review = false, richText = []}: DocumentWarningOptions) {
+  return (rule: DocumentRule) =>
+    rule
+      .custom((doc) => {
+        const problems: Array<{message: string; path: string[]}> = []
+        if (review) {
+          const message = overdueReviewMessage(doc?.medicalReview as ReviewDates | undefined)
+          if (message !== true) problems.push({message, path: ['medicalReview']})
+        }
+        // Flesch-Kincaid is an English formula: other languages are not graded.
+        const english = ((doc as {language?: string} | undefined)?.language ?? 'en') === 'en'
+        for (const field of english ? richText : []) {
+          const message = readingGradeMessage((doc as Record<string, unknown> | undefined)?.[field])
+          if (message !== true) problems.push({message, path: [field]})
+        }
+        return problems.length > 0 ? problems : true
+      })
+      .warning()
+}
+
+/** The document-level rules of a content type: errors and warnings, each with its own level. */
+export function documentRules(options: DocumentErrorOptions & DocumentWarningOptions) {
+  return (rule: DocumentRule) => [documentErrors(options)(rule), documentWarnings(options)(rule)]
+}
+
+export const SLUG_MISSING = 'Generate a slug so the page has a web address.'

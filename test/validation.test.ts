@@ -1,0 +1,211 @@
+// Each schema rule is exercised with a failing and a passing document, through Sanity's own
+// validation engine, exactly as the Studio and `npm run content:validate` run it.
+import assert from 'node:assert/strict'
+import {after, before, describe, it} from 'node:test'
+import {readFileSync} from 'node:fs'
+import {SAMPLE_PATH} from '../content/build'
+import {fleschKincaidGrade, portableTextToPlainText} from '../schemas/rules/readingGrade'
+import {
+  errorsAt,
+  startValidationHarness,
+  warningsAt,
+  type ValidationHarness,
+} from './helpers/validation'
+
+const sample = readFileSync(SAMPLE_PATH, 'utf8')
+  .trim()
+  .split('\n')
+  .map((line) => JSON.parse(line) as Record<string, unknown> & {_id: string; _type: string})
+const byId = (id: string) => {
+  const doc = sample.find((d) => d._id === id)
+  assert.ok(doc, `sample has ${id}`)
+  return structuredClone(doc)
+}
+const FAQ_ID = 'faq-what-is-chronic-migraine'
+const ARTICLE_ID = 'article-prevent-headaches-with-botox'
+const CLINICIAN_ID = 'clinician-sloane-yu'
+
+function paragraph(key: string, text: string, markDefs: unknown[] = [], marks: string[] = []) {
+  return {
+    _type: 'block',
+    _key: key,
+    style: 'normal',
+    markDefs,
+    children: [{_type: 'span', _key: `${key}s`, text, marks}],
+  }
+}
+
+let harness: ValidationHarness
+before(async () => {
+  harness = await startValidationHarness()
+})
+after(async () => {
+  await harness?.close()
+})
+
+describe('FAQ question', () => {
+  it('must end with a question mark', async () => {
+    const faq = {...byId(FAQ_ID), _id: 'faq-test-question', question: 'What is chronic migraine'}
+    const errors = errorsAt(await harness.validate(faq), 'question')
+    assert.equal(errors.length, 1)
+    assert.match(errors[0]!.message, /question mark/)
+    faq.question = 'What is chronic migraine?'
+    assert.deepEqual(errorsAt(await harness.validate(faq), 'question'), [])
+  })
+  it('is at most 150 characters', async () => {
+    const faq = {...byId(FAQ_ID), _id: 'faq-test-long', question: `${'Why '.repeat(40)}?`}
+    assert.match(errorsAt(await harness.validate(faq), 'question')[0]?.message ?? '', /150/)
+  })
+})
+
+describe('medical review', () => {
+  it('an article without a reviewer is an error', async () => {
+    const article = byId(ARTICLE_ID)
+    const review = article.medicalReview as Record<string, unknown>
+    const withoutReviewer = {...article, medicalReview: {...review, reviewer: undefined}}
+    const errors = errorsAt(await harness.validate(withoutReviewer), 'medicalReview.reviewer')
+    assert.equal(errors.length, 1)
+    assert.match(errors[0]!.message, /clinician who checked/)
+    assert.deepEqual(errorsAt(await harness.validate(article), 'medicalReview.reviewer'), [])
+  })
+  it('an FAQ without any review, review date or sources is an error', async () => {
+    const faq = byId(FAQ_ID)
+    const noReview = {...faq, medicalReview: undefined}
+    assert.equal(errorsAt(await harness.validate(noReview), 'medicalReview').length, 1)
+    const noDate = {
+      ...faq,
+      medicalReview: {...(faq.medicalReview as object), reviewedAt: undefined},
+    }
+    assert.equal(errorsAt(await harness.validate(noDate), 'medicalReview.reviewedAt').length, 1)
+    const noSources = {...faq, sources: []}
+    assert.match(errorsAt(await harness.validate(noSources), 'sources')[0]?.message ?? '', /source/)
+  })
+  it('an overdue review is a warning naming the due date', async () => {
+    const faq = byId(FAQ_ID)
+    faq.medicalReview = {
+      ...(faq.medicalReview as object),
+      reviewedAt: '2024-01-10',
+      nextReviewDue: '2025-01-10',
+    }
+    const problems = await harness.validate(faq)
+    const warnings = warningsAt(problems, 'medicalReview')
+    assert.equal(warnings.length, 1)
+    assert.match(warnings[0]!.message, /overdue.*2025-01-10/)
+    assert.deepEqual(errorsAt(problems, 'medicalReview'), [])
+    assert.deepEqual(warningsAt(await harness.validate(byId(FAQ_ID)), 'medicalReview'), [])
+  })
+  it('only clinicians who can review are offered as reviewers', async () => {
+    const article = byId(ARTICLE_ID)
+    const clinician = {
+      ...byId(CLINICIAN_ID),
+      _id: 'clinician-not-a-reviewer',
+      slug: {_type: 'slug', current: 'not-a-reviewer'},
+      canReview: false,
+    }
+    await harness.client.createOrReplace(clinician as never)
+    article.medicalReview = {
+      ...(article.medicalReview as object),
+      reviewer: {_type: 'reference', _ref: clinician._id},
+    }
+    const errors = errorsAt(await harness.validate(article), 'medicalReview.reviewer')
+    assert.equal(errors.length, 1, JSON.stringify(errors))
+  })
+})
+
+describe('NPI', () => {
+  it('rejects a bad check digit and accepts a valid number', async () => {
+    const clinician = {...byId(CLINICIAN_ID), npi: '1234567890'}
+    const errors = errorsAt(await harness.validate(clinician), 'npi')
+    assert.equal(errors.length, 1)
+    assert.match(errors[0]!.message, /check digit/)
+    assert.deepEqual(errorsAt(await harness.validate({...clinician, npi: '1234567893'}), 'npi'), [])
+  })
+})
+
+describe('reading grade', () => {
+  it('warns above grade 8 and names the grade', async () => {
+    const hard =
+      'Interventional pain management encompasses minimally invasive procedures, including epidural steroid injections, radiofrequency ablation and peripheral nerve stimulation, administered under fluoroscopic guidance by fellowship-trained anesthesiologists. Comprehensive multidisciplinary evaluation precedes intervention.'
+    const article = {...byId(ARTICLE_ID), body: [paragraph('p1', hard)]}
+    const warnings = warningsAt(await harness.validate(article), 'body')
+    assert.equal(warnings.length, 1)
+    const grade = fleschKincaidGrade(portableTextToPlainText(article.body))
+    assert.ok(grade !== null && grade > 8)
+    assert.ok(
+      warnings[0]!.message.includes(`Reading grade is ${grade.toFixed(1)}`),
+      warnings[0]!.message,
+    )
+    const easy =
+      'Most people get a headache now and then. Drink water and rest. A pain pill can help too. If your head hurts a lot or often, come and see us. We can help you feel better and get back to your day.'
+    assert.deepEqual(
+      warningsAt(await harness.validate({...article, body: [paragraph('p1', easy)]}), 'body'),
+      [],
+    )
+  })
+})
+
+describe('links', () => {
+  it('rejects javascript: links and accepts https', async () => {
+    const link = (href: string) => ({
+      ...byId(ARTICLE_ID),
+      body: [paragraph('p1', 'Read more here.', [{_type: 'link', _key: 'l1', href}], ['l1'])],
+    })
+    const problems = await harness.validate(link('javascript:alert(1)'))
+    const linkErrors = problems.filter((p) => p.level === 'error' && p.path.endsWith('.href'))
+    assert.equal(linkErrors.length, 1, JSON.stringify(problems))
+    assert.match(linkErrors[0]!.message, /web pages|mailto|tel/)
+    const ok = await harness.validate(link('https://www.who.int/'))
+    assert.deepEqual(
+      ok.filter((p) => p.path.endsWith('.href')),
+      [],
+    )
+    const tel = await harness.validate(link('tel:+15555550123'))
+    assert.deepEqual(
+      tel.filter((p) => p.path.endsWith('.href')),
+      [],
+    )
+  })
+})
+
+describe('other rules editors rely on', () => {
+  it('a hero image without alt text is an error', async () => {
+    const article = {
+      ...byId(ARTICLE_ID),
+      heroImage: {_type: 'image', asset: {_type: 'reference', _ref: 'image-abc123-10x10-png'}},
+    }
+    const problems = await harness.validate(article)
+    assert.equal(errorsAt(problems, 'heroImage.alt').length, 1, JSON.stringify(problems))
+  })
+  it('a summary over 160 characters warns, over 200 is an error', async () => {
+    const article = byId(ARTICLE_ID)
+    const at170 = await harness.validate({...article, summary: 'a'.repeat(170)})
+    assert.equal(warningsAt(at170, 'summary').length, 1)
+    assert.equal(errorsAt(at170, 'summary').length, 0)
+    const at210 = await harness.validate({...article, summary: 'a'.repeat(210)})
+    assert.equal(errorsAt(at210, 'summary').length, 1)
+  })
+  it('a slug another article uses is an error', async () => {
+    const copy = {...byId(ARTICLE_ID), _id: 'article-copy'}
+    const errors = errorsAt(await harness.validate(copy), 'slug')
+    assert.equal(errors.length, 1, JSON.stringify(errors))
+    assert.match(errors[0]!.message, /already in use/)
+    assert.deepEqual(errorsAt(await harness.validate(byId(ARTICLE_ID)), 'slug'), [])
+  })
+  it('an ICD-10 code with the wrong format is an error', async () => {
+    const condition = {...byId('condition-chronic-migraine'), icd10: ['G43.7', 'migraine']}
+    const problems = await harness.validate(condition)
+    assert.equal(
+      problems.filter((p) => p.level === 'error' && p.path.startsWith('icd10')).length,
+      1,
+    )
+  })
+})
+
+describe('the sample dataset', () => {
+  it('has zero validation errors', async () => {
+    const errors = (await Promise.all(sample.map((doc) => harness.validate(doc))))
+      .flat()
+      .filter((p) => p.level === 'error')
+    assert.deepEqual(errors, [])
+  })
+})
