@@ -4,6 +4,7 @@ import {mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {clientConfig, contentConfigFromEnv} from '../config/client'
 import {createClient, type SanityClient} from '@sanity/client'
 import {
   createMockAuthStore,
@@ -16,7 +17,6 @@ import {
 import {firstValueFrom} from 'rxjs'
 import {startLake} from '../lake/server'
 import {schemaTypes} from '../schemas'
-import {SCHEMA_API_VERSION} from '../schemas/constants'
 import {SAMPLE_PATH} from './build'
 
 export interface ValidationProblem {
@@ -98,13 +98,7 @@ async function main() {
   const lake = await startLake({port: 0, dir, seed: file})
   try {
     const client = createClient({
-      projectId: 'clinickit',
-      dataset: 'production',
-      apiVersion: SCHEMA_API_VERSION,
-      apiHost: lake.url,
-      useProjectHostname: false,
-      useCdn: false,
-      token: lake.token,
+      ...clientConfig({...contentConfigFromEnv({}), apiHost: lake.url, token: lake.token}),
       maxRetries: 0,
     })
     const problems = await validateDocuments(documents, await createValidationWorkspace(client))

@@ -1,24 +1,76 @@
 // Runs GROQ with groq-js and turns its errors into Sanity's error responses.
-import {evaluate, parse} from 'groq-js'
+import {evaluateSync, parse, toJS} from 'groq-js'
+import type {PerspectiveView} from './perspectives'
 import {LakeError} from './errors'
 
-export async function runQuery(
+/**
+ * Evaluates synchronously (groq-js's async mode awaits every document) and resolves `->` through
+ * the view's id map instead of a scan per reference.
+ */
+export function runQuery(
   query: string,
   params: Record<string, unknown>,
-  dataset: unknown[],
+  view: PerspectiveView,
   identity?: string,
-): Promise<unknown> {
+): unknown {
+  // Identical queries between two commits give identical results: serve them from the view.
+  const key = `${identity ?? ''}\u0000${query}\u0000${JSON.stringify(params)}`
+  if (view.results.has(key)) return view.results.get(key)
   let tree
   try {
     tree = parse(query, {params})
   } catch (error) {
     throw queryError(query, error)
   }
+  const type = singleTypeScanned(tree)
+  let result
   try {
-    return await (await evaluate(tree, {dataset, params, identity})).get()
+    result = toJS(
+      evaluateSync(tree, {
+        dataset: type === null ? view.documents : (view.byType.get(type) ?? []),
+        params,
+        identity,
+        dereference: ({_ref}) => view.byId.get(_ref) ?? null,
+      }),
+    )
   } catch (error) {
     throw queryError(query, error)
   }
+  if (view.results.size >= MAX_CACHED_RESULTS) view.results.clear()
+  view.results.set(key, result)
+  return result
+}
+
+const MAX_CACHED_RESULTS = 1000
+
+type Node = {type: string; [key: string]: unknown}
+
+/**
+ * The document type a query can only ever read, or null. True when the query has a single `*`
+ * and it sits under a filter whose leftmost conjunct is `_type == "<type>"`: then evaluating over
+ * that type's documents gives the same result (`->` goes through the id map, not the dataset).
+ */
+export function singleTypeScanned(tree: unknown): string | null {
+  if (JSON.stringify(tree).split('"type":"Everything"').length !== 2) return null
+  let node = tree as Node | undefined
+  while (node && typeof node === 'object') {
+    if (node.type === 'Filter' && (node.base as Node | undefined)?.type === 'Everything')
+      return typeOfCondition(node.expr as Node)
+    node = node.base as Node | undefined
+  }
+  return null
+}
+
+function typeOfCondition(expr: Node | undefined): string | null {
+  if (!expr) return null
+  if (expr.type === 'And') return typeOfCondition(expr.left as Node)
+  if (expr.type !== 'OpCall' || expr.op !== '==') return null
+  const [left, right] = [expr.left as Node, expr.right as Node]
+  const isType = (n: Node) => n.type === 'AccessAttribute' && n.name === '_type' && !n.base
+  const value = (n: Node) => (n.type === 'Value' && typeof n.value === 'string' ? n.value : null)
+  if (isType(left)) return value(right)
+  if (isType(right)) return value(left)
+  return null
 }
 
 function queryError(query: string, error: unknown): LakeError {

@@ -13,17 +13,34 @@ export function parsePerspective(value: string | null): Perspective {
   throw new Error(`Unknown perspective "${value}"; use published, drafts or raw`)
 }
 
+/** A perspective's documents, and the same by _id for `->` (groq-js would scan for each one). */
+export interface PerspectiveView {
+  documents: LakeDocument[]
+  byId: Map<string, LakeDocument>
+  byType: Map<string, LakeDocument[]>
+  /** Query results for this generation of the store; dropped with the view on the next commit. */
+  results: Map<string, unknown>
+}
+
 export class PerspectiveViews {
-  private cache = new Map<Perspective, {generation: number; docs: LakeDocument[]}>()
+  private cache = new Map<Perspective, {generation: number; view: PerspectiveView}>()
 
   constructor(private readonly store: LakeStore) {}
 
-  documents(perspective: Perspective): LakeDocument[] {
+  view(perspective: Perspective): PerspectiveView {
     const cached = this.cache.get(perspective)
-    if (cached && cached.generation === this.store.generation) return cached.docs
-    const docs = build(perspective, [...this.store.all()])
-    this.cache.set(perspective, {generation: this.store.generation, docs})
-    return docs
+    if (cached && cached.generation === this.store.generation) return cached.view
+    const documents = build(perspective, [...this.store.all()])
+    const byType = new Map<string, LakeDocument[]>()
+    for (const doc of documents) {
+      const list = byType.get(doc._type)
+      if (list) list.push(doc)
+      else byType.set(doc._type, [doc])
+    }
+    const byId = new Map(documents.map((doc) => [doc._id, doc]))
+    const view = {documents, byId, byType, results: new Map<string, unknown>()}
+    this.cache.set(perspective, {generation: this.store.generation, view})
+    return view
   }
 }
 

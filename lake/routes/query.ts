@@ -32,7 +32,7 @@ async function query(ctx: RouteContext) {
   // Without the token only published documents exist, whatever perspective was asked for.
   if (!ctx.authorized) perspective = 'published' as const
   const started = performance.now()
-  const result = await runQuery(query, params, ctx.lake.views.documents(perspective))
+  const result = runQuery(query, params, ctx.lake.views.view(perspective))
   const ms = Math.round(performance.now() - started)
   const body: Record<string, unknown> = {result, ms}
   if (flag(search, 'returnQuery', true)) body.query = query

@@ -3,6 +3,7 @@
 import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {clientConfig, contentConfigFromEnv} from '../../config/client'
 import {createClient, type SanityClient} from '@sanity/client'
 import type {SanityDocument, Workspace} from 'sanity'
 import {startLake} from '../../lake/server'
@@ -24,13 +25,7 @@ export async function startValidationHarness(seed = SAMPLE_PATH): Promise<Valida
   const dir = mkdtempSync(join(tmpdir(), 'ck-validate-'))
   const lake = await startLake({port: 0, dir, seed})
   const client = createClient({
-    projectId: 'clinickit',
-    dataset: 'production',
-    apiVersion: '2025-02-19',
-    apiHost: lake.url,
-    useProjectHostname: false,
-    useCdn: false,
-    token: lake.token,
+    ...clientConfig({...contentConfigFromEnv({}), apiHost: lake.url, token: lake.token}),
     maxRetries: 0,
   })
   const workspace = await createValidationWorkspace(client)

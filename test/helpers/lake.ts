@@ -1,0 +1,40 @@
+// A real lake in a temp folder, and @sanity/client instances pointed at it.
+import {mkdtempSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {createClient, type SanityClient} from '@sanity/client'
+import {SAMPLE_PATH} from '../../content/build'
+import {clientConfig, contentConfigFromEnv} from '../../config/client'
+import {startLake, type RunningLake} from '../../lake/server'
+
+export interface TestLake {
+  lake: RunningLake
+  dir: string
+  /** Authorised with the lake token. */
+  client: SanityClient
+  /** No token: what a public widget sees. */
+  anonymous: SanityClient
+  close(): Promise<void>
+}
+
+export function lakeClient(url: string, token?: string): SanityClient {
+  return createClient({
+    ...clientConfig({...contentConfigFromEnv({}), apiHost: url, token}),
+    maxRetries: 0,
+  })
+}
+
+export async function startTestLake(seed: string | undefined = SAMPLE_PATH): Promise<TestLake> {
+  const dir = mkdtempSync(join(tmpdir(), 'ck-lake-'))
+  const lake = await startLake({port: 0, dir, seed, quiet: true})
+  return {
+    lake,
+    dir,
+    client: lakeClient(lake.url, lake.token),
+    anonymous: lakeClient(lake.url),
+    async close() {
+      await lake.close()
+      rmSync(dir, {recursive: true, force: true})
+    },
+  }
+}
