@@ -3,6 +3,7 @@ import type {Route} from './route'
 import {assetRoutes} from './routes/assets'
 import {docRoutes} from './routes/doc'
 import {exportRoutes} from './routes/export'
+import {historyRoutes} from './routes/history'
 import {listenRoutes} from './routes/listen'
 import {mutateRoutes} from './routes/mutate'
 import {queryRoutes} from './routes/query'
@@ -16,6 +17,7 @@ export const routes: Route[] = [
   ...listenRoutes,
   ...assetRoutes,
   ...exportRoutes,
+  ...historyRoutes,
 ]
 
 export function matchRoute(

@@ -212,6 +212,35 @@ describe('documents and mutations', () => {
   })
 })
 
+describe('dry runs and history', () => {
+  it('a dry run reports the result and changes nothing', async () => {
+    const result = await t.client.create(
+      {_id: 'dry', _type: 'note'},
+      {dryRun: true, returnDocuments: false},
+    )
+    assert.equal(result.results[0]?.id, 'dry')
+    assert.equal(await t.client.getDocument('dry'), undefined)
+  })
+
+  it('lists a document’s transactions with the token, and refuses without', async () => {
+    const first = await t.client.createOrReplace({_id: 'hist', _type: 'note', v: 1})
+    const second = await t.client.patch('hist').set({v: 2}).commit()
+    const path = '/v2025-02-19/data/history/production/transactions/hist'
+    const response = await fetch(`${t.lake.url}${path}`, {
+      headers: {authorization: `Bearer ${t.lake.token}`},
+    })
+    const entries = (await response.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as {id: string})
+    assert.deepEqual(
+      entries.map((e) => e.id),
+      [first._rev, second._rev],
+    )
+    assert.equal((await fetch(`${t.lake.url}${path}`)).status, 401)
+  })
+})
+
 describe('listen', () => {
   it('delivers a mutation event for documents the query matches', async () => {
     const events: Array<{documentId: string; transition: string; result?: {question?: string}}> = []
