@@ -11,7 +11,7 @@ export interface Route {
 export function route(method: string, path: string, handler: Handler): Route {
   const source = path
     .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
-    .replace(/:([a-zA-Z]+)\*/g, '(?<$1>.+)')
+    .replace(/:([a-zA-Z]+)\*/g, '(?<$1>.*)')
     .replace(/:([a-zA-Z]+)/g, '(?<$1>[^/]+)')
   return {method, pattern: new RegExp(`^${source}$`), handler}
 }

@@ -1,5 +1,6 @@
 // One table of every route the lake answers; each family lives in its own module under routes/.
 import type {Route} from './route'
+import {actionRoutes} from './routes/actions'
 import {assetRoutes} from './routes/assets'
 import {docRoutes} from './routes/doc'
 import {exportRoutes} from './routes/export'
@@ -7,6 +8,7 @@ import {historyRoutes} from './routes/history'
 import {listenRoutes} from './routes/listen'
 import {mutateRoutes} from './routes/mutate'
 import {queryRoutes} from './routes/query'
+import {studioRoutes} from './routes/studio'
 
 export type {Route} from './route'
 
@@ -14,10 +16,12 @@ export const routes: Route[] = [
   ...queryRoutes,
   ...docRoutes,
   ...mutateRoutes,
+  ...actionRoutes,
   ...listenRoutes,
   ...assetRoutes,
   ...exportRoutes,
   ...historyRoutes,
+  ...studioRoutes,
 ]
 
 export function matchRoute(

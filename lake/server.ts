@@ -4,7 +4,7 @@ import {randomBytes} from 'node:crypto'
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {createServer, type Server} from 'node:http'
 import {createSecureServer, type Http2SecureServer} from 'node:http2'
-import type {AddressInfo} from 'node:net'
+import type {AddressInfo, Socket} from 'node:net'
 import {join} from 'node:path'
 import type {Lake} from './context'
 import {handleCors, originRule} from './cors'
@@ -28,6 +28,8 @@ export interface LakeOptions {
   dataset?: string
   /** Serve HTTP/2 over TLS (with HTTP/1.1 fallback) instead of plain HTTP/1.1. */
   tls?: {key: string | Buffer; cert: string | Buffer}
+  /** With `tls`: keep plain HTTP/1.1 on `port` and serve HTTP/2 over TLS on this port (0: any). */
+  tlsPort?: number
   /** Extra route families (e.g. the Studio's), matched before the built-in ones. */
   extraRoutes?: Route[]
   quiet?: boolean
@@ -35,6 +37,8 @@ export interface LakeOptions {
 
 export interface RunningLake {
   url: string
+  /** The HTTP/2 over TLS origin when `tlsPort` was given. */
+  tlsUrl: string | null
   token: string
   tokenFile: string | null
   store: LakeStore
@@ -77,31 +81,61 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
   const handler = (req: LakeRequest, res: LakeResponse) => {
     void handle(lake, table, allowed, req, res)
   }
-  const server: Server | Http2SecureServer = options.tls
-    ? createSecureServer({...options.tls, allowHTTP1: true}, handler)
-    : createServer(handler)
   const host = options.host ?? '127.0.0.1'
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 3030, host, () => resolve())
-  })
-  const {port} = server.address() as AddressInfo
-  lake.url = `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`
+  const both = options.tls !== undefined && options.tlsPort !== undefined
+  const servers: Array<Server | Http2SecureServer> = []
+  const origin = (server: Server | Http2SecureServer, secure: boolean) => {
+    const {port} = server.address() as AddressInfo
+    return `${secure ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`
+  }
+  const plain = options.tls && !both ? null : createServer(handler)
+  const secure = options.tls
+    ? createSecureServer({...options.tls, allowHTTP1: true}, handler)
+    : null
+  if (plain) servers.push(await listen(plain, options.port ?? 3030, host))
+  if (secure)
+    servers.push(await listen(secure, both ? options.tlsPort! : (options.port ?? 3030), host))
+  lake.url = plain ? origin(plain, false) : origin(secure!, true)
+  const tlsUrl = both && secure ? origin(secure, true) : null
   return {
     url: lake.url,
+    tlsUrl,
     token,
     tokenFile,
     store,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => {
-          store.close()
-          resolve()
-        })
-        // Long-lived listen streams would otherwise keep the server open.
-        if ('closeAllConnections' in server) server.closeAllConnections()
-      }),
+    close: async () => {
+      await Promise.all(
+        servers.map(
+          (server) =>
+            new Promise<void>((resolve) => {
+              server.close(() => resolve())
+              // Long-lived listen streams (HTTP/1.1 and HTTP/2) would otherwise keep it open.
+              for (const socket of sockets.get(server) ?? []) socket.destroy()
+            }),
+        ),
+      )
+      store.close()
+    },
   }
+}
+
+const sockets = new WeakMap<Server | Http2SecureServer, Set<Socket>>()
+
+function listen<S extends Server | Http2SecureServer>(
+  server: S,
+  port: number,
+  host: string,
+): Promise<S> {
+  const open = new Set<Socket>()
+  sockets.set(server, open)
+  server.on('connection', (socket: Socket) => {
+    open.add(socket)
+    socket.once('close', () => open.delete(socket))
+  })
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => resolve(server))
+  })
 }
 
 async function handle(

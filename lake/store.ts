@@ -117,9 +117,21 @@ export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]
       .reverse()
   }
 
-  /** Applies the mutations atomically: all of them or, on any error, none. Commits run one at a time. */
-  commit(mutations: RawMutation[], options: CommitOptions = {}): Promise<CommittedTransaction> {
-    const run = this.queue.then(() => this.commitNow(mutations, options))
+  /**
+   * Applies the mutations atomically: all of them or, on any error, none. Commits run one at a
+   * time; a function is called inside that turn, so it can read documents and check revisions
+   * without another commit slipping in between.
+   */
+  commit(
+    mutations: RawMutation[] | ((get: (id: string) => LakeDocument | undefined) => RawMutation[]),
+    options: CommitOptions = {},
+  ): Promise<CommittedTransaction> {
+    const run = this.queue.then(() =>
+      this.commitNow(
+        typeof mutations === 'function' ? mutations((id) => this.get(id)) : mutations,
+        options,
+      ),
+    )
     this.queue = run.catch(() => undefined)
     return run
   }

@@ -3,7 +3,7 @@ import {structureTool} from 'sanity/structure'
 import {schemaTypes} from '../schemas'
 import {singletonActions} from './actions'
 import {REVIEWED_TYPES, reviewOverdueBadge} from './badges'
-import {dataset, projectId} from './env'
+import {basePath, dataset, lakeApiHost, projectId} from './env'
 import {structure} from './structure'
 
 const SINGLETON_TYPES = new Set(['siteSettings'])
@@ -13,6 +13,9 @@ export default defineConfig({
   title: 'clinic-kit',
   projectId,
   dataset,
+  basePath,
+  // On the local lake, log in with its token (open the printed URL with #token=…).
+  ...(lakeApiHost ? {apiHost: lakeApiHost, auth: {loginMethod: 'token' as const}} : {}),
   plugins: [structureTool({structure})],
   schema: {
     types: schemaTypes,

@@ -2,3 +2,19 @@
 // SANITY_STUDIO_* variables to this code.
 export const projectId = process.env.SANITY_STUDIO_PROJECT_ID || 'clinickit'
 export const dataset = process.env.SANITY_STUDIO_DATASET || 'production'
+
+/**
+ * The local lake's origin when the Studio edits offline (e.g. https://localhost:3443, or `origin`
+ * for the origin the Studio is served from); empty for hosted Sanity. The Studio puts the project
+ * id in front of the host (clinickit.localhost).
+ */
+export const lakeApiHost =
+  process.env.SANITY_STUDIO_API_HOST === 'origin' && typeof window !== 'undefined'
+    ? // Served by the lake itself: talk to whichever origin the Studio was loaded from.
+      window.location.origin
+    : process.env.SANITY_STUDIO_API_HOST === 'origin'
+      ? ''
+      : process.env.SANITY_STUDIO_API_HOST || ''
+
+/** Where the Studio is served from: `/studio` under the lake, `/` on its own. */
+export const basePath = process.env.SANITY_STUDIO_BASE_PATH || '/'

@@ -1,0 +1,101 @@
+// What Sanity Studio asks a project for besides content: the current user, the project, its
+// datasets and grants, feature flags and product routes the lake does not offer. Each answers
+// with the valid empty shape, so the Studio runs offline with the lake's token as its login.
+import {requireToken, type RouteContext} from '../context'
+import {readBody, sendJson} from '../http'
+import {route} from '../route'
+
+const ALL_DOCUMENTS = '_id in path("**")'
+
+export const LAKE_USER = {
+  id: 'lake-editor',
+  name: 'Local editor',
+  email: 'editor@clinic-kit.localhost',
+  profileImage: null,
+  role: 'administrator',
+  roles: [{name: 'administrator', title: 'Administrator'}],
+  provider: 'sanity',
+}
+
+function me(ctx: RouteContext) {
+  // Without the token the Studio shows its login screen, as with hosted Sanity.
+  if (!ctx.authorized) return sendJson(ctx.res, 200, {})
+  sendJson(ctx.res, 200, LAKE_USER)
+}
+
+function users(ctx: RouteContext) {
+  requireToken(ctx)
+  const ids = (ctx.params.ids ?? '').split(',')
+  const found = ids.map((id) => (id === LAKE_USER.id || id === 'me' ? LAKE_USER : null))
+  sendJson(ctx.res, 200, ids.length === 1 ? found[0] : found)
+}
+
+function project(ctx: RouteContext) {
+  sendJson(ctx.res, 200, {
+    id: ctx.lake.projectId,
+    displayName: 'clinic-kit (local lake)',
+    studioHost: null,
+    isBlocked: false,
+    isDisabled: false,
+    isDisabledByUser: false,
+    metadata: {},
+    organizationId: null,
+    createdAt: '2026-01-01T00:00:00Z',
+    members: [{id: LAKE_USER.id, role: 'administrator', isRobot: false, isCurrentUser: true}],
+    features: [],
+  })
+}
+
+function datasets(ctx: RouteContext) {
+  sendJson(ctx.res, 200, [{name: ctx.lake.dataset, aclMode: 'public'}])
+}
+
+function acl(ctx: RouteContext) {
+  requireToken(ctx)
+  sendJson(ctx.res, 200, [
+    {filter: ALL_DOCUMENTS, permissions: ['history', 'read', 'update', 'create']},
+  ])
+}
+
+function keyValue(ctx: RouteContext) {
+  const keys = (ctx.params.keys ?? '').split(',').filter(Boolean)
+  sendJson(
+    ctx.res,
+    200,
+    keys.map((key) => ({key, value: null})),
+  )
+}
+
+async function keyValueWrite(ctx: RouteContext) {
+  const body = (await readBody(ctx.req)).toString('utf8')
+  sendJson(ctx.res, 200, body ? JSON.parse(body) : [])
+}
+
+const json = (value: unknown) => (ctx: RouteContext) => sendJson(ctx.res, 200, value)
+
+function ndjsonEmpty(ctx: RouteContext) {
+  ctx.res.writeHead(200, {'content-type': 'application/x-ndjson'})
+  ctx.res.end()
+}
+
+export const studioRoutes = [
+  route('GET', '/v:version/users/me', me),
+  route('GET', '/v:version/users/me/keyvalue/:keys', keyValue),
+  route('PUT', '/v:version/users/me/keyvalue/:keys', keyValueWrite),
+  route('PUT', '/v:version/users/me/keyvalue', keyValueWrite),
+  route('GET', '/v:version/users/:ids', users),
+  route('GET', '/v:version/projects/:projectId', project),
+  route('GET', '/v:version/projects/:projectId/grants', json({})),
+  route('GET', '/v:version/projects/:projectId/datasets', datasets),
+  route('GET', '/v:version/projects/:projectId/datasets/:dataset/acl', acl),
+  route('GET', '/v:version/projects/:projectId/user-applications', json([])),
+  route('GET', '/v:version/projects/:projectId/features', json([])),
+  route('GET', '/v:version/features', json([])),
+  route('GET', '/v:version/journey/:rest*', json({})),
+  route('GET', '/v:version/schedules/:projectId/:dataset', json({schedules: []})),
+  route('GET', '/v:version/ping', json('PONG')),
+  route('GET', '/v:version/help', json({})),
+  route('GET', '/v:version/intake/telemetry-status', json({status: 'denied'})),
+  route('POST', '/v:version/intake/batch', json({})),
+  route('GET', '/v:version/data/history/:dataset/events/documents/:id', ndjsonEmpty),
+]
