@@ -16,6 +16,7 @@ export function runQuery(
   // Identical queries between two commits give identical results: serve them from the view.
   const key = `${identity ?? ''}\u0000${query}\u0000${JSON.stringify(params)}`
   if (view.results.has(key)) return view.results.get(key)
+  ;({query, params} = withTextQueries(query, params))
   let tree
   try {
     tree = parse(query, {params})
@@ -42,6 +43,32 @@ export function runQuery(
 }
 
 const MAX_CACHED_RESULTS = 1000
+
+/**
+ * groq-js has no `text::query()`, which the Studio's lists and search send. `x match
+ * text::query($q)` becomes `x match $q'` with the terms as a `match` pattern: `*` stays a wildcard,
+ * each word matches as a prefix, negated terms (`-word`) are dropped.
+ */
+export function withTextQueries(query: string, params: Record<string, unknown>) {
+  if (!query.includes('text::query')) return {query, params}
+  const extra: Record<string, unknown> = {}
+  const rewritten = query.replace(/text::query\(\s*(\$[A-Za-z_]\w*|"(?:[^"\\]|\\.)*")\s*\)/g, (_m, arg: string) => {
+    const text = arg.startsWith('$') ? params[arg.slice(1)] : JSON.parse(arg)
+    const name = `__lakeTextQuery${Object.keys(extra).length}`
+    extra[name] = textQueryPattern(typeof text === 'string' ? text : '')
+    return `$${name}`
+  })
+  return {query: rewritten, params: {...params, ...extra}}
+}
+
+function textQueryPattern(text: string): string[] {
+  const terms = text
+    .match(/"[^"]*"|\S+/g)
+    ?.map((t) => t.replace(/^"|"$/g, ''))
+    .filter((t) => t !== '' && !t.startsWith('-'))
+    .map((t) => (t === '*' || t.endsWith('*') ? t : `${t}*`))
+  return terms && terms.length > 0 ? terms : ['*']
+}
 
 type Node = {type: string; [key: string]: unknown}
 

@@ -25,6 +25,8 @@ export function reviewSubtitle(values: ReviewPreviewValues): string {
     case 'overdue':
       return `Review overdue since ${reviewDueDate(review)}${reviewer ? ` (${reviewer})` : ''}`
     case 'current':
-      return `Reviewed by ${reviewer || 'unknown'} · due ${reviewDueDate(review)}`
+      return reviewer
+        ? `Reviewed by ${reviewer} · due ${reviewDueDate(review)}`
+        : `No reviewer chosen · due ${reviewDueDate(review)}`
   }
 }

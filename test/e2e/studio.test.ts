@@ -1,0 +1,110 @@
+// The real Sanity Studio editing the sample content on the local lake, offline.
+import assert from 'node:assert/strict'
+import {mkdirSync} from 'node:fs'
+import {after, before, describe, it} from 'node:test'
+import sharp from 'sharp'
+import {lakeClient} from '../helpers/lake'
+import {openStudio, type StudioSession} from '../helpers/studio'
+
+let s: StudioSession
+before(async () => {
+  s = await openStudio()
+})
+after(async () => {
+  if (s) {
+    mkdirSync('test-results', {recursive: true})
+    await s.page.screenshot({path: 'test-results/studio.png'}).catch(() => undefined)
+    await s.close()
+  }
+})
+
+const raw = {perspective: 'raw'} as const
+
+describe('Sanity Studio on the local lake', () => {
+  it('logs in with the lake token and lists Dr. Sloane Yu under Clinicians', async () => {
+    await s.page.goto(`${s.studioUrl}/#token=${s.lake.token}`)
+    await s.page.getByText('Clinicians', {exact: true}).click()
+    await s.page.getByText('Dr. Sloane Yu, MD').click()
+    await s.page.getByLabel('Role').waitFor()
+  })
+
+  it('autosaves an edit as a draft', async () => {
+    const client = lakeClient(s.lake.url, s.lake.token)
+    const role = 'Interventional pain medicine physician and headache specialist'
+    await s.page.getByLabel('Role').fill(role)
+    await s.page.getByText('Saved', {exact: true}).waitFor({timeout: 15_000})
+    let draft: string | null = null
+    for (let i = 0; i < 50 && draft !== role; i++) {
+      draft = await client.fetch('*[_id == "drafts.clinician-sloane-yu"][0].jobTitle', {}, raw)
+      if (draft !== role) await new Promise((r) => setTimeout(r, 200))
+    }
+    assert.equal(draft, role)
+  })
+
+  it('uploads a clinician photo', async () => {
+    const client = lakeClient(s.lake.url, s.lake.token)
+    const png = await sharp({create: {width: 320, height: 400, channels: 3, background: '#5a7d9a'}})
+      .png()
+      .toBuffer()
+    await s.page
+      .locator('input[type=file]')
+      .first()
+      .setInputFiles({name: 'sloane-yu.png', mimeType: 'image/png', buffer: png})
+    let ref: string | null = null
+    for (let i = 0; i < 75 && !ref; i++) {
+      ref = await client.fetch(
+        '*[_id == "drafts.clinician-sloane-yu"][0].photo.asset._ref',
+        {},
+        raw,
+      )
+      if (!ref) await new Promise((r) => setTimeout(r, 200))
+    }
+    assert.match(String(ref), /^image-[a-f0-9]{40}-320x400-png$/)
+  })
+})
+
+describe('creating and publishing an FAQ in the Studio', () => {
+  const question = 'Can children get chronic migraine?'
+
+  it('blocks publishing while the reviewer and sources are missing', async () => {
+    const page = s.page
+    await page.getByText('FAQs', {exact: true}).click()
+    await page.getByText('All FAQs', {exact: true}).click()
+    await page.locator('[aria-label="FAQ"]').last().click()
+    await page.getByLabel('Question').fill(question)
+    await page.locator('[contenteditable="true"]').first().click()
+    await page.keyboard.type(
+      'Yes. Children and teenagers can have migraine too. Ask our team about care for young people.',
+    )
+    await page.getByRole('tab', {name: 'All fields'}).click()
+    await page.getByLabel('Category').selectOption({label: 'Conditions'})
+    await page.getByText('Saved', {exact: true}).waitFor({timeout: 15_000})
+    assert.equal(await page.getByTestId('action-publish').isDisabled(), true)
+  })
+
+  it('publishes once a reviewer and a source are added, and the lake serves it', async () => {
+    const page = s.page
+    const reviewer = page.locator('input[id="medicalReview.reviewer"]')
+    await reviewer.fill('Yu')
+    await page.getByRole('option').filter({hasText: 'Dr. Sloane Yu'}).first().click()
+    await page.getByRole('button', {name: 'Add item'}).nth(2).click()
+    const dialog = page.getByRole('dialog').last()
+    await dialog.getByLabel('Title', {exact: true}).fill('Headache disorders (fact sheet)')
+    await dialog.getByLabel('Publisher', {exact: true}).fill('World Health Organization')
+    await page.keyboard.press('Escape')
+    await page.getByText('Saved', {exact: true}).waitFor({timeout: 15_000})
+    const publish = page.getByTestId('action-publish')
+    for (let i = 0; i < 50 && (await publish.isDisabled()); i++) await page.waitForTimeout(200)
+    await publish.click()
+    const anonymous = lakeClient(s.lake.url)
+    let published: {question?: string; reviewer?: string} | null = null
+    for (let i = 0; i < 75 && !published; i++) {
+      published = await anonymous.fetch(
+        '*[_type == "faq" && question == $q][0]{question, "reviewer": medicalReview.reviewer->familyName}',
+        {q: question},
+      )
+      if (!published) await new Promise((r) => setTimeout(r, 200))
+    }
+    assert.deepEqual(published, {question, reviewer: 'Yu'})
+  })
+})
