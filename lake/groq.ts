@@ -52,12 +52,15 @@ const MAX_CACHED_RESULTS = 1000
 export function withTextQueries(query: string, params: Record<string, unknown>) {
   if (!query.includes('text::query')) return {query, params}
   const extra: Record<string, unknown> = {}
-  const rewritten = query.replace(/text::query\(\s*(\$[A-Za-z_]\w*|"(?:[^"\\]|\\.)*")\s*\)/g, (_m, arg: string) => {
-    const text = arg.startsWith('$') ? params[arg.slice(1)] : JSON.parse(arg)
-    const name = `__lakeTextQuery${Object.keys(extra).length}`
-    extra[name] = textQueryPattern(typeof text === 'string' ? text : '')
-    return `$${name}`
-  })
+  const rewritten = query.replace(
+    /text::query\(\s*(\$[A-Za-z_]\w*|"(?:[^"\\]|\\.)*")\s*\)/g,
+    (_m, arg: string) => {
+      const text = arg.startsWith('$') ? params[arg.slice(1)] : JSON.parse(arg)
+      const name = `__lakeTextQuery${Object.keys(extra).length}`
+      extra[name] = textQueryPattern(typeof text === 'string' ? text : '')
+      return `$${name}`
+    },
+  )
   return {query: rewritten, params: {...params, ...extra}}
 }
 

@@ -1,6 +1,7 @@
 // A local certificate authority and a server certificate for the lake's HTTP/2 (browsers speak
 // HTTP/2 only over TLS). Made once with openssl into <dir>/tls; users trust ca.pem once.
 import {execFileSync} from 'node:child_process'
+import {createHash, X509Certificate} from 'node:crypto'
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 
@@ -80,4 +81,10 @@ export function ensureLakeTls(dir: string, projectId = 'clinickit'): LakeTls {
     cert: readFileSync(file('server.pem')),
     caFile: file('ca.pem'),
   }
+}
+
+/** base64 SHA-256 of a certificate's public key, the form Chromium's SPKI allowlist takes. */
+export function spkiHash(certPem: string | Buffer): string {
+  const der = new X509Certificate(certPem).publicKey.export({type: 'spki', format: 'der'})
+  return createHash('sha256').update(der).digest('base64')
 }

@@ -1,38 +1,38 @@
-// `npm start`: builds the Studio, starts the local lake on the sample content and prints where
-// everything is. Ctrl-C stops it all.
-import {execFile} from 'node:child_process'
+// `npm start`: builds the Studio for the local lake, starts the lake on the sample content (plain
+// HTTP for tools and widgets, HTTP/2 over TLS for the Studio, which serves it at /studio) and
+// prints where everything is. Ctrl-C stops it all.
 import {join} from 'node:path'
-import {promisify} from 'node:util'
 import {SAMPLE_PATH} from '../content/build'
+import {staticRoutes} from '../lake/routes/static'
 import {startLake} from '../lake/server'
+import {ensureLakeTls, spkiHash} from '../lake/tls'
+import {buildLakeStudio} from '../studio/build'
 
 const STUDIO_OUT = join('dist', 'studio')
 
-async function buildStudio() {
+async function main() {
   const started = Date.now()
-  await promisify(execFile)(
-    join('node_modules', '.bin', 'sanity'),
-    ['build', STUDIO_OUT, '--yes'],
-    {
-      env: {...process.env, DO_NOT_TRACK: '1', NO_UPDATE_NOTIFIER: '1'},
-    },
-  )
+  await buildLakeStudio(STUDIO_OUT)
   console.log(
     `studio: built into ${STUDIO_OUT}/ in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   )
-}
-
-async function main() {
-  await buildStudio()
+  const dir = process.env.CK_LAKE_DIR ?? '.lake'
+  const tls = ensureLakeTls(dir)
   const lake = await startLake({
     port: Number(process.env.CK_LAKE_PORT ?? 3030),
+    tlsPort: Number(process.env.CK_STUDIO_PORT ?? 3443),
     host: process.env.CK_LAKE_HOST ?? '127.0.0.1',
-    dir: process.env.CK_LAKE_DIR ?? '.lake',
+    dir,
     seed: SAMPLE_PATH,
+    tls,
+    extraRoutes: staticRoutes('/studio', STUDIO_OUT, '/static'),
   })
+  const studioOrigin = lake.tlsUrl!.replace('127.0.0.1', 'localhost')
   console.log(`lake: listening on ${lake.url}`)
+  console.log(`lake: HTTP/2 (TLS) on ${studioOrigin}; trust ${tls.caFile} once (see README)`)
+  console.log(`studio: ${studioOrigin}/studio/#token=${lake.token}`)
   console.log(
-    `lake: try ${lake.url}/v2025-02-19/data/query/production?query=*[_type=="faq"].question`,
+    `studio: or start Chromium with --ignore-certificate-errors-spki-list=${spkiHash(tls.cert)}`,
   )
   console.log('Press Ctrl-C to stop.')
   const stop = () => {

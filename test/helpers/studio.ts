@@ -1,17 +1,15 @@
 // The real Studio, built for the local lake, served by a lake over HTTP/2 + TLS, in Debian's
 // Chromium driven by playwright-core. Chromium trusts exactly the lake's certificate key
 // (--ignore-certificate-errors-spki-list), the first-run option the README gives editors.
-import {execFile} from 'node:child_process'
-import {createHash, X509Certificate} from 'node:crypto'
 import {mkdirSync, mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {promisify} from 'node:util'
 import {chromium, type Browser, type Page} from 'playwright-core'
 import {SAMPLE_PATH} from '../../content/build'
 import {staticRoutes} from '../../lake/routes/static'
 import {startLake, type RunningLake} from '../../lake/server'
-import {ensureLakeTls} from '../../lake/tls'
+import {ensureLakeTls, spkiHash} from '../../lake/tls'
+import {buildLakeStudio} from '../../studio/build'
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -22,25 +20,6 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ]
-
-/** Builds the Studio the way `npm start` does: API at the origin it is served from, under /studio. */
-export async function buildLakeStudio(outDir: string): Promise<void> {
-  await promisify(execFile)(join('node_modules', '.bin', 'sanity'), ['build', outDir, '--yes'], {
-    env: {
-      ...process.env,
-      DO_NOT_TRACK: '1',
-      NO_UPDATE_NOTIFIER: '1',
-      SANITY_STUDIO_API_HOST: 'origin',
-      SANITY_STUDIO_BASE_PATH: '/studio',
-    },
-  })
-}
-
-/** base64 SHA-256 of a certificate's public key, the form Chromium's SPKI allowlist takes. */
-export function spkiHash(certPem: string | Buffer): string {
-  const der = new X509Certificate(certPem).publicKey.export({type: 'spki', format: 'der'})
-  return createHash('sha256').update(der).digest('base64')
-}
 
 export interface StudioSession {
   lake: RunningLake
