@@ -1,0 +1,349 @@
+import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit'
+import {ContentError, clearQueryCache, fetchQuery} from '../content/client'
+import {resolveConfig} from '../content/config'
+import {listen} from '../content/live'
+import {
+  FAQ_LISTEN_QUERY,
+  FAQ_QUERY,
+  type FaqItem,
+  type FaqQueryResult,
+  type PartnerTheme,
+} from '../content/queries'
+import {strings} from '../i18n/strings'
+import {plainText, renderPortableText} from '../portable-text/render'
+import {tokens} from '../styles/tokens'
+import {faqStyles} from './styles'
+
+type State = 'loading' | 'ready' | 'error'
+
+/**
+ * @summary Medically reviewed FAQs as an accessible accordion, for any page or partner site.
+ * @element ck-faq
+ *
+ * @attr topic - Condition or treatment slug, e.g. `chronic-migraine`.
+ * @attr category - FAQ category: conditions, treatments, appointments, insurance-and-cost.
+ * @attr limit - Most questions to show (default 50).
+ * @attr lang - `en` or `es`: the FAQs' language and the UI strings.
+ * @attr partner - Partner clinic slug: only FAQs shared with it, in its theme, with attribution.
+ * @attr heading-level - Level of each question's heading, 2–6 (default 3).
+ * @attr searchable - Shows a search box that filters and highlights as you type.
+ * @attr structured-data - Adds schema.org FAQPage JSON-LD for exactly the questions shown.
+ * @attr live - Updates when the content changes.
+ * @attr api-host - Content service (overrides `<ck-config>`); also project-id, dataset, api-version.
+ *
+ * @csspart search - The search input.
+ * @csspart list - The list of questions.
+ * @csspart item - One question and answer.
+ * @csspart heading - The heading around each question's button.
+ * @csspart button - The button that opens and closes an answer.
+ * @csspart icon - The chevron in the button.
+ * @csspart panel - An answer.
+ * @csspart match - Highlighted search matches.
+ * @csspart skeleton - The placeholder while loading.
+ * @csspart status - Empty, no-match and error messages.
+ * @csspart retry - The retry button of the error state.
+ * @csspart attribution - The partner attribution line.
+ *
+ * @cssprop --ck-color-primary - Accent: focus rings, links, buttons.
+ * @cssprop --ck-color-on-primary - Text on the accent colour.
+ * @cssprop --ck-color-text - Text colour.
+ * @cssprop --ck-color-muted - Secondary text.
+ * @cssprop --ck-color-bg - Background.
+ * @cssprop --ck-color-border - Dividers and borders.
+ * @cssprop --ck-color-highlight - Search match background.
+ * @cssprop --ck-font - Font family.
+ * @cssprop --ck-radius - Corner radius.
+ * @cssprop --ck-space - Base spacing.
+ *
+ * @fires ck-faq-toggle - An answer opened or closed: `{id, question, open}`.
+ * @fires ck-load - Questions loaded: `{count}`.
+ * @fires ck-error - Loading failed: `{message}`.
+ */
+export class CkFaq extends LitElement {
+  static override styles = [tokens, faqStyles]
+
+  static override properties = {
+    topic: {type: String},
+    category: {type: String},
+    limit: {type: Number},
+    lang: {type: String},
+    partner: {type: String},
+    headingLevel: {type: Number, attribute: 'heading-level'},
+    searchable: {type: Boolean},
+    structuredData: {type: Boolean, attribute: 'structured-data'},
+    live: {type: Boolean},
+    state: {state: true},
+    items: {state: true},
+    filter: {state: true},
+    open: {state: true},
+    errorMessage: {state: true},
+    partnerInfo: {state: true},
+  }
+
+  topic = ''
+  category = ''
+  limit = 50
+  override lang = ''
+  partner = ''
+  headingLevel = 3
+  searchable = false
+  structuredData = false
+  live = false
+  state: State = 'loading'
+  items: FaqItem[] = []
+  filter = ''
+  open = new Set<string>()
+  errorMessage = ''
+  partnerInfo: FaqQueryResult['partner'] = null
+
+  private abort?: AbortController
+  private stopListening?: () => void
+  private jsonLd?: HTMLScriptElement
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    window.addEventListener('hashchange', this.onHashChange)
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    window.removeEventListener('hashchange', this.onHashChange)
+    this.abort?.abort()
+    this.stopListening?.()
+    this.jsonLd?.remove()
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const inputs = ['topic', 'category', 'limit', 'lang', 'partner'] as const
+    if (inputs.some((key) => changed.has(key))) void this.load()
+    if (changed.has('live')) this.setUpLive()
+  }
+
+  /** Fetches the questions again (the error state's retry button calls this). */
+  async load(fresh = false): Promise<void> {
+    this.abort?.abort()
+    const abort = new AbortController()
+    this.abort = abort
+    if (this.state !== 'ready') this.state = 'loading'
+    const config = resolveConfig(this)
+    try {
+      const result = await fetchQuery<FaqQueryResult>(
+        config,
+        FAQ_QUERY,
+        {
+          lang: this.lang || config.lang,
+          topic: this.topic,
+          category: this.category,
+          partner: this.partner || config.partner,
+          limit: Math.max(1, Math.min(500, Number(this.limit) || 50)),
+        },
+        {fresh, signal: abort.signal},
+      )
+      if (abort.signal.aborted) return
+      const scope = result.partner?.scope?.faqCategories
+      this.items = (result.faqs ?? []).filter(
+        (faq) => !scope?.length || !faq.category || scope.includes(faq.category),
+      )
+      this.partnerInfo = result.partner
+      this.applyTheme(result.partner?.theme)
+      this.state = 'ready'
+      this.dispatch('ck-load', {count: this.items.length})
+      await this.updateComplete
+      this.openFromHash()
+    } catch (error) {
+      if (abort.signal.aborted) return
+      this.state = 'error'
+      this.errorMessage = error instanceof ContentError ? error.message : String(error)
+      this.dispatch('ck-error', {message: this.errorMessage})
+    }
+  }
+
+  private setUpLive() {
+    this.stopListening?.()
+    this.stopListening = undefined
+    if (!this.live) return
+    this.stopListening = listen(resolveConfig(this), FAQ_LISTEN_QUERY, {}, () => {
+      clearQueryCache()
+      void this.load(true)
+    })
+  }
+
+  private applyTheme(theme: PartnerTheme | undefined) {
+    const set = (name: string, value: string | number | undefined) =>
+      value === undefined || value === null
+        ? this.style.removeProperty(name)
+        : this.style.setProperty(name, String(value))
+    set('--ck-color-primary', theme?.colorPrimary)
+    set('--ck-color-on-primary', theme?.colorOnPrimary)
+    set('--ck-color-text', theme?.colorText)
+    set('--ck-color-bg', theme?.colorBackground)
+    set('--ck-font', theme?.fontFamily)
+    set('--ck-radius', theme?.radius === undefined ? undefined : `${theme.radius}px`)
+  }
+
+  private dispatch(type: string, detail: unknown) {
+    this.dispatchEvent(new CustomEvent(type, {detail, bubbles: true, composed: true}))
+  }
+
+  private get visible(): FaqItem[] {
+    const needle = this.filter.trim().toLowerCase()
+    if (!needle) return this.items
+    return this.items.filter((faq) =>
+      `${faq.question}\n${plainText(faq.answer)}`.toLowerCase().includes(needle),
+    )
+  }
+
+  private toggle(faq: FaqItem, open = !this.open.has(faq._id)) {
+    const next = new Set(this.open)
+    if (open) next.add(faq._id)
+    else next.delete(faq._id)
+    this.open = next
+    this.dispatch('ck-faq-toggle', {id: faq._id, question: faq.question, open})
+  }
+
+  private readonly onHashChange = () => this.openFromHash()
+
+  /** `#faq-<id>` opens that question and scrolls it into view. */
+  private openFromHash() {
+    const id = decodeURIComponent(window.location.hash.replace(/^#faq-/, ''))
+    if (!window.location.hash.startsWith('#faq-')) return
+    const faq = this.items.find((item) => item._id === id)
+    if (!faq) return
+    if (!this.open.has(id)) this.toggle(faq, true)
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector(`#faq-${CSS.escape(id)}`)?.scrollIntoView({block: 'start'}),
+    )
+  }
+
+  private onKeyDown(event: KeyboardEvent) {
+    const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[part~="button"]')]
+    const index = buttons.indexOf(event.target as HTMLButtonElement)
+    if (index < 0) return
+    const target = {
+      ArrowDown: buttons[(index + 1) % buttons.length],
+      ArrowUp: buttons[(index - 1 + buttons.length) % buttons.length],
+      Home: buttons[0],
+      End: buttons[buttons.length - 1],
+    }[event.key]
+    if (!target) return
+    event.preventDefault()
+    target.focus()
+  }
+
+  private highlight(text: string): TemplateResult | string {
+    const needle = this.filter.trim()
+    if (!needle) return text
+    const parts = text.split(new RegExp(`(${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})`, 'gi'))
+    return html`${parts.map((part, i) => (i % 2 === 1 ? html`<mark part="match">${part}</mark>` : part))}`
+  }
+
+  protected override updated(): void {
+    this.syncStructuredData()
+  }
+
+  /** One FAQPage JSON-LD script in the light DOM, with exactly the questions shown. */
+  private syncStructuredData() {
+    if (!this.structuredData || this.state !== 'ready') {
+      this.jsonLd?.remove()
+      this.jsonLd = undefined
+      return
+    }
+    if (!this.jsonLd) {
+      this.jsonLd = document.createElement('script')
+      this.jsonLd.type = 'application/ld+json'
+      this.append(this.jsonLd)
+    }
+    const data = {
+      '@context': 'https://schema.org',
+      '@type': 'FAQPage',
+      mainEntity: this.visible.map((faq) => ({
+        '@type': 'Question',
+        name: faq.question,
+        acceptedAnswer: {'@type': 'Answer', text: plainText(faq.answer)},
+      })),
+    }
+    // textContent, and `<` escaped, so no answer can close the script element.
+    this.jsonLd.textContent = JSON.stringify(data).replace(/</g, '\\u003c')
+  }
+
+  protected override render() {
+    const t = strings(this.lang || resolveConfig(this).lang)
+    if (this.state === 'loading')
+      return html`<div
+        part="skeleton"
+        role="status"
+        aria-label=${t.loading}
+        style="--ck-faq-rows: ${Math.min(Number(this.limit) || 6, 8)}"
+      ></div>`
+    if (this.state === 'error')
+      return html`<div part="status" role="alert">
+        <p>${t.error}</p>
+        <button part="retry" type="button" @click=${() => this.load(true)}>${t.retry}</button>
+      </div>`
+    const level = Math.min(6, Math.max(2, Number(this.headingLevel) || 3))
+    const visible = this.visible
+    return html`
+      ${
+        this.searchable
+          ? html`<input
+              part="search"
+              type="search"
+              aria-label=${t.search}
+              placeholder=${t.search}
+              .value=${this.filter}
+              @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)}
+            />`
+          : nothing
+      }
+      ${
+        this.items.length === 0
+          ? html`<p part="status">${t.empty}</p>`
+          : visible.length === 0
+            ? html`<p part="status" role="status">${t.noMatches}</p>`
+            : html`<div part="list" @keydown=${this.onKeyDown}>
+                ${visible.map((faq) => this.renderItem(faq, level))}
+              </div>`
+      }
+      ${this.partnerInfo?.attribution?.text ? this.renderAttribution(this.partnerInfo.attribution) : nothing}
+    `
+  }
+
+  private renderItem(faq: FaqItem, level: number) {
+    const open = this.open.has(faq._id) || this.filter.trim() !== ''
+    const panelId = `faq-panel-${faq._id}`
+    return html`<div part="item" id="faq-${faq._id}">
+      <div part="heading" role="heading" aria-level=${level}>
+        <button
+          part="button"
+          type="button"
+          id="faq-button-${faq._id}"
+          aria-expanded=${open ? 'true' : 'false'}
+          aria-controls=${panelId}
+          @click=${() => this.toggle(faq)}
+        >
+          <span>${this.highlight(faq.question)}</span>
+          <svg part="icon" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+            <path d="M3 6l5 5 5-5" fill="none" stroke="currentColor" stroke-width="2" />
+          </svg>
+        </button>
+      </div>
+      <div
+        part="panel"
+        id=${panelId}
+        role="region"
+        aria-labelledby="faq-button-${faq._id}"
+        hidden=${open ? nothing : 'until-found'}
+        @beforematch=${() => this.toggle(faq, true)}
+      >
+        ${renderPortableText(faq.answer, {sourceKeys: faq.sources?.map((s) => s._key)})}
+      </div>
+    </div>`
+  }
+
+  private renderAttribution(attribution: {text?: string; url?: string}) {
+    const href = attribution.url && /^https?:/i.test(attribution.url) ? attribution.url : null
+    return html`<p part="attribution">
+      ${href ? html`<a href=${href} rel="noopener">${attribution.text}</a>` : attribution.text}
+    </p>`
+  }
+}

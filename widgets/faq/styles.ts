@@ -1,0 +1,95 @@
+import {css} from 'lit'
+
+export const faqStyles = css`
+  [part~='search'] {
+    display: block;
+    width: 100%;
+    box-sizing: border-box;
+    min-height: 44px;
+    margin-bottom: var(--_space);
+    padding: 0.5rem 0.75rem;
+    font: inherit;
+    color: var(--_text);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  [part~='list'] {
+    border-top: 1px solid var(--_border);
+  }
+  [part~='item'] {
+    border-bottom: 1px solid var(--_border);
+  }
+  [part~='heading'] {
+    margin: 0;
+    font-size: 1.05rem;
+  }
+  [part~='button'] {
+    display: flex;
+    width: 100%;
+    min-height: 44px;
+    align-items: center;
+    justify-content: space-between;
+    gap: 1rem;
+    padding: 0.75rem 0.25rem;
+    font: inherit;
+    font-weight: 600;
+    text-align: start;
+    color: var(--_text);
+    background: none;
+    border: 0;
+    cursor: pointer;
+  }
+  [part~='button']:focus-visible {
+    outline: 3px solid var(--_primary);
+    outline-offset: 2px;
+    border-radius: var(--_radius);
+  }
+  [part~='icon'] {
+    flex: none;
+    transition: transform 0.2s;
+  }
+  [aria-expanded='true'] [part~='icon'] {
+    transform: rotate(180deg);
+  }
+  [part~='panel'] {
+    padding: 0 0.25rem var(--_space);
+  }
+  [part~='match'] {
+    background: var(--ck-color-highlight, #ffe58a);
+    color: #1b2430;
+  }
+  [part~='skeleton'] {
+    min-height: calc(var(--ck-faq-rows, 6) * 45px);
+    border-radius: var(--_radius);
+    background: repeating-linear-gradient(var(--_border) 0 1px, transparent 1px 45px);
+    opacity: 0.6;
+  }
+  [part~='status'] {
+    padding: var(--_space) 0;
+    color: var(--_muted);
+  }
+  [part~='retry'] {
+    min-height: 44px;
+    padding: 0.5rem 1rem;
+    font: inherit;
+    color: var(--_on-primary);
+    background: var(--_primary);
+    border: 0;
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  [part~='attribution'] {
+    margin-top: var(--_space);
+    font-size: 0.875rem;
+    color: var(--_muted);
+  }
+  a {
+    color: var(--_primary);
+  }
+  @media (prefers-reduced-motion: reduce) {
+    [part~='icon'] {
+      transition: none;
+    }
+  }
+`

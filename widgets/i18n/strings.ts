@@ -1,0 +1,27 @@
+// UI strings in English and Spanish; `lang` picks one (anything else falls back to English).
+const STRINGS = {
+  en: {
+    loading: 'Loading questions…',
+    empty: 'No questions to show yet.',
+    noMatches: 'No questions match your search.',
+    error: 'The questions could not be loaded.',
+    retry: 'Try again',
+    search: 'Search questions',
+    sources: 'Sources',
+  },
+  es: {
+    loading: 'Cargando preguntas…',
+    empty: 'Todavía no hay preguntas.',
+    noMatches: 'Ninguna pregunta coincide con su búsqueda.',
+    error: 'No se pudieron cargar las preguntas.',
+    retry: 'Intentar de nuevo',
+    search: 'Buscar preguntas',
+    sources: 'Fuentes',
+  },
+} as const
+
+export type UiStrings = (typeof STRINGS)['en']
+
+export function strings(lang: string | null | undefined): UiStrings {
+  return (lang?.toLowerCase().startsWith('es') ? STRINGS.es : STRINGS.en) as UiStrings
+}

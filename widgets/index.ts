@@ -1,0 +1,5 @@
+// clinic-kit widgets: element classes (unregistered), configuration and the define helper.
+export {CkFaq} from './faq/ck-faq'
+export {configure, type WidgetConfig} from './content/config'
+export {ContentError} from './content/client'
+export {defineElements} from './define'

@@ -1,0 +1,179 @@
+// Portable Text to Lit templates. CMS strings only ever become text nodes (never parsed as HTML);
+// links are limited to http(s), mailto and tel; unknown types render nothing and warn once.
+import {
+  LIST_NEST_MODE_HTML,
+  buildMarksTree,
+  isPortableTextBlock,
+  isPortableTextToolkitList,
+  isPortableTextToolkitSpan,
+  isPortableTextToolkitTextNode,
+  nestLists,
+} from '@portabletext/toolkit'
+import type {
+  ToolkitNestedPortableTextSpan,
+  ToolkitPortableTextList,
+  ToolkitTextNode,
+} from '@portabletext/toolkit'
+import type {PortableTextBlock} from '@portabletext/types'
+import {html, nothing, type TemplateResult} from 'lit'
+
+export interface RenderOptions {
+  /** `sources[]._key` in order: citation markers link to `#<citationPrefix><n>`. */
+  sourceKeys?: string[]
+  citationPrefix?: string
+  /** URL for an internal link, e.g. (type, slug) => `/${type}/${slug}`; without it they render as text. */
+  internalHref?: (type: string, slug: string) => string | null
+}
+
+const SAFE_LINK = /^(https?:|mailto:|tel:)/i
+const warned = new Set<string>()
+
+function warnOnce(kind: string) {
+  if (warned.has(kind)) return
+  warned.add(kind)
+  console.warn(`clinic-kit: no renderer for Portable Text ${kind}; it is left out`)
+}
+
+export function safeHref(href: unknown): string | null {
+  if (typeof href !== 'string') return null
+  const trimmed = href.trim()
+  return SAFE_LINK.test(trimmed) ? trimmed : null
+}
+
+type Node = PortableTextBlock | ToolkitPortableTextList | {_type: string; [key: string]: unknown}
+
+export function renderPortableText(
+  value: unknown,
+  options: RenderOptions = {},
+): TemplateResult | typeof nothing {
+  if (!Array.isArray(value) || value.length === 0) return nothing
+  const nested = nestLists(value as PortableTextBlock[], LIST_NEST_MODE_HTML) as Node[]
+  return html`${nested.map((node) => renderNode(node, options))}`
+}
+
+function renderNode(node: Node, options: RenderOptions): TemplateResult | typeof nothing {
+  if (isPortableTextToolkitList(node)) return renderList(node, options)
+  if (isPortableTextBlock(node)) return renderBlock(node, options)
+  if (node._type === 'callout') return renderCallout(node)
+  if (node._type === 'image') return nothing
+  warnOnce(`block type "${node._type}"`)
+  return nothing
+}
+
+function renderList(list: ToolkitPortableTextList, options: RenderOptions): TemplateResult {
+  const items = list.children.map((item) => {
+    const nestedLists = (item.children as unknown[]).filter((c) =>
+      isPortableTextToolkitList(c as Node),
+    ) as ToolkitPortableTextList[]
+    const inline = {
+      ...item,
+      children: (item.children as unknown[]).filter((c) => !isPortableTextToolkitList(c as Node)),
+    }
+    return html`<li part="list-item">
+      ${renderInline(inline as PortableTextBlock, options)}${nestedLists.map((l) => renderList(l, options))}
+    </li>`
+  })
+  return list.listItem === 'number'
+    ? html`<ol part="list">
+        ${items}
+      </ol>`
+    : html`<ul part="list">
+        ${items}
+      </ul>`
+}
+
+function renderBlock(block: PortableTextBlock, options: RenderOptions): TemplateResult {
+  const content = renderInline(block, options)
+  switch (block.style) {
+    case 'h2':
+      return html`<h2 part="heading">${content}</h2>`
+    case 'h3':
+      return html`<h3 part="heading">${content}</h3>`
+    case 'h4':
+      return html`<h4 part="heading">${content}</h4>`
+    case 'blockquote':
+      return html`<blockquote part="quote">${content}</blockquote>`
+    default:
+      return html`<p part="paragraph">${content}</p>`
+  }
+}
+
+function renderCallout(node: {[key: string]: unknown}): TemplateResult {
+  const tone = ['info', 'warning', 'emergency'].includes(String(node.tone))
+    ? String(node.tone)
+    : 'info'
+  return html`<aside part="callout callout-${tone}" role="note">
+    ${typeof node.title === 'string' ? html`<strong part="callout-title">${node.title}</strong>` : nothing}
+    <span>${typeof node.text === 'string' ? node.text : ''}</span>
+  </aside>`
+}
+
+function renderInline(block: PortableTextBlock, options: RenderOptions): TemplateResult {
+  const tree = buildMarksTree(block)
+  return html`${tree.map((node) => renderSpanNode(node, options))}`
+}
+
+function renderSpanNode(
+  node: ToolkitNestedPortableTextSpan | ToolkitTextNode | {_type: string},
+  options: RenderOptions,
+): TemplateResult | string | typeof nothing {
+  if (isPortableTextToolkitTextNode(node)) return node.text
+  if (!isPortableTextToolkitSpan(node)) {
+    warnOnce(`inline type "${node._type}"`)
+    return nothing
+  }
+  const children = html`${node.children.map((child) => renderSpanNode(child, options))}`
+  const def = node.markDef as
+    | {
+        _type?: string
+        href?: unknown
+        sourceKey?: unknown
+        reference?: {_type?: string; slug?: string}
+      }
+    | undefined
+  switch (node.markType) {
+    case 'strong':
+      return html`<strong>${children}</strong>`
+    case 'em':
+      return html`<em>${children}</em>`
+    case 'code':
+      return html`<code>${children}</code>`
+    case 'link': {
+      const href = safeHref(def?.href)
+      if (!href) return children
+      const external = /^https?:/i.test(href)
+      return external
+        ? html`<a part="link" href=${href} rel="noopener noreferrer">${children}</a>`
+        : html`<a part="link" href=${href}>${children}</a>`
+    }
+    case 'internalLink': {
+      const ref = def?.reference
+      const href = ref?._type && ref.slug ? options.internalHref?.(ref._type, ref.slug) : null
+      return href ? html`<a part="link" href=${href}>${children}</a>` : children
+    }
+    case 'citationMarker': {
+      const index = options.sourceKeys?.indexOf(String(def?.sourceKey)) ?? -1
+      if (index < 0) return children
+      const n = index + 1
+      return html`${children}<sup part="citation"
+          ><a href="#${options.citationPrefix ?? 'ck-source-'}${n}">[${n}]</a></sup
+        >`
+    }
+    default:
+      warnOnce(`mark "${node.markType}"`)
+      return children
+  }
+}
+
+/** Plain text of Portable Text, for JSON-LD and search. */
+export function plainText(value: unknown): string {
+  if (!Array.isArray(value)) return ''
+  return value
+    .filter((b): b is PortableTextBlock => isPortableTextBlock(b))
+    .map((b) =>
+      (b.children as Array<{text?: unknown}>)
+        .map((c) => (typeof c.text === 'string' ? c.text : ''))
+        .join(''),
+    )
+    .join('\n')
+}
