@@ -1,8 +1,9 @@
-// `npm start`: builds the Studio for the local lake, starts the lake on the sample content (plain
-// HTTP for tools and widgets, HTTP/2 over TLS for the Studio, which serves it at /studio) and
-// prints where everything is. Ctrl-C stops it all.
+// `npm start` (after `npm run build` made the widgets): builds the Studio for the local lake,
+// starts the lake on the sample content (plain HTTP for tools, widgets and the demo page at /demo;
+// HTTP/2 over TLS for the Studio at /studio) and prints where everything is. Ctrl-C stops it all.
 import {join} from 'node:path'
 import {SAMPLE_PATH} from '../content/build'
+import {demoRoutes} from '../demo/routes'
 import {staticRoutes} from '../lake/routes/static'
 import {startLake} from '../lake/server'
 import {ensureLakeTls, spkiHash} from '../lake/tls'
@@ -25,11 +26,12 @@ async function main() {
     dir,
     seed: SAMPLE_PATH,
     tls,
-    extraRoutes: staticRoutes('/studio', STUDIO_OUT, '/static'),
+    extraRoutes: [...staticRoutes('/studio', STUDIO_OUT, '/static'), ...demoRoutes()],
   })
   const studioOrigin = lake.tlsUrl!.replace('127.0.0.1', 'localhost')
   console.log(`lake: listening on ${lake.url}`)
   console.log(`lake: HTTP/2 (TLS) on ${studioOrigin}; trust ${tls.caFile} once (see README)`)
+  console.log(`demo: ${lake.url}/demo/`)
   console.log(`studio: ${studioOrigin}/studio/#token=${lake.token}`)
   console.log(
     `studio: or start Chromium with --ignore-certificate-errors-spki-list=${spkiHash(tls.cert)}`,

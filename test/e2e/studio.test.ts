@@ -93,6 +93,15 @@ describe('creating and publishing an FAQ in the Studio', () => {
     await dialog.getByLabel('Publisher', {exact: true}).fill('World Health Organization')
     await page.keyboard.press('Escape')
     await page.getByText('Saved', {exact: true}).waitFor({timeout: 15_000})
+    // A partner-style page with <ck-faq live> is open before publishing; it must update by itself.
+    const demo = await s.browser.newPage()
+    await demo.goto(`${s.lake.url}/demo/`)
+    await demo.waitForFunction(() =>
+      document
+        .querySelector('#demo-conditions')
+        ?.shadowRoot?.textContent?.includes('What is chronic migraine?'),
+    )
+    await page.bringToFront()
     const publish = page.getByTestId('action-publish')
     for (let i = 0; i < 50 && (await publish.isDisabled()); i++) await page.waitForTimeout(200)
     await publish.click()
@@ -106,5 +115,11 @@ describe('creating and publishing an FAQ in the Studio', () => {
       if (!published) await new Promise((r) => setTimeout(r, 200))
     }
     assert.deepEqual(published, {question, reviewer: 'Yu'})
+    await demo.waitForFunction(
+      (q) => document.querySelector('#demo-conditions')?.shadowRoot?.textContent?.includes(q),
+      question,
+      {timeout: 10_000},
+    )
+    await demo.close()
   })
 })

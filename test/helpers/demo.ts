@@ -4,11 +4,9 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {chromium, type Browser} from 'playwright-core'
 import {SAMPLE_PATH} from '../../content/build'
-import {staticRoutes} from '../../lake/routes/static'
+import {demoRoutes} from '../../demo/routes'
 import {startLake, type RunningLake} from '../../lake/server'
-import {CHROMIUM_ARGS} from './studio'
-
-export const demoRoutes = () => [...staticRoutes('/demo', 'demo'), ...staticRoutes('/dist', 'dist')]
+import {CHROMIUM_ARGS} from './chromium'
 
 export interface DemoSession {
   lake: RunningLake

@@ -10,16 +10,8 @@ import {staticRoutes} from '../../lake/routes/static'
 import {startLake, type RunningLake} from '../../lake/server'
 import {ensureLakeTls, spkiHash} from '../../lake/tls'
 import {buildLakeStudio} from '../../studio/build'
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+import {CHROMIUM_ARGS} from './chromium'
+import {demoRoutes} from '../../demo/routes'
 
 export interface StudioSession {
   lake: RunningLake
@@ -43,7 +35,7 @@ export async function openStudio(): Promise<StudioSession> {
     seed: SAMPLE_PATH,
     tls,
     quiet: true,
-    extraRoutes: staticRoutes('/studio', studioDir, '/static'),
+    extraRoutes: [...staticRoutes('/studio', studioDir, '/static'), ...demoRoutes()],
   })
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',

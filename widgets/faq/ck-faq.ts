@@ -43,6 +43,8 @@ type State = 'loading' | 'ready' | 'error'
  * @csspart status - Empty, no-match and error messages.
  * @csspart retry - The retry button of the error state.
  * @csspart attribution - The partner attribution line.
+ * @csspart text-paragraph - A paragraph of an answer (also text-heading, text-list,
+ *   text-list-item, text-quote, text-link, citation, callout).
  *
  * @cssprop --ck-color-primary - Accent: focus rings, links, buttons.
  * @cssprop --ck-color-on-primary - Text on the accent colour.

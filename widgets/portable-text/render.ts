@@ -69,15 +69,15 @@ function renderList(list: ToolkitPortableTextList, options: RenderOptions): Temp
       ...item,
       children: (item.children as unknown[]).filter((c) => !isPortableTextToolkitList(c as Node)),
     }
-    return html`<li part="list-item">
+    return html`<li part="text-list-item">
       ${renderInline(inline as PortableTextBlock, options)}${nestedLists.map((l) => renderList(l, options))}
     </li>`
   })
   return list.listItem === 'number'
-    ? html`<ol part="list">
+    ? html`<ol part="text-list">
         ${items}
       </ol>`
-    : html`<ul part="list">
+    : html`<ul part="text-list">
         ${items}
       </ul>`
 }
@@ -86,15 +86,15 @@ function renderBlock(block: PortableTextBlock, options: RenderOptions): Template
   const content = renderInline(block, options)
   switch (block.style) {
     case 'h2':
-      return html`<h2 part="heading">${content}</h2>`
+      return html`<h2 part="text-heading">${content}</h2>`
     case 'h3':
-      return html`<h3 part="heading">${content}</h3>`
+      return html`<h3 part="text-heading">${content}</h3>`
     case 'h4':
-      return html`<h4 part="heading">${content}</h4>`
+      return html`<h4 part="text-heading">${content}</h4>`
     case 'blockquote':
-      return html`<blockquote part="quote">${content}</blockquote>`
+      return html`<blockquote part="text-quote">${content}</blockquote>`
     default:
-      return html`<p part="paragraph">${content}</p>`
+      return html`<p part="text-paragraph">${content}</p>`
   }
 }
 
@@ -143,13 +143,13 @@ function renderSpanNode(
       if (!href) return children
       const external = /^https?:/i.test(href)
       return external
-        ? html`<a part="link" href=${href} rel="noopener noreferrer">${children}</a>`
-        : html`<a part="link" href=${href}>${children}</a>`
+        ? html`<a part="text-link" href=${href} rel="noopener noreferrer">${children}</a>`
+        : html`<a part="text-link" href=${href}>${children}</a>`
     }
     case 'internalLink': {
       const ref = def?.reference
       const href = ref?._type && ref.slug ? options.internalHref?.(ref._type, ref.slug) : null
-      return href ? html`<a part="link" href=${href}>${children}</a>` : children
+      return href ? html`<a part="text-link" href=${href}>${children}</a>` : children
     }
     case 'citationMarker': {
       const index = options.sourceKeys?.indexOf(String(def?.sourceKey)) ?? -1

@@ -1,0 +1,311 @@
+// <ck-faq> from the built drop-in script, in Debian's Chromium, reading a real lake.
+import assert from 'node:assert/strict'
+import {mkdtempSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {after, before, describe, it} from 'node:test'
+import type {Page} from 'playwright-core'
+import {startLake} from '../../lake/server'
+import {demoRoutes} from '../../demo/routes'
+import {openDemo, type DemoSession} from '../helpers/demo'
+import {lakeClient} from '../helpers/lake'
+
+let d: DemoSession
+before(async () => {
+  d = await openDemo()
+})
+after(async () => {
+  await d?.close()
+})
+
+/** A page with the built IIFE and the given markup, reading the test lake. */
+async function pageWith(markup: string, apiHost = d.lake.url, origin = d.lake.url): Promise<Page> {
+  const page = await d.browser.newPage()
+  page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`))
+  await page.route('**/widget-test.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><script src="${origin}/dist/clinic-kit.iife.js"></script>
+        <script>clinicKit.configure({apiHost: ${JSON.stringify(apiHost)}})</script></head><body>${markup}</body></html>`,
+    }),
+  )
+  await page.goto(`${origin}/widget-test.html`)
+  return page
+}
+
+const questions = (page: Page, selector = 'ck-faq') =>
+  page
+    .locator(selector)
+    .evaluate((el) =>
+      [...el.shadowRoot!.querySelectorAll('[part~="button"] > span')].map((s) => s.textContent),
+    )
+
+/** Waits until the element has loaded: a list of questions or a status message. */
+async function ready(page: Page, selector = 'ck-faq') {
+  await page.waitForFunction(
+    (s) =>
+      Boolean(
+        document.querySelector(s)?.shadowRoot?.querySelector('[part~="list"], [part~="status"]'),
+      ),
+    selector,
+  )
+}
+
+describe('<ck-faq>', () => {
+  it('shows the seed’s chronic migraine questions, in order, and nothing else', async () => {
+    const page = await pageWith('<ck-faq topic="chronic-migraine"></ck-faq>')
+    await ready(page)
+    const shown = await questions(page)
+    assert.equal(shown[0], 'What types of headaches can Botox help?')
+    assert.ok(shown.includes('What is chronic migraine?'))
+    assert.ok(!shown.includes('What helps a minor headache?'))
+    await page.close()
+  })
+
+  it('is a keyboard-operable accordion with buttons inside headings of the page’s level', async () => {
+    const page = await pageWith('<ck-faq topic="chronic-migraine" heading-level="4"></ck-faq>')
+    await ready(page)
+    const first = page.locator('ck-faq >> [part~="button"]').first()
+    assert.equal(
+      await page.locator('ck-faq >> [part~="heading"]').first().getAttribute('aria-level'),
+      '4',
+    )
+    await first.focus()
+    await page.keyboard.press('ArrowDown')
+    const focusedText = () =>
+      page.evaluate(() =>
+        document.querySelector('ck-faq')!.shadowRoot!.activeElement?.textContent?.trim(),
+      )
+    assert.equal(await focusedText(), 'What is chronic migraine?')
+    await page.keyboard.press('End')
+    const all = await questions(page)
+    assert.equal(await focusedText(), all[all.length - 1])
+    await page.keyboard.press('Home')
+    assert.equal(await focusedText(), all[0])
+    assert.equal(await first.getAttribute('aria-expanded'), 'false')
+    const panel = page.locator('ck-faq >> [part~="panel"]').first()
+    assert.equal(await panel.getAttribute('hidden'), 'until-found')
+    await page.keyboard.press('Enter')
+    assert.equal(await first.getAttribute('aria-expanded'), 'true')
+    assert.equal(await panel.getAttribute('hidden'), null)
+    const box = await first.boundingBox()
+    assert.ok(box && box.height >= 24 && box.width >= 24)
+    await page.keyboard.press('Space')
+    assert.equal(await first.getAttribute('aria-expanded'), 'false')
+    await page.close()
+  })
+
+  it('filters as you type and highlights matches', async () => {
+    const page = await pageWith('<ck-faq searchable></ck-faq>')
+    await ready(page)
+    // Answers are searched too; matches in the question are highlighted.
+    await page.locator('ck-faq >> [part~="search"]').fill('ibuprofen')
+    assert.deepEqual(await questions(page), ['What helps a minor headache?'])
+    await page.locator('ck-faq >> [part~="search"]').fill('Minor')
+    assert.deepEqual(await questions(page), ['What helps a minor headache?'])
+    assert.equal(await page.locator('ck-faq >> mark[part~="match"]').first().textContent(), 'minor')
+    await page.locator('ck-faq >> [part~="search"]').fill('no such words here')
+    assert.deepEqual(await questions(page), [])
+    await page.close()
+  })
+
+  it('opens the question a #faq-<id> link points at', async () => {
+    const page = await d.browser.newPage()
+    await page.goto(`${d.lake.url}/demo/#faq-faq-is-every-headache-a-migraine`)
+    const button = page.locator('#demo-faq >> #faq-button-faq-is-every-headache-a-migraine')
+    await button.waitFor()
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('#demo-faq')
+          ?.shadowRoot?.querySelector('#faq-button-faq-is-every-headache-a-migraine')
+          ?.getAttribute('aria-expanded') === 'true',
+    )
+    await page.close()
+  })
+
+  it('adds FAQPage JSON-LD with exactly the questions shown', async () => {
+    const page = await pageWith('<ck-faq topic="botox" structured-data searchable></ck-faq>')
+    await ready(page)
+    const read = async () => {
+      const scripts = await page
+        .locator('ck-faq > script[type="application/ld+json"]')
+        .allTextContents()
+      assert.equal(scripts.length, 1)
+      return JSON.parse(scripts[0]!) as {
+        '@type': string
+        mainEntity: Array<{name: string; acceptedAnswer: {text: string}}>
+      }
+    }
+    const data = await read()
+    assert.equal(data['@type'], 'FAQPage')
+    assert.deepEqual(
+      data.mainEntity.map((q) => q.name),
+      await questions(page),
+    )
+    assert.match(data.mainEntity[0]!.acceptedAnswer.text, /Botox/)
+    await page.locator('ck-faq >> [part~="search"]').fill('approved')
+    await page.waitForFunction(
+      () =>
+        JSON.parse(document.querySelector('ck-faq > script')!.textContent!).mainEntity.length === 1,
+    )
+    assert.deepEqual(
+      (await read()).mainEntity.map((q) => q.name),
+      await questions(page),
+    )
+    await page.close()
+  })
+
+  it('shows a partner only the FAQs shared with it, in its theme, with attribution', async () => {
+    const page = await pageWith(
+      '<ck-faq id="a" partner="riverbend-family-medicine"></ck-faq><ck-faq id="b" partner="lakeshore-community-health"></ck-faq>',
+    )
+    await ready(page, '#a')
+    await ready(page, '#b')
+    const riverbend = await questions(page, '#a')
+    const lakeshore = await questions(page, '#b')
+    assert.ok(riverbend.includes('When should I see a specialist about my headaches?'))
+    assert.ok(!lakeshore.includes('When should I see a specialist about my headaches?'))
+    for (const list of [riverbend, lakeshore])
+      assert.ok(!list.includes('Is Botox approved for chronic migraine?'))
+    assert.equal(
+      await page
+        .locator('#a')
+        .evaluate((el) => getComputedStyle(el).getPropertyValue('--ck-color-primary').trim()),
+      '#0f6e5a',
+    )
+    assert.match(
+      String(await page.locator('#a >> [part~="attribution"]').textContent()),
+      /Allied Pain & Spine Institute/,
+    )
+    await page.close()
+  })
+
+  it('renders hostile content inertly', async () => {
+    const client = lakeClient(d.lake.url, d.lake.token)
+    const span = (text: string, marks: string[] = []) => ({
+      _type: 'span',
+      _key: Math.random().toString(36).slice(2),
+      text,
+      marks,
+    })
+    const nested = Array.from({length: 12}, (_, i) => ({
+      _type: 'block',
+      _key: `l${i}`,
+      style: 'normal',
+      listItem: 'bullet',
+      level: i + 1,
+      markDefs: [],
+      children: [span(`level ${i + 1}`)],
+    }))
+    await client.createOrReplace({
+      _id: 'faq-hostile',
+      _type: 'faq',
+      question: 'Hostile?',
+      language: 'en',
+      category: 'appointments',
+      syndication: {mode: 'all'},
+      answer: [
+        {
+          _type: 'block',
+          _key: 'a',
+          style: 'normal',
+          markDefs: [
+            {_key: 'js', _type: 'link', href: 'javascript:window.__pwned=1'},
+            {_key: 'odd', _type: 'blink'},
+          ],
+          children: [
+            span('click me', ['js']),
+            span('<img src=x onerror="window.__pwned=2">', ['odd']),
+          ],
+        },
+        {_type: 'mysteryBlock', _key: 'm', payload: '<script>window.__pwned=3</script>'},
+        ...nested,
+        {
+          _type: 'block',
+          _key: 'big',
+          style: 'normal',
+          markDefs: [],
+          children: [span('x'.repeat(1024 * 1024))],
+        },
+      ],
+    })
+    const page = await pageWith('<ck-faq category="appointments"></ck-faq>')
+    await ready(page)
+    await page.locator('ck-faq >> #faq-button-faq-hostile').click()
+    const panel = page.locator('ck-faq >> #faq-panel-faq-hostile')
+    assert.equal(await panel.locator('img, script, a[href^="javascript"]').count(), 0)
+    assert.match(String(await panel.textContent()), /<img src=x onerror=/)
+    assert.equal(await panel.locator('ul').count(), 12)
+    assert.equal(
+      await page.evaluate(() => (window as unknown as {__pwned?: number}).__pwned),
+      undefined,
+    )
+    assert.ok((await panel.textContent())!.length > 1024 * 1024)
+    await page.close()
+    await client.delete('faq-hostile')
+  })
+
+  it('shows an error with a retry button while the lake is down, and loads after it is back', async () => {
+    // Page and content on one origin: Chromium's local network access rules block a loopback
+    // page from fetching another loopback port.
+    const dir = mkdtempSync(join(tmpdir(), 'ck-retry-'))
+    const options = {dir, seed: 'content/sample.ndjson', quiet: true, extraRoutes: demoRoutes()}
+    let lake = await startLake({...options, port: 0})
+    const port = Number(new URL(lake.url).port)
+    const page = await pageWith('<ck-faq topic="chronic-migraine"></ck-faq>', lake.url, lake.url)
+    try {
+      await ready(page)
+      await lake.close()
+      // A new topic makes the element fetch again, now from a stopped lake.
+      await page.locator('ck-faq').evaluate((el) => el.setAttribute('topic', 'headache-disorders'))
+      await page.locator('ck-faq >> [part~="retry"]').waitFor()
+      assert.match(
+        String(await page.locator('ck-faq >> [role="alert"]').textContent()),
+        /could not be loaded/,
+      )
+      lake = await startLake({...options, port})
+      await page.locator('ck-faq >> [part~="retry"]').click()
+      await page.locator('ck-faq >> [part~="list"]').waitFor()
+      assert.ok((await questions(page)).includes('What helps a minor headache?'))
+    } finally {
+      await page.close()
+      await lake.close()
+      rmSync(dir, {recursive: true, force: true})
+    }
+  })
+
+  it('updates live when the content changes', async () => {
+    const page = await pageWith('<ck-faq category="insurance-and-cost" live></ck-faq>')
+    await ready(page)
+    assert.deepEqual(await questions(page), [])
+    await lakeClient(d.lake.url, d.lake.token).create({
+      _id: 'faq-live-cost',
+      _type: 'faq',
+      question: 'Does insurance cover Botox for migraine?',
+      language: 'en',
+      category: 'insurance-and-cost',
+      syndication: {mode: 'all'},
+    })
+    await page.waitForFunction(() =>
+      document.querySelector('ck-faq')!.shadowRoot!.textContent!.includes('Does insurance cover'),
+    )
+    await page.close()
+  })
+
+  it('registers once: a second copy of the kit and a page’s own tag do not throw', async () => {
+    const page = await d.browser.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    await page.route('**/twice.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><script src="${d.lake.url}/dist/clinic-kit.iife.js"></script><script src="${d.lake.url}/dist/clinic-kit.iife.js"></script><ck-faq></ck-faq>`,
+      }),
+    )
+    await page.goto(`${d.lake.url}/twice.html`)
+    assert.deepEqual(errors, [])
+    assert.equal(await page.evaluate(() => typeof customElements.get('ck-faq')), 'function')
+    await page.close()
+  })
+})
