@@ -45,7 +45,9 @@ async function ready(page: Page, selector = 'ck-faq') {
   await page.waitForFunction(
     (s) =>
       Boolean(
-        document.querySelector(s)?.shadowRoot?.querySelector('[part~="list"], [part~="status"]'),
+        document
+          .querySelector(s)
+          ?.shadowRoot?.querySelector('[part~="questions"], [part~="status"]'),
       ),
     selector,
   )
@@ -266,7 +268,7 @@ describe('<ck-faq>', () => {
       )
       lake = await startLake({...options, port})
       await page.locator('ck-faq >> [part~="retry"]').click()
-      await page.locator('ck-faq >> [part~="list"]').waitFor()
+      await page.locator('ck-faq >> [part~="questions"]').waitFor()
       assert.ok((await questions(page)).includes('What helps a minor headache?'))
     } finally {
       await page.close()

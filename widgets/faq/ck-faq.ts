@@ -32,7 +32,7 @@ type State = 'loading' | 'ready' | 'error'
  * @attr api-host - Content service (overrides `<ck-config>`); also project-id, dataset, api-version.
  *
  * @csspart search - The search input.
- * @csspart list - The list of questions.
+ * @csspart questions - The list of questions.
  * @csspart item - One question and answer.
  * @csspart heading - The heading around each question's button.
  * @csspart button - The button that opens and closes an answer.
@@ -302,7 +302,7 @@ export class CkFaq extends LitElement {
           ? html`<p part="status">${t.empty}</p>`
           : visible.length === 0
             ? html`<p part="status" role="status">${t.noMatches}</p>`
-            : html`<div part="list" @keydown=${this.onKeyDown}>
+            : html`<div part="questions" @keydown=${this.onKeyDown}>
                 ${visible.map((faq) => this.renderItem(faq, level))}
               </div>`
       }

@@ -14,7 +14,7 @@ export const faqStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
-  [part~='list'] {
+  [part~='questions'] {
     border-top: 1px solid var(--_border);
   }
   [part~='item'] {

@@ -1,0 +1,54 @@
+// The demo page (every widget, two partner themes) has no axe-core violations, shadow roots included.
+import assert from 'node:assert/strict'
+import {readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import {after, before, describe, it} from 'node:test'
+import {openDemo, type DemoSession} from '../helpers/demo'
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+)
+
+let d: DemoSession
+before(async () => {
+  d = await openDemo()
+})
+after(async () => {
+  await d?.close()
+})
+
+describe('demo page accessibility', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`axe-core finds no WCAG 2.2 AA violations (${scheme} mode)`, async () => {
+      const page = await d.browser.newPage({colorScheme: scheme})
+      await page.goto(`${d.lake.url}/demo/`)
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('ck-faq')].every((el) =>
+          el.shadowRoot?.querySelector('[part~="questions"], [part~="status"]'),
+        ),
+      )
+      // Open one answer so its content is audited too.
+      await page.locator('#demo-faq >> [part~="button"]').first().click()
+      await page.addScriptTag({content: axeSource})
+      const violations = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (
+                ctx: Document,
+                o: object,
+              ) => Promise<{violations: Array<{id: string; nodes: Array<{target: unknown}>}>}>
+            }
+          }
+        ).axe
+        const result = await axe.run(document, {
+          runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']},
+        })
+        return result.violations.map((v) => ({id: v.id, targets: v.nodes.map((n) => n.target)}))
+      })
+      assert.deepEqual(violations, [])
+      await page.close()
+    })
+  }
+})
