@@ -8,7 +8,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     outDir: 'dist',
-    emptyOutDir: false,
+    // The ESM build runs first and starts from an empty dist/; the IIFE build adds to it.
+    emptyOutDir: !iife,
     minify: true,
     sourcemap: true,
     lib: iife
