@@ -20,7 +20,11 @@ export default defineConfig({
           fileName: () => 'clinic-kit.iife.js',
         }
       : {
-          entry: {'clinic-kit': 'widgets/index.ts', 'ck-faq': 'widgets/faq/ck-faq.ts'},
+          entry: {
+            'clinic-kit': 'widgets/index.ts',
+            'ck-faq': 'widgets/faq/ck-faq.ts',
+            'ck-article': 'widgets/article/ck-article.ts',
+          },
           formats: ['es'],
           fileName: (_f, name) => `${name}.js`,
         },

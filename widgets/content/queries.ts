@@ -51,3 +51,41 @@ export const FAQ_QUERY = `{
 
 /** What the FAQ listen stream watches: any FAQ or partner change may change the list. */
 export const FAQ_LISTEN_QUERY = '*[_type in ["faq", "partner"]]'
+
+export interface ArticlePerson {
+  honorificPrefix?: string
+  givenName?: string
+  familyName?: string
+  credentials?: string[]
+  slug?: string
+}
+
+export interface ArticleQueryResult {
+  article: {
+    _id: string
+    title: string
+    summary?: string
+    language?: string
+    body?: PortableTextBlock[]
+    publishedAt?: string
+    medicalReview?: {reviewedAt?: string; nextReviewDue?: string; reviewer?: ArticlePerson}
+    sources?: FaqSource[]
+    conditions?: Array<{name?: string; alternateNames?: string[]}>
+    relatedFaqs?: Array<{_id: string; question: string}>
+  } | null
+  disclaimer: string | null
+}
+
+/** One article by slug with its reviewer, conditions, related questions and the site disclaimer. */
+export const ARTICLE_QUERY = `{
+  "article": *[_type == "article" && slug.current == $slug][0]{
+    _id, title, summary, language, body, publishedAt,
+    medicalReview{reviewedAt, nextReviewDue, reviewer->{honorificPrefix, givenName, familyName, credentials, "slug": slug.current}},
+    "sources": sources[]{_key, title, publisher, url},
+    conditions[]->{name, alternateNames},
+    relatedFaqs[]->{_id, question}
+  },
+  "disclaimer": *[_id == "siteSettings"][0].disclaimer
+}`
+
+export const ARTICLE_LISTEN_QUERY = '*[_type in ["article", "clinician", "faq", "siteSettings"]]'

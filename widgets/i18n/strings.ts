@@ -8,6 +8,11 @@ const STRINGS = {
     retry: 'Try again',
     search: 'Search questions',
     sources: 'Sources',
+    reviewedBy: 'Medically reviewed by',
+    overdue: 'This article is due for a new medical review.',
+    related: 'Related questions',
+    articleError: 'The article could not be loaded.',
+    notFound: 'This article was not found.',
   },
   es: {
     loading: 'Cargando preguntas…',
@@ -17,6 +22,11 @@ const STRINGS = {
     retry: 'Intentar de nuevo',
     search: 'Buscar preguntas',
     sources: 'Fuentes',
+    reviewedBy: 'Revisado médicamente por',
+    overdue: 'Este artículo necesita una nueva revisión médica.',
+    related: 'Preguntas relacionadas',
+    articleError: 'No se pudo cargar el artículo.',
+    notFound: 'No se encontró este artículo.',
   },
 } as const
 

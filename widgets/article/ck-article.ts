@@ -1,0 +1,227 @@
+import {LitElement, html, nothing, type PropertyValues} from 'lit'
+import {ContentError, clearQueryCache, fetchQuery} from '../content/client'
+import {resolveConfig} from '../content/config'
+import {listen} from '../content/live'
+import {
+  ARTICLE_LISTEN_QUERY,
+  ARTICLE_QUERY,
+  type ArticlePerson,
+  type ArticleQueryResult,
+} from '../content/queries'
+import {strings} from '../i18n/strings'
+import {renderPortableText} from '../portable-text/render'
+import {tokens} from '../styles/tokens'
+import {articleStyles} from './styles'
+
+type Article = NonNullable<ArticleQueryResult['article']>
+
+export function personName(person: ArticlePerson | undefined): string {
+  if (!person) return ''
+  const name = [person.honorificPrefix, person.givenName, person.familyName]
+    .filter(Boolean)
+    .join(' ')
+  return person.credentials?.length ? `${name}, ${person.credentials.join(', ')}` : name
+}
+
+/**
+ * @summary A medically reviewed article with its reviewer, citations, disclaimer and related questions.
+ * @element ck-article
+ *
+ * @attr slug - The article's slug, e.g. `prevent-headaches-with-botox`.
+ * @attr lang - `en` or `es` for the UI strings.
+ * @attr clinician-url - Link pattern for the reviewer, `{slug}` replaced (default `#clinician-{slug}`).
+ * @attr live - Updates when the content changes.
+ *
+ * @csspart title - The article title.
+ * @csspart byline - "Medically reviewed by …" with the review date.
+ * @csspart reviewer - The reviewer's link.
+ * @csspart overdue - The notice shown when the review is overdue.
+ * @csspart body - The article text (answer-text parts inside: text-paragraph, text-heading, …).
+ * @csspart sources - The numbered list of sources.
+ * @csspart related - Related questions.
+ * @csspart disclaimer - The medical disclaimer.
+ * @csspart skeleton - Placeholder while loading.
+ * @csspart status - Error and not-found messages.
+ * @csspart retry - The retry button.
+ *
+ * @cssprop --ck-color-primary - Links and buttons.
+ * @cssprop --ck-color-text - Text colour.
+ * @cssprop --ck-color-muted - Byline and disclaimer.
+ * @cssprop --ck-font - Font family.
+ *
+ * @fires ck-load - The article loaded: `{id}`.
+ * @fires ck-error - Loading failed: `{message}`.
+ */
+export class CkArticle extends LitElement {
+  static override styles = [tokens, articleStyles]
+
+  static override properties = {
+    slug: {type: String},
+    lang: {type: String},
+    clinicianUrl: {type: String, attribute: 'clinician-url'},
+    live: {type: Boolean},
+    state: {state: true},
+    article: {state: true},
+    disclaimer: {state: true},
+  }
+
+  slug = ''
+  override lang = ''
+  clinicianUrl = '#clinician-{slug}'
+  live = false
+  state: 'loading' | 'ready' | 'missing' | 'error' = 'loading'
+  article: Article | null = null
+  disclaimer: string | null = null
+  private abort?: AbortController
+  private stopListening?: () => void
+  private jsonLd?: HTMLScriptElement
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    this.abort?.abort()
+    this.stopListening?.()
+    this.jsonLd?.remove()
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('slug')) void this.load()
+    if (changed.has('live')) {
+      this.stopListening?.()
+      this.stopListening = this.live
+        ? listen(resolveConfig(this), ARTICLE_LISTEN_QUERY, {}, () => {
+            clearQueryCache()
+            void this.load(true)
+          })
+        : undefined
+    }
+  }
+
+  async load(fresh = false): Promise<void> {
+    this.abort?.abort()
+    const abort = new AbortController()
+    this.abort = abort
+    if (this.state !== 'ready') this.state = 'loading'
+    try {
+      const result = await fetchQuery<ArticleQueryResult>(
+        resolveConfig(this),
+        ARTICLE_QUERY,
+        {slug: this.slug},
+        {fresh, signal: abort.signal},
+      )
+      if (abort.signal.aborted) return
+      this.article = result.article
+      this.disclaimer = result.disclaimer
+      this.state = result.article ? 'ready' : 'missing'
+      if (result.article)
+        this.dispatchEvent(
+          new CustomEvent('ck-load', {
+            detail: {id: result.article._id},
+            bubbles: true,
+            composed: true,
+          }),
+        )
+    } catch (error) {
+      if (abort.signal.aborted) return
+      this.state = 'error'
+      const message = error instanceof ContentError ? error.message : String(error)
+      this.dispatchEvent(
+        new CustomEvent('ck-error', {detail: {message}, bubbles: true, composed: true}),
+      )
+    }
+  }
+
+  private reviewerHref(person: ArticlePerson | undefined): string | null {
+    return person?.slug
+      ? this.clinicianUrl.replace('{slug}', encodeURIComponent(person.slug))
+      : null
+  }
+
+  protected override updated(): void {
+    if (this.state !== 'ready' || !this.article) {
+      this.jsonLd?.remove()
+      this.jsonLd = undefined
+      return
+    }
+    if (!this.jsonLd) {
+      this.jsonLd = document.createElement('script')
+      this.jsonLd.type = 'application/ld+json'
+      this.append(this.jsonLd)
+    }
+    const {article} = this
+    const reviewer = article.medicalReview?.reviewer
+    const data = {
+      '@context': 'https://schema.org',
+      '@type': 'MedicalWebPage',
+      name: article.title,
+      description: article.summary,
+      inLanguage: article.language ?? 'en',
+      lastReviewed: article.medicalReview?.reviewedAt,
+      reviewedBy: reviewer
+        ? {'@type': 'IndividualPhysician', name: personName(reviewer)}
+        : undefined,
+      about: (article.conditions ?? []).map((c) => ({
+        '@type': 'MedicalCondition',
+        name: c.name,
+        alternateName: c.alternateNames,
+      })),
+      citation: (article.sources ?? []).map((s) => ({
+        '@type': 'CreativeWork',
+        name: s.title,
+        publisher: s.publisher,
+        url: s.url,
+      })),
+    }
+    this.jsonLd.textContent = JSON.stringify(data).replace(/</g, '\\u003c')
+  }
+
+  protected override render() {
+    const t = strings(this.lang || resolveConfig(this).lang)
+    if (this.state === 'loading')
+      return html`<div part="skeleton" role="status" aria-label=${t.loading}></div>`
+    if (this.state === 'error')
+      return html`<div part="status" role="alert">
+        <p>${t.articleError}</p>
+        <button part="retry" type="button" @click=${() => this.load(true)}>${t.retry}</button>
+      </div>`
+    if (this.state === 'missing' || !this.article) return html`<p part="status">${t.notFound}</p>`
+    const {article} = this
+    const review = article.medicalReview
+    const reviewer = review?.reviewer
+    const href = this.reviewerHref(reviewer)
+    const today = new Date().toISOString().slice(0, 10)
+    const overdue = review?.nextReviewDue ? review.nextReviewDue < today : false
+    const sources = article.sources ?? []
+    return html`<article>
+      <h1 part="title">${article.title}</h1>
+      ${
+        reviewer
+          ? html`<p part="byline">
+              ${t.reviewedBy}
+              ${href ? html`<a part="reviewer" href=${href}>${personName(reviewer)}</a>` : personName(reviewer)}${review?.reviewedAt ? html` · <time datetime=${review.reviewedAt}>${review.reviewedAt}</time>` : nothing}
+            </p>`
+          : nothing
+      }
+      ${overdue ? html`<p part="overdue" role="note">${t.overdue}</p>` : nothing}
+      <div part="body">
+        ${renderPortableText(article.body, {sourceKeys: sources.map((s) => s._key), citationPrefix: 'ck-source-'})}
+      </div>
+      ${
+        sources.length
+          ? html`<h2>${t.sources}</h2>
+              <ol part="sources">
+                ${sources.map((s, i) => html`<li id="ck-source-${i + 1}">${s.url && /^https?:/i.test(s.url) ? html`<a href=${s.url} rel="noopener noreferrer">${s.title}</a>` : s.title}${s.publisher ? `, ${s.publisher}` : ''}</li>`)}
+              </ol>`
+          : nothing
+      }
+      ${
+        article.relatedFaqs?.length
+          ? html`<h2>${t.related}</h2>
+              <ul part="related">
+                ${article.relatedFaqs.map((faq) => html`<li>${faq.question}</li>`)}
+              </ul>`
+          : nothing
+      }
+      ${this.disclaimer ? html`<p part="disclaimer">${this.disclaimer}</p>` : nothing}
+    </article>`
+  }
+}

@@ -1,0 +1,47 @@
+import {css} from 'lit'
+
+export const articleStyles = css`
+  [part~='title'] {
+    margin: 0 0 0.5rem;
+    font-size: 1.75rem;
+    line-height: 1.2;
+  }
+  [part~='byline'] {
+    margin: 0 0 var(--_space);
+    color: var(--_muted);
+  }
+  [part~='overdue'] {
+    padding: 0.75rem var(--_space);
+    border: 2px solid #9a5b00;
+    border-radius: var(--_radius);
+    margin-bottom: var(--_space);
+  }
+  [part~='sources'] {
+    font-size: 0.9rem;
+  }
+  [part~='disclaimer'] {
+    margin-top: var(--_space);
+    padding-top: var(--_space);
+    border-top: 1px solid var(--_border);
+    color: var(--_muted);
+    font-size: 0.9rem;
+  }
+  [part~='skeleton'] {
+    min-height: 24rem;
+    border-radius: var(--_radius);
+    background: var(--_border);
+    opacity: 0.3;
+  }
+  [part~='retry'] {
+    min-height: 44px;
+    padding: 0.5rem 1rem;
+    font: inherit;
+    color: var(--_on-primary);
+    background: var(--_primary);
+    border: 0;
+    border-radius: var(--_radius);
+  }
+  a {
+    color: var(--_primary);
+  }
+`
