@@ -1,6 +1,7 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit'
 import {ContentError, clearQueryCache, fetchQuery} from '../content/client'
 import {resolveConfig} from '../content/config'
+import {syncJsonLd} from '../content/json-ld'
 import {listen} from '../content/live'
 import {
   ARTICLE_LISTEN_QUERY,
@@ -10,6 +11,7 @@ import {
 } from '../content/queries'
 import {strings} from '../i18n/strings'
 import {renderPortableText} from '../portable-text/render'
+import {stateStyles} from '../styles/states'
 import {tokens} from '../styles/tokens'
 import {articleStyles} from './styles'
 
@@ -53,7 +55,7 @@ export function personName(person: ArticlePerson | undefined): string {
  * @fires ck-error - Loading failed: `{message}`.
  */
 export class CkArticle extends LitElement {
-  static override styles = [tokens, articleStyles]
+  static override styles = [tokens, stateStyles, articleStyles]
 
   static override properties = {
     slug: {type: String},
@@ -137,19 +139,17 @@ export class CkArticle extends LitElement {
   }
 
   protected override updated(): void {
-    if (this.state !== 'ready' || !this.article) {
-      this.jsonLd?.remove()
-      this.jsonLd = undefined
-      return
-    }
-    if (!this.jsonLd) {
-      this.jsonLd = document.createElement('script')
-      this.jsonLd.type = 'application/ld+json'
-      this.append(this.jsonLd)
-    }
-    const {article} = this
+    this.jsonLd = syncJsonLd(
+      this,
+      this.jsonLd,
+      this.state === 'ready' && this.article ? this.structuredData(this.article) : null,
+    )
+  }
+
+  /** MedicalWebPage: what search engines need to show a reviewed health page. */
+  private structuredData(article: Article): object {
     const reviewer = article.medicalReview?.reviewer
-    const data = {
+    return {
       '@context': 'https://schema.org',
       '@type': 'MedicalWebPage',
       name: article.title,
@@ -171,7 +171,6 @@ export class CkArticle extends LitElement {
         url: s.url,
       })),
     }
-    this.jsonLd.textContent = JSON.stringify(data).replace(/</g, '\\u003c')
   }
 
   protected override render() {

@@ -32,15 +32,6 @@ export const articleStyles = css`
     background: var(--_border);
     opacity: 0.3;
   }
-  [part~='retry'] {
-    min-height: 44px;
-    padding: 0.5rem 1rem;
-    font: inherit;
-    color: var(--_on-primary);
-    background: var(--_primary);
-    border: 0;
-    border-radius: var(--_radius);
-  }
   a {
     color: var(--_primary);
   }

@@ -2,6 +2,7 @@ import {LitElement, html, nothing, type PropertyValues, type TemplateResult} fro
 import {ContentError, clearQueryCache, fetchQuery} from '../content/client'
 import {resolveConfig} from '../content/config'
 import {listen} from '../content/live'
+import {syncJsonLd} from '../content/json-ld'
 import {
   FAQ_LISTEN_QUERY,
   FAQ_QUERY,
@@ -11,6 +12,7 @@ import {
 } from '../content/queries'
 import {strings} from '../i18n/strings'
 import {plainText, renderPortableText} from '../portable-text/render'
+import {stateStyles} from '../styles/states'
 import {tokens} from '../styles/tokens'
 import {faqStyles} from './styles'
 
@@ -62,7 +64,7 @@ type State = 'loading' | 'ready' | 'error'
  * @fires ck-error - Loading failed: `{message}`.
  */
 export class CkFaq extends LitElement {
-  static override styles = [tokens, faqStyles]
+  static override styles = [tokens, stateStyles, faqStyles]
 
   static override properties = {
     topic: {type: String},
@@ -245,27 +247,22 @@ export class CkFaq extends LitElement {
 
   /** One FAQPage JSON-LD script in the light DOM, with exactly the questions shown. */
   private syncStructuredData() {
-    if (!this.structuredData || this.state !== 'ready') {
-      this.jsonLd?.remove()
-      this.jsonLd = undefined
-      return
-    }
-    if (!this.jsonLd) {
-      this.jsonLd = document.createElement('script')
-      this.jsonLd.type = 'application/ld+json'
-      this.append(this.jsonLd)
-    }
-    const data = {
-      '@context': 'https://schema.org',
-      '@type': 'FAQPage',
-      mainEntity: this.visible.map((faq) => ({
-        '@type': 'Question',
-        name: faq.question,
-        acceptedAnswer: {'@type': 'Answer', text: plainText(faq.answer)},
-      })),
-    }
-    // textContent, and `<` escaped, so no answer can close the script element.
-    this.jsonLd.textContent = JSON.stringify(data).replace(/</g, '\\u003c')
+    const show = this.structuredData && this.state === 'ready'
+    this.jsonLd = syncJsonLd(
+      this,
+      this.jsonLd,
+      show
+        ? {
+            '@context': 'https://schema.org',
+            '@type': 'FAQPage',
+            mainEntity: this.visible.map((faq) => ({
+              '@type': 'Question',
+              name: faq.question,
+              acceptedAnswer: {'@type': 'Answer', text: plainText(faq.answer)},
+            })),
+          }
+        : null,
+    )
   }
 
   protected override render() {

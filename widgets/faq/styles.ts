@@ -65,20 +65,6 @@ export const faqStyles = css`
     background: repeating-linear-gradient(var(--_border) 0 1px, transparent 1px 45px);
     opacity: 0.6;
   }
-  [part~='status'] {
-    padding: var(--_space) 0;
-    color: var(--_muted);
-  }
-  [part~='retry'] {
-    min-height: 44px;
-    padding: 0.5rem 1rem;
-    font: inherit;
-    color: var(--_on-primary);
-    background: var(--_primary);
-    border: 0;
-    border-radius: var(--_radius);
-    cursor: pointer;
-  }
   [part~='attribution'] {
     margin-top: var(--_space);
     font-size: 0.875rem;
