@@ -602,3 +602,89 @@ export type AllSanitySchemaTypes =
   | SanityFileAsset
   | SanityAssetSourceData
   | SanityImageAsset
+
+// Source: widgets/content/queries.ts
+// Variable: FAQ_QUERY
+// Query: {  "faqs": *[_type == "faq" && language == $lang    && ($topic == "" || $topic in conditions[]->slug.current || $topic in treatments[]->slug.current)    && ($category == "" || category == $category)    && ($partner == "" || syndication.mode == "all"      || (syndication.mode == "selected" && $partner in syndication.partners[]->slug.current))  ] | order(orderRank asc) [0...$limit] {_id, question, answer, category, "sources": sources[]{_key, title, publisher, url}},  "partner": *[_type == "partner" && slug.current == $partner][0]{name, theme, attribution, scope}}
+export type FAQ_QUERY_RESULT = {
+  faqs: Array<{
+    _id: string
+    question: string
+    answer: SimpleBlockContent
+    category: 'appointments' | 'conditions' | 'insurance-and-cost' | 'treatments'
+    sources: Array<{
+      _key: string
+      title: string
+      publisher: string
+      url: string | null
+    }>
+  }>
+  partner: {
+    name: string
+    theme: ThemeTokens | null
+    attribution: {
+      text: string
+      url: string
+    } | null
+    scope: {
+      conditions?: Array<
+        {
+          _key: string
+        } & ConditionReference
+      >
+      faqCategories?: Array<string>
+    } | null
+  } | null
+}
+
+// Source: widgets/content/queries.ts
+// Variable: ARTICLE_QUERY
+// Query: {  "article": *[_type == "article" && slug.current == $slug][0]{    _id, title, summary, language, body, publishedAt,    medicalReview{reviewedAt, nextReviewDue, reviewer->{honorificPrefix, givenName, familyName, credentials, "slug": slug.current}},    "sources": sources[]{_key, title, publisher, url},    conditions[]->{name, alternateNames},    relatedFaqs[]->{_id, question}  },  "disclaimer": *[_id == "siteSettings"][0].disclaimer}
+export type ARTICLE_QUERY_RESULT = {
+  article: {
+    _id: string
+    title: string
+    summary: string
+    language: 'en' | 'es'
+    body: BlockContent
+    publishedAt: string | null
+    medicalReview: {
+      reviewedAt: string
+      nextReviewDue: string | null
+      reviewer: {
+        honorificPrefix: string | null
+        givenName: string
+        familyName: string
+        credentials: Array<string> | null
+        slug: string | null
+      } | null
+    } | null
+    sources: Array<{
+      _key: string
+      title: string
+      publisher: string
+      url: string | null
+    }>
+    conditions: Array<{
+      name: string
+      alternateNames: Array<string> | null
+    }> | null
+    relatedFaqs: Array<{
+      _id: string
+      question: string
+    }> | null
+  } | null
+  disclaimer: string | null
+}
+
+// Query TypeMap
+declare global {
+  interface SanityQueries {
+    '{\n  "faqs": *[_type == "faq" && language == $lang\n    && ($topic == "" || $topic in conditions[]->slug.current || $topic in treatments[]->slug.current)\n    && ($category == "" || category == $category)\n    && ($partner == "" || syndication.mode == "all"\n      || (syndication.mode == "selected" && $partner in syndication.partners[]->slug.current))\n  ] | order(orderRank asc) [0...$limit] {_id, question, answer, category, "sources": sources[]{_key, title, publisher, url}},\n  "partner": *[_type == "partner" && slug.current == $partner][0]{name, theme, attribution, scope}\n}': FAQ_QUERY_RESULT
+    '{\n  "article": *[_type == "article" && slug.current == $slug][0]{\n    _id, title, summary, language, body, publishedAt,\n    medicalReview{reviewedAt, nextReviewDue, reviewer->{honorificPrefix, givenName, familyName, credentials, "slug": slug.current}},\n    "sources": sources[]{_key, title, publisher, url},\n    conditions[]->{name, alternateNames},\n    relatedFaqs[]->{_id, question}\n  },\n  "disclaimer": *[_id == "siteSettings"][0].disclaimer\n}': ARTICLE_QUERY_RESULT
+  }
+}
+// Lets @sanity/client releases that predate the global registry read it too
+declare module '@sanity/client' {
+  interface SanityQueries extends globalThis.SanityQueries {}
+}

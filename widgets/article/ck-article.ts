@@ -17,7 +17,7 @@ import {articleStyles} from './styles'
 
 type Article = NonNullable<ArticleQueryResult['article']>
 
-export function personName(person: ArticlePerson | undefined): string {
+export function personName(person: ArticlePerson | null | undefined): string {
   if (!person) return ''
   const name = [person.honorificPrefix, person.givenName, person.familyName]
     .filter(Boolean)
@@ -132,7 +132,7 @@ export class CkArticle extends LitElement {
     }
   }
 
-  private reviewerHref(person: ArticlePerson | undefined): string | null {
+  private reviewerHref(person: ArticlePerson | null | undefined): string | null {
     return person?.slug
       ? this.clinicianUrl.replace('{slug}', encodeURIComponent(person.slug))
       : null

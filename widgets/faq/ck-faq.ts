@@ -172,7 +172,7 @@ export class CkFaq extends LitElement {
     })
   }
 
-  private applyTheme(theme: PartnerTheme | undefined) {
+  private applyTheme(theme: PartnerTheme | null | undefined) {
     const set = (name: string, value: string | number | undefined) =>
       value === undefined || value === null
         ? this.style.removeProperty(name)
