@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict'
 import {after, before, describe, it} from 'node:test'
 import {openDemo, type DemoSession} from '../helpers/demo'
+import {lakeClient} from '../helpers/lake'
 
 let d: DemoSession
 before(async () => {
@@ -58,6 +59,33 @@ describe('<ck-article>', () => {
       ['Chronic migraine', 'Headache disorders'],
     )
     assert.equal(ld.inLanguage, 'en')
+    await page.close()
+  })
+
+  it('shows a notice when the medical review is overdue', async () => {
+    const client = lakeClient(d.lake.url, d.lake.token)
+    await client.createOrReplace({
+      _id: 'article-overdue',
+      _type: 'article',
+      title: 'An older article',
+      slug: {_type: 'slug', current: 'older-article'},
+      medicalReview: {reviewedAt: '2024-01-10', nextReviewDue: '2025-01-10'},
+    })
+    const page = await d.browser.newPage()
+    await page.route('**/overdue.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><script src="${d.lake.url}/dist/clinic-kit.iife.js"></script><script>clinicKit.configure({apiHost: location.origin})</script><ck-article slug="older-article"></ck-article>`,
+      }),
+    )
+    await page.goto(`${d.lake.url}/overdue.html`)
+    await page.waitForFunction(() =>
+      document.querySelector('ck-article')?.shadowRoot?.querySelector('[part~="title"]'),
+    )
+    assert.match(
+      String(await page.locator('ck-article >> [part~="overdue"]').textContent()),
+      /due for a new medical review/,
+    )
     await page.close()
   })
 
