@@ -2,7 +2,7 @@
 import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {chromium, type Browser} from 'playwright-core'
+import {chromium, type Browser, type Page} from 'playwright-core'
 import {SAMPLE_PATH} from '../../content/build'
 import {demoRoutes} from '../../demo/routes'
 import {startLake, type RunningLake} from '../../lake/server'
@@ -33,4 +33,26 @@ export async function openDemo(): Promise<DemoSession> {
       rmSync(dir, {recursive: true, force: true})
     },
   }
+}
+
+/**
+ * A page at `origin` (default the demo lake) that loads the built drop-in script from that origin,
+ * reads content from `apiHost` (default the same origin) and holds `markup`. One origin for page,
+ * script and content: Chromium's local network access rules block cross-port loopback requests.
+ */
+export async function widgetPage(
+  d: DemoSession,
+  markup: string,
+  {origin = d.lake.url, apiHost = origin}: {origin?: string; apiHost?: string} = {},
+): Promise<Page> {
+  const page = await d.browser.newPage()
+  await page.route('**/widget-test.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><script src="${origin}/dist/clinic-kit.iife.js"></script>
+        <script>clinicKit.configure({apiHost: ${JSON.stringify(apiHost)}})</script></head><body>${markup}</body></html>`,
+    }),
+  )
+  await page.goto(`${origin}/widget-test.html`)
+  return page
 }

@@ -1,7 +1,7 @@
 // <ck-article> from the built drop-in script in Chromium, reading the sample from a real lake.
 import assert from 'node:assert/strict'
 import {after, before, describe, it} from 'node:test'
-import {openDemo, type DemoSession} from '../helpers/demo'
+import {openDemo, widgetPage, type DemoSession} from '../helpers/demo'
 import {lakeClient} from '../helpers/lake'
 
 let d: DemoSession
@@ -71,14 +71,7 @@ describe('<ck-article>', () => {
       slug: {_type: 'slug', current: 'older-article'},
       medicalReview: {reviewedAt: '2024-01-10', nextReviewDue: '2025-01-10'},
     })
-    const page = await d.browser.newPage()
-    await page.route('**/overdue.html', (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: `<!doctype html><script src="${d.lake.url}/dist/clinic-kit.iife.js"></script><script>clinicKit.configure({apiHost: location.origin})</script><ck-article slug="older-article"></ck-article>`,
-      }),
-    )
-    await page.goto(`${d.lake.url}/overdue.html`)
+    const page = await widgetPage(d, '<ck-article slug="older-article"></ck-article>')
     await page.waitForFunction(() =>
       document.querySelector('ck-article')?.shadowRoot?.querySelector('[part~="title"]'),
     )
@@ -90,14 +83,7 @@ describe('<ck-article>', () => {
   })
 
   it('says so when no article has the slug', async () => {
-    const page = await d.browser.newPage()
-    await page.route('**/missing.html', (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: `<!doctype html><script src="${d.lake.url}/dist/clinic-kit.iife.js"></script><script>clinicKit.configure({apiHost: location.origin})</script><ck-article slug="no-such-article"></ck-article>`,
-      }),
-    )
-    await page.goto(`${d.lake.url}/missing.html`)
+    const page = await widgetPage(d, '<ck-article slug="no-such-article"></ck-article>')
     await page.waitForFunction(() =>
       document.querySelector('ck-article')?.shadowRoot?.querySelector('[part~="status"]'),
     )

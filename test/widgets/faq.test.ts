@@ -7,7 +7,7 @@ import {after, before, describe, it} from 'node:test'
 import type {Page} from 'playwright-core'
 import {startLake} from '../../lake/server'
 import {demoRoutes} from '../../demo/routes'
-import {openDemo, type DemoSession} from '../helpers/demo'
+import {openDemo, widgetPage, type DemoSession} from '../helpers/demo'
 import {lakeClient} from '../helpers/lake'
 
 let d: DemoSession
@@ -18,18 +18,9 @@ after(async () => {
   await d?.close()
 })
 
-/** A page with the built IIFE and the given markup, reading the test lake. */
-async function pageWith(markup: string, apiHost = d.lake.url, origin = d.lake.url): Promise<Page> {
-  const page = await d.browser.newPage()
+async function pageWith(markup: string, origin = d.lake.url): Promise<Page> {
+  const page = await widgetPage(d, markup, {origin})
   page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`))
-  await page.route('**/widget-test.html', (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: `<!doctype html><html lang="en"><head><script src="${origin}/dist/clinic-kit.iife.js"></script>
-        <script>clinicKit.configure({apiHost: ${JSON.stringify(apiHost)}})</script></head><body>${markup}</body></html>`,
-    }),
-  )
-  await page.goto(`${origin}/widget-test.html`)
   return page
 }
 
@@ -255,7 +246,7 @@ describe('<ck-faq>', () => {
     const options = {dir, seed: 'content/sample.ndjson', quiet: true, extraRoutes: demoRoutes()}
     let lake = await startLake({...options, port: 0})
     const port = Number(new URL(lake.url).port)
-    const page = await pageWith('<ck-faq topic="chronic-migraine"></ck-faq>', lake.url, lake.url)
+    const page = await pageWith('<ck-faq topic="chronic-migraine"></ck-faq>', lake.url)
     try {
       await ready(page)
       await lake.close()
