@@ -151,14 +151,18 @@ export class CkFaq extends LitElement {
       this.partnerInfo = result.partner
       this.applyTheme(result.partner?.theme)
       this.state = 'ready'
-      this.dispatch('ck-load', {count: this.items.length})
+      this.dispatchEvent(
+        new CustomEvent('ck-load', {detail: {count: this.items.length}, ...CkFaq.EVENT_INIT}),
+      )
       await this.updateComplete
       this.openFromHash()
     } catch (error) {
       if (abort.signal.aborted) return
       this.state = 'error'
       this.errorMessage = error instanceof ContentError ? error.message : String(error)
-      this.dispatch('ck-error', {message: this.errorMessage})
+      this.dispatchEvent(
+        new CustomEvent('ck-error', {detail: {message: this.errorMessage}, ...CkFaq.EVENT_INIT}),
+      )
     }
   }
 
@@ -185,9 +189,8 @@ export class CkFaq extends LitElement {
     set('--ck-radius', theme?.radius === undefined ? undefined : `${theme.radius}px`)
   }
 
-  private dispatch(type: string, detail: unknown) {
-    this.dispatchEvent(new CustomEvent(type, {detail, bubbles: true, composed: true}))
-  }
+  /** Events bubble out of the shadow root, for partners' analytics. */
+  private static readonly EVENT_INIT = {bubbles: true, composed: true}
 
   private get visible(): FaqItem[] {
     const needle = this.filter.trim().toLowerCase()
@@ -202,7 +205,12 @@ export class CkFaq extends LitElement {
     if (open) next.add(faq._id)
     else next.delete(faq._id)
     this.open = next
-    this.dispatch('ck-faq-toggle', {id: faq._id, question: faq.question, open})
+    this.dispatchEvent(
+      new CustomEvent('ck-faq-toggle', {
+        detail: {id: faq._id, question: faq.question, open},
+        ...CkFaq.EVENT_INIT,
+      }),
+    )
   }
 
   private readonly onHashChange = () => this.openFromHash()

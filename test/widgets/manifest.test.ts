@@ -1,0 +1,49 @@
+// The custom-elements manifest, generated from the elements' JSDoc by `npm run build`, documents
+// every element's attributes, parts, custom properties and events.
+import assert from 'node:assert/strict'
+import {readFileSync} from 'node:fs'
+import {describe, it} from 'node:test'
+
+interface Declaration {
+  tagName?: string
+  attributes?: Array<{name: string}>
+  cssParts?: Array<{name: string}>
+  cssProperties?: Array<{name: string}>
+  events?: Array<{name: string}>
+}
+
+const manifest = JSON.parse(readFileSync('dist/custom-elements.json', 'utf8')) as {
+  modules: Array<{declarations?: Declaration[]}>
+}
+const element = (tag: string) => {
+  const found = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === tag)
+  assert.ok(found, `${tag} is in the manifest`)
+  return found
+}
+const names = (list: Array<{name: string}> | undefined) => (list ?? []).map((item) => item.name)
+
+describe('custom-elements.json', () => {
+  it('documents <ck-faq>', () => {
+    const faq = element('ck-faq')
+    for (const attr of [
+      'topic',
+      'category',
+      'limit',
+      'partner',
+      'heading-level',
+      'searchable',
+      'structured-data',
+      'live',
+    ])
+      assert.ok(names(faq.attributes).includes(attr), attr)
+    for (const part of ['button', 'panel', 'heading', 'search', 'retry'])
+      assert.ok(names(faq.cssParts).includes(part), part)
+    assert.ok(names(faq.cssProperties).includes('--ck-color-primary'))
+    assert.deepEqual(names(faq.events).sort(), ['ck-error', 'ck-faq-toggle', 'ck-load'])
+  })
+  it('documents <ck-article>', () => {
+    const article = element('ck-article')
+    assert.ok(names(article.attributes).includes('slug'))
+    assert.ok(names(article.cssParts).includes('byline'))
+  })
+})
