@@ -1,13 +1,9 @@
 // A real lake in a temp folder, seeded with the sample, and a schema workspace whose queries
 // (slug uniqueness, reference filters) go to it through the real @sanity/client.
-import {mkdtempSync, rmSync} from 'node:fs'
-import {tmpdir} from 'node:os'
-import {join} from 'node:path'
-import {clientConfig, contentConfigFromEnv} from '../../config/client'
-import {createClient, type SanityClient} from '@sanity/client'
+import type {SanityClient} from '@sanity/client'
 import type {SanityDocument, Workspace} from 'sanity'
-import {startLake} from '../../lake/server'
 import {SAMPLE_PATH} from '../../content/build'
+import {startTestLake} from './lake'
 import {
   createValidationWorkspace,
   validateDocuments,
@@ -22,21 +18,13 @@ export interface ValidationHarness {
 }
 
 export async function startValidationHarness(seed = SAMPLE_PATH): Promise<ValidationHarness> {
-  const dir = mkdtempSync(join(tmpdir(), 'ck-validate-'))
-  const lake = await startLake({port: 0, dir, seed})
-  const client = createClient({
-    ...clientConfig({...contentConfigFromEnv({}), apiHost: lake.url, token: lake.token}),
-    maxRetries: 0,
-  })
-  const workspace = await createValidationWorkspace(client)
+  const lake = await startTestLake(seed)
+  const workspace = await createValidationWorkspace(lake.client)
   return {
-    client,
+    client: lake.client,
     workspace,
     validate: (doc) => validateDocuments([doc as SanityDocument], workspace),
-    async close() {
-      await lake.close()
-      rmSync(dir, {recursive: true, force: true})
-    },
+    close: () => lake.close(),
   }
 }
 
