@@ -677,11 +677,47 @@ export type ARTICLE_QUERY_RESULT = {
   disclaimer: string | null
 }
 
+// Source: widgets/content/queries.ts
+// Variable: CLINICIANS_QUERY
+// Query: *[_type == "clinician"    && ($slug == "" || slug.current == $slug)    && ($clinic == "" || $clinic in clinics[]->slug.current)    && ($specialty == "" || count(specialties[lower(@) == lower($specialty)]) > 0)  ] | order(familyName asc, givenName asc) [0...$limit] {    _id, "slug": slug.current, honorificPrefix, givenName, familyName, credentials, jobTitle,    specialties, languages, acceptingNewPatients, bookingUrl, npi,    photo{alt, crop, hotspot, "asset": asset->{url, "width": metadata.dimensions.width, "height": metadata.dimensions.height}},    clinics[]->{name, "slug": slug.current, url, phone, address}  }
+export type CLINICIANS_QUERY_RESULT = Array<{
+  _id: string
+  slug: string | null
+  honorificPrefix: string | null
+  givenName: string
+  familyName: string
+  credentials: Array<string> | null
+  jobTitle: string
+  specialties: Array<string> | null
+  languages: Array<string> | null
+  acceptingNewPatients: boolean | null
+  bookingUrl: string | null
+  npi: string | null
+  photo: {
+    alt: string | null
+    crop: SanityImageCrop | null
+    hotspot: SanityImageHotspot | null
+    asset: {
+      url: string
+      width: number | null
+      height: number | null
+    } | null
+  } | null
+  clinics: Array<{
+    name: string
+    slug: string | null
+    url: string | null
+    phone: string | null
+    address: PostalAddress | null
+  }> | null
+}>
+
 // Query TypeMap
 declare global {
   interface SanityQueries {
     '{\n  "faqs": *[_type == "faq" && language == $lang\n    && ($topic == "" || $topic in conditions[]->slug.current || $topic in treatments[]->slug.current)\n    && ($category == "" || category == $category)\n    && ($partner == "" || syndication.mode == "all"\n      || (syndication.mode == "selected" && $partner in syndication.partners[]->slug.current))\n  ] | order(orderRank asc) [0...$limit] {_id, question, answer, category, "sources": sources[]{_key, title, publisher, url}},\n  "partner": *[_type == "partner" && slug.current == $partner][0]{name, theme, attribution, scope}\n}': FAQ_QUERY_RESULT
     '{\n  "article": *[_type == "article" && slug.current == $slug][0]{\n    _id, title, summary, language, body, publishedAt,\n    medicalReview{reviewedAt, nextReviewDue, reviewer->{honorificPrefix, givenName, familyName, credentials, "slug": slug.current}},\n    "sources": sources[]{_key, title, publisher, url},\n    conditions[]->{name, alternateNames},\n    relatedFaqs[]->{_id, question}\n  },\n  "disclaimer": *[_id == "siteSettings"][0].disclaimer\n}': ARTICLE_QUERY_RESULT
+    '*[_type == "clinician"\n    && ($slug == "" || slug.current == $slug)\n    && ($clinic == "" || $clinic in clinics[]->slug.current)\n    && ($specialty == "" || count(specialties[lower(@) == lower($specialty)]) > 0)\n  ] | order(familyName asc, givenName asc) [0...$limit] {\n    _id, "slug": slug.current, honorificPrefix, givenName, familyName, credentials, jobTitle,\n    specialties, languages, acceptingNewPatients, bookingUrl, npi,\n    photo{alt, crop, hotspot, "asset": asset->{url, "width": metadata.dimensions.width, "height": metadata.dimensions.height}},\n    clinics[]->{name, "slug": slug.current, url, phone, address}\n  }': CLINICIANS_QUERY_RESULT
   }
 }
 // Lets @sanity/client releases that predate the global registry read it too

@@ -1,10 +1,12 @@
 // Two library builds: `vite build` → dist/clinic-kit.js (ESM, Lit as a dependency) and
 // `CK_BUILD=iife vite build` → dist/clinic-kit.iife.js (one self-contained <script>).
 import {defineConfig} from 'vite'
+import {minifyTemplatesPlugin} from './widgets/build/minify-templates.ts'
 
 const iife = process.env.CK_BUILD === 'iife'
 
 export default defineConfig({
+  plugins: [minifyTemplatesPlugin()],
   build: {
     target: 'es2022',
     outDir: 'dist',
@@ -22,8 +24,10 @@ export default defineConfig({
       : {
           entry: {
             'clinic-kit': 'widgets/index.ts',
-            'ck-faq': 'widgets/faq/ck-faq.ts',
-            'ck-article': 'widgets/article/ck-article.ts',
+            'ck-faq': 'widgets/faq/define.ts',
+            'ck-article': 'widgets/article/define.ts',
+            'ck-clinician': 'widgets/clinician/define.ts',
+            'ck-clinician-list': 'widgets/clinician-list/define.ts',
           },
           formats: ['es'],
           fileName: (_f, name) => `${name}.js`,

@@ -1,6 +1,8 @@
 // clinic-kit widgets: element classes (unregistered), configuration and the define helper.
 export {CkArticle} from './article/ck-article'
+export {CkClinician} from './clinician/ck-clinician'
+export {CkClinicianList} from './clinician-list/ck-clinician-list'
 export {CkFaq} from './faq/ck-faq'
-export {configure, type WidgetConfig} from './content/config'
-export {ContentError} from './content/client'
+export {configure, type SanityClientLike, type WidgetConfig} from './content/config'
+export {ContentError, type ContentErrorKind} from './content/client'
 export {defineElements} from './define'

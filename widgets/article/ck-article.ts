@@ -1,8 +1,8 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit'
-import {ContentError, clearQueryCache, fetchQuery} from '../content/client'
 import {resolveConfig} from '../content/config'
+import {QueryController, renderLoadState} from '../content/controller'
 import {syncJsonLd} from '../content/json-ld'
-import {listen} from '../content/live'
+import {personName} from '../content/people'
 import {
   ARTICLE_LISTEN_QUERY,
   ARTICLE_QUERY,
@@ -17,14 +17,6 @@ import {articleStyles} from './styles'
 
 type Article = NonNullable<ArticleQueryResult['article']>
 
-export function personName(person: ArticlePerson | null | undefined): string {
-  if (!person) return ''
-  const name = [person.honorificPrefix, person.givenName, person.familyName]
-    .filter(Boolean)
-    .join(' ')
-  return person.credentials?.length ? `${name}, ${person.credentials.join(', ')}` : name
-}
-
 /**
  * @summary A medically reviewed article with its reviewer, citations, disclaimer and related questions.
  * @element ck-article
@@ -33,6 +25,7 @@ export function personName(person: ArticlePerson | null | undefined): string {
  * @attr lang - `en` or `es` for the UI strings.
  * @attr clinician-url - Link pattern for the reviewer, `{slug}` replaced (default `#clinician-{slug}`).
  * @attr live - Updates when the content changes.
+ * @attr cache - `persist`: shows the last loaded article at once (localStorage), then refreshes.
  *
  * @csspart title - The article title.
  * @csspart byline - "Medically reviewed by …" with the review date.
@@ -51,7 +44,7 @@ export function personName(person: ArticlePerson | null | undefined): string {
  * @cssprop --ck-color-muted - Byline and disclaimer.
  * @cssprop --ck-font - Font family.
  *
- * @fires ck-load - The article loaded: `{id}`.
+ * @fires ck-load - The article loaded: `{id}` (`null` when no article has the slug).
  * @fires ck-error - Loading failed: `{message}`.
  */
 export class CkArticle extends LitElement {
@@ -62,92 +55,56 @@ export class CkArticle extends LitElement {
     lang: {type: String},
     clinicianUrl: {type: String, attribute: 'clinician-url'},
     live: {type: Boolean},
-    state: {state: true},
-    article: {state: true},
-    disclaimer: {state: true},
   }
 
   slug = ''
   override lang = ''
   clinicianUrl = '#clinician-{slug}'
   live = false
-  state: 'loading' | 'ready' | 'missing' | 'error' = 'loading'
-  article: Article | null = null
-  disclaimer: string | null = null
-  private abort?: AbortController
-  private stopListening?: () => void
-  private jsonLd?: HTMLScriptElement
+  readonly #content = new QueryController<ArticleQueryResult>(this, {
+    query: ARTICLE_QUERY,
+    listenQuery: ARTICLE_LISTEN_QUERY,
+    params: () => ({slug: this.slug}),
+    detail: (result) => ({id: result.article?._id ?? null}),
+  })
+  #jsonLd?: HTMLScriptElement
+
+  get article(): Article | null {
+    return this.#content.result?.article ?? null
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback()
-    this.abort?.abort()
-    this.stopListening?.()
-    this.jsonLd?.remove()
+    this.#jsonLd?.remove()
+    this.#jsonLd = undefined
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('slug')) void this.load()
-    if (changed.has('live')) {
-      this.stopListening?.()
-      this.stopListening = this.live
-        ? listen(resolveConfig(this), ARTICLE_LISTEN_QUERY, {}, () => {
-            clearQueryCache()
-            void this.load(true)
-          })
-        : undefined
-    }
+    if (changed.has('slug')) void this.#content.load()
+    if (changed.has('live')) this.#content.setLive(this.live)
   }
 
-  async load(fresh = false): Promise<void> {
-    this.abort?.abort()
-    const abort = new AbortController()
-    this.abort = abort
-    if (this.state !== 'ready') this.state = 'loading'
-    try {
-      const result = await fetchQuery<ArticleQueryResult>(
-        resolveConfig(this),
-        ARTICLE_QUERY,
-        {slug: this.slug},
-        {fresh, signal: abort.signal},
-      )
-      if (abort.signal.aborted) return
-      this.article = result.article
-      this.disclaimer = result.disclaimer
-      this.state = result.article ? 'ready' : 'missing'
-      if (result.article)
-        this.dispatchEvent(
-          new CustomEvent('ck-load', {
-            detail: {id: result.article._id},
-            bubbles: true,
-            composed: true,
-          }),
-        )
-    } catch (error) {
-      if (abort.signal.aborted) return
-      this.state = 'error'
-      const message = error instanceof ContentError ? error.message : String(error)
-      this.dispatchEvent(
-        new CustomEvent('ck-error', {detail: {message}, bubbles: true, composed: true}),
-      )
-    }
+  /** Fetches the article again (the error state's retry button calls this). */
+  load(fresh = false): Promise<void> {
+    return this.#content.load(fresh)
   }
 
-  private reviewerHref(person: ArticlePerson | null | undefined): string | null {
+  #reviewerHref(person: ArticlePerson | null | undefined): string | null {
     return person?.slug
       ? this.clinicianUrl.replace('{slug}', encodeURIComponent(person.slug))
       : null
   }
 
   protected override updated(): void {
-    this.jsonLd = syncJsonLd(
+    this.#jsonLd = syncJsonLd(
       this,
-      this.jsonLd,
-      this.state === 'ready' && this.article ? this.structuredData(this.article) : null,
+      this.#jsonLd,
+      this.#content.state === 'ready' && this.article ? this.#structuredData(this.article) : null,
     )
   }
 
   /** MedicalWebPage: what search engines need to show a reviewed health page. */
-  private structuredData(article: Article): object {
+  #structuredData(article: Article): object {
     const reviewer = article.medicalReview?.reviewer
     return {
       '@context': 'https://schema.org',
@@ -175,18 +132,14 @@ export class CkArticle extends LitElement {
 
   protected override render() {
     const t = strings(this.lang || resolveConfig(this).lang)
-    if (this.state === 'loading')
-      return html`<div part="skeleton" role="status" aria-label=${t.loading}></div>`
-    if (this.state === 'error')
-      return html`<div part="status" role="alert">
-        <p>${t.articleError}</p>
-        <button part="retry" type="button" @click=${() => this.load(true)}>${t.retry}</button>
-      </div>`
-    if (this.state === 'missing' || !this.article) return html`<p part="status">${t.notFound}</p>`
+    const pending = renderLoadState(this.#content, t.loadingContent, t.articleError, t.retry)
+    if (pending) return pending
     const {article} = this
+    if (!article) return html`<p part="status">${t.notFound}</p>`
+    const disclaimer = this.#content.result?.disclaimer
     const review = article.medicalReview
     const reviewer = review?.reviewer
-    const href = this.reviewerHref(reviewer)
+    const href = this.#reviewerHref(reviewer)
     const today = new Date().toISOString().slice(0, 10)
     const overdue = review?.nextReviewDue ? review.nextReviewDue < today : false
     const sources = article.sources ?? []
@@ -220,7 +173,7 @@ export class CkArticle extends LitElement {
               </ul>`
           : nothing
       }
-      ${this.disclaimer ? html`<p part="disclaimer">${this.disclaimer}</p>` : nothing}
+      ${disclaimer ? html`<p part="disclaimer">${disclaimer}</p>` : nothing}
     </article>`
   }
 }

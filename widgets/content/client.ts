@@ -1,9 +1,12 @@
-// A small client for Sanity's public query API: GET /data/query/{dataset} with $params. One
-// cache per page shares identical queries between widgets.
-import {apiBase, type WidgetConfig} from './config'
+// Runs the widgets' GROQ queries: by default a small fetch client for Sanity's public query API
+// (GET /data/query/{dataset} with $params), or a page's own @sanity/client through the adapter.
+// One cache per page shares identical queries between widgets; `cache: 'persist'` adds
+// stale-while-revalidate in localStorage.
+import {apiBase, type SanityClientLike, type WidgetConfig} from './config'
 
 export type ContentErrorKind = 'network' | 'http' | 'query'
 
+/** Why content could not be loaded: the service was unreachable, refused, or rejected the query. */
 export class ContentError extends Error {
   constructor(
     readonly kind: ContentErrorKind,
@@ -15,7 +18,18 @@ export class ContentError extends Error {
   }
 }
 
+export interface FetchOptions {
+  /** Skip the page cache (Retry, live updates). */
+  fresh?: boolean
+  signal?: AbortSignal
+  /** With `cache: 'persist'`: called when a newer answer replaces the stored one shown first. */
+  onRevalidate?: (result: unknown) => void
+}
+
 const pending = new Map<string, Promise<unknown>>()
+const clientIds = new WeakMap<SanityClientLike, number>()
+let lastClientId = 0
+const STORAGE_PREFIX = 'ck:v1:'
 
 export function queryUrl(
   config: WidgetConfig,
@@ -27,20 +41,48 @@ export function queryUrl(
   return `${apiBase(config)}/data/query/${encodeURIComponent(config.dataset)}?${search}`
 }
 
-/** Runs a GROQ query; identical requests on the page share one fetch unless `fresh`. */
+/** What identifies an answer: the query URL, or the adapter's client with the query. */
+function cacheKey(config: WidgetConfig, query: string, params: Record<string, unknown>): string {
+  const {client} = config
+  if (!client) return queryUrl(config, query, params)
+  if (!clientIds.has(client)) clientIds.set(client, ++lastClientId)
+  return `client${clientIds.get(client)}:${query}:${JSON.stringify(params)}`
+}
+
+/** Runs a GROQ query; identical requests on the page share one answer unless `fresh`. */
 export function fetchQuery<T>(
   config: WidgetConfig,
   query: string,
   params: Record<string, unknown> = {},
-  options: {fresh?: boolean; signal?: AbortSignal} = {},
+  options: FetchOptions = {},
 ): Promise<T> {
-  const url = queryUrl(config, query, params)
-  if (!options.fresh && pending.has(url)) return pending.get(url) as Promise<T>
-  const request = load<T>(url, options.signal)
-  pending.set(url, request)
-  // A failed request is not cached: the next attempt (e.g. Retry) asks again.
-  request.catch(() => pending.delete(url))
-  return request
+  const key = cacheKey(config, query, params)
+  const network = (): Promise<T> => {
+    if (!options.fresh && pending.has(key)) return pending.get(key) as Promise<T>
+    const request = config.client
+      ? viaClient<T>(config.client, query, params, options.signal)
+      : load<T>(key, options.signal)
+    pending.set(key, request)
+    // A failed request is not cached: the next attempt (e.g. Retry) asks again.
+    request.catch(() => pending.delete(key))
+    return request
+  }
+  if (config.cache !== 'persist') return network()
+
+  const stored = readStored(key)
+  const fetched = network().then((result) => {
+    writeStored(key, result)
+    return result
+  })
+  if (stored === undefined) return fetched
+  // Stale while revalidate: show the stored answer now, swap in the new one if it differs.
+  fetched.then(
+    (result) => {
+      if (JSON.stringify(result) !== JSON.stringify(stored)) options.onRevalidate?.(result)
+    },
+    () => undefined, // offline: the stored answer stays
+  )
+  return Promise.resolve(stored as T)
 }
 
 async function load<T>(url: string, signal?: AbortSignal): Promise<T> {
@@ -64,6 +106,40 @@ async function load<T>(url: string, signal?: AbortSignal): Promise<T> {
       response.status,
     )
   return body?.result as T
+}
+
+async function viaClient<T>(
+  client: SanityClientLike,
+  query: string,
+  params: Record<string, unknown>,
+  signal?: AbortSignal,
+): Promise<T> {
+  try {
+    return await client.fetch<T>(query, params, {signal})
+  } catch (error) {
+    const status = (error as {statusCode?: number}).statusCode
+    const message = (error as Error).message
+    if (!status)
+      throw new ContentError('network', `Could not reach the content service (${message})`)
+    throw new ContentError(status === 400 ? 'query' : 'http', message, status)
+  }
+}
+
+function readStored(key: string): unknown {
+  try {
+    const raw = localStorage.getItem(STORAGE_PREFIX + key)
+    return raw === null ? undefined : (JSON.parse(raw) as unknown)
+  } catch {
+    return undefined // storage blocked (privacy settings) or a damaged entry
+  }
+}
+
+function writeStored(key: string, result: unknown): void {
+  try {
+    localStorage.setItem(STORAGE_PREFIX + key, JSON.stringify(result))
+  } catch {
+    // Quota exceeded or storage blocked: the page cache still works.
+  }
 }
 
 /** Drops cached answers, e.g. after a live update. */

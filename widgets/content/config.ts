@@ -1,6 +1,23 @@
 // Where widgets read content from. Precedence: an attribute on the element, then the first
 // <ck-config> on the page, then clinicKit.configure(), then these defaults (the local lake).
 
+/**
+ * What the widgets need of a `@sanity/client` instance (`createClient({...})` satisfies it): a
+ * site that already has one passes it to `configure({client})`, e.g. for drafts through a proxy.
+ */
+export interface SanityClientLike {
+  fetch<R>(
+    query: string,
+    params: Record<string, unknown>,
+    options: {signal?: AbortSignal},
+  ): Promise<R>
+  listen(
+    query: string,
+    params: Record<string, unknown>,
+    options: {includeResult: false; events: Array<'mutation'>},
+  ): {subscribe(next: (event: {type: string}) => void): {unsubscribe(): void}}
+}
+
 export interface WidgetConfig {
   projectId: string
   dataset: string
@@ -9,6 +26,10 @@ export interface WidgetConfig {
   apiHost: string
   lang: string
   partner: string
+  /** `persist`: show the last answer from localStorage at once, then refresh it. */
+  cache: '' | 'persist'
+  /** A `@sanity/client` to query through instead of the built-in fetch client. */
+  client?: SanityClientLike
 }
 
 export const DEFAULT_CONFIG: WidgetConfig = {
@@ -18,15 +39,17 @@ export const DEFAULT_CONFIG: WidgetConfig = {
   apiHost: 'http://127.0.0.1:3030',
   lang: 'en',
   partner: '',
+  cache: '',
 }
 
-const ATTRIBUTES: Record<keyof WidgetConfig, string> = {
+const ATTRIBUTES: Record<Exclude<keyof WidgetConfig, 'client'>, string> = {
   projectId: 'project-id',
   dataset: 'dataset',
   apiVersion: 'api-version',
   apiHost: 'api-host',
   lang: 'lang',
   partner: 'partner',
+  cache: 'cache',
 }
 
 let configured: Partial<WidgetConfig> = {}
@@ -37,20 +60,25 @@ export function configure(config: Partial<WidgetConfig>): void {
 }
 
 function fromAttributes(element: Element | null): Partial<WidgetConfig> {
-  const found: Partial<WidgetConfig> = {}
+  const found: Record<string, string> = {}
   if (!element) return found
-  for (const [key, attribute] of Object.entries(ATTRIBUTES) as Array<
-    [keyof WidgetConfig, string]
-  >) {
+  for (const [key, attribute] of Object.entries(ATTRIBUTES)) {
     const value = element.getAttribute(attribute)
     if (value) found[key] = value
   }
-  return found
+  return found as Partial<WidgetConfig>
 }
 
 export function resolveConfig(element: Element): WidgetConfig {
   const page = element.ownerDocument?.querySelector('ck-config') ?? null
-  return {...DEFAULT_CONFIG, ...configured, ...fromAttributes(page), ...fromAttributes(element)}
+  const config = {
+    ...DEFAULT_CONFIG,
+    ...configured,
+    ...fromAttributes(page),
+    ...fromAttributes(element),
+  }
+  // Only `persist` means anything; any other value is the page cache alone.
+  return {...config, cache: config.cache === 'persist' ? 'persist' : ''}
 }
 
 /** The query endpoint's base: the lake, or Sanity's API CDN for hosted projects. */

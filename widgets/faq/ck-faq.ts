@@ -1,7 +1,6 @@
 import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit'
-import {ContentError, clearQueryCache, fetchQuery} from '../content/client'
 import {resolveConfig} from '../content/config'
-import {listen} from '../content/live'
+import {QueryController, renderLoadState} from '../content/controller'
 import {syncJsonLd} from '../content/json-ld'
 import {
   FAQ_LISTEN_QUERY,
@@ -16,7 +15,13 @@ import {stateStyles} from '../styles/states'
 import {tokens} from '../styles/tokens'
 import {faqStyles} from './styles'
 
-type State = 'loading' | 'ready' | 'error'
+/** The FAQs a result shows: a partner's scope narrows them to its categories. */
+function scopedFaqs(result: FaqQueryResult): FaqItem[] {
+  const scope = result.partner?.scope?.faqCategories
+  return (result.faqs ?? []).filter(
+    (faq) => !scope?.length || !faq.category || scope.includes(faq.category),
+  )
+}
 
 /**
  * @summary Medically reviewed FAQs as an accessible accordion, for any page or partner site.
@@ -31,6 +36,7 @@ type State = 'loading' | 'ready' | 'error'
  * @attr searchable - Shows a search box that filters and highlights as you type.
  * @attr structured-data - Adds schema.org FAQPage JSON-LD for exactly the questions shown.
  * @attr live - Updates when the content changes.
+ * @attr cache - `persist`: shows the last loaded questions at once (localStorage), then refreshes.
  * @attr api-host - Content service (overrides `<ck-config>`); also project-id, dataset, api-version.
  *
  * @csspart search - The search input.
@@ -76,12 +82,8 @@ export class CkFaq extends LitElement {
     searchable: {type: Boolean},
     structuredData: {type: Boolean, attribute: 'structured-data'},
     live: {type: Boolean},
-    state: {state: true},
-    items: {state: true},
     filter: {state: true},
     open: {state: true},
-    errorMessage: {state: true},
-    partnerInfo: {state: true},
   }
 
   topic = ''
@@ -93,90 +95,53 @@ export class CkFaq extends LitElement {
   searchable = false
   structuredData = false
   live = false
-  state: State = 'loading'
-  items: FaqItem[] = []
   filter = ''
   open = new Set<string>()
-  errorMessage = ''
-  partnerInfo: FaqQueryResult['partner'] = null
 
-  private abort?: AbortController
-  private stopListening?: () => void
-  private jsonLd?: HTMLScriptElement
+  readonly #content = new QueryController<FaqQueryResult>(this, {
+    query: FAQ_QUERY,
+    listenQuery: FAQ_LISTEN_QUERY,
+    params: (config) => ({
+      lang: this.lang || config.lang,
+      topic: this.topic,
+      category: this.category,
+      partner: this.partner || config.partner,
+      limit: Math.max(1, Math.min(500, Number(this.limit) || 50)),
+    }),
+    detail: (result) => ({count: scopedFaqs(result).length}),
+  })
+  #shown?: FaqQueryResult
+  #jsonLd?: HTMLScriptElement
+
+  /** The questions loaded (before any search filter). */
+  get items(): FaqItem[] {
+    return this.#content.result ? scopedFaqs(this.#content.result) : []
+  }
 
   override connectedCallback(): void {
     super.connectedCallback()
-    window.addEventListener('hashchange', this.onHashChange)
+    window.addEventListener('hashchange', this.#onHashChange)
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback()
-    window.removeEventListener('hashchange', this.onHashChange)
-    this.abort?.abort()
-    this.stopListening?.()
-    this.jsonLd?.remove()
+    window.removeEventListener('hashchange', this.#onHashChange)
+    this.#jsonLd?.remove()
+    this.#jsonLd = undefined
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const inputs = ['topic', 'category', 'limit', 'lang', 'partner'] as const
-    if (inputs.some((key) => changed.has(key))) void this.load()
-    if (changed.has('live')) this.setUpLive()
+    if (inputs.some((key) => changed.has(key))) void this.#content.load()
+    if (changed.has('live')) this.#content.setLive(this.live)
   }
 
   /** Fetches the questions again (the error state's retry button calls this). */
-  async load(fresh = false): Promise<void> {
-    this.abort?.abort()
-    const abort = new AbortController()
-    this.abort = abort
-    if (this.state !== 'ready') this.state = 'loading'
-    const config = resolveConfig(this)
-    try {
-      const result = await fetchQuery<FaqQueryResult>(
-        config,
-        FAQ_QUERY,
-        {
-          lang: this.lang || config.lang,
-          topic: this.topic,
-          category: this.category,
-          partner: this.partner || config.partner,
-          limit: Math.max(1, Math.min(500, Number(this.limit) || 50)),
-        },
-        {fresh, signal: abort.signal},
-      )
-      if (abort.signal.aborted) return
-      const scope = result.partner?.scope?.faqCategories
-      this.items = (result.faqs ?? []).filter(
-        (faq) => !scope?.length || !faq.category || scope.includes(faq.category),
-      )
-      this.partnerInfo = result.partner
-      this.applyTheme(result.partner?.theme)
-      this.state = 'ready'
-      this.dispatchEvent(
-        new CustomEvent('ck-load', {detail: {count: this.items.length}, ...CkFaq.EVENT_INIT}),
-      )
-      await this.updateComplete
-      this.openFromHash()
-    } catch (error) {
-      if (abort.signal.aborted) return
-      this.state = 'error'
-      this.errorMessage = error instanceof ContentError ? error.message : String(error)
-      this.dispatchEvent(
-        new CustomEvent('ck-error', {detail: {message: this.errorMessage}, ...CkFaq.EVENT_INIT}),
-      )
-    }
+  load(fresh = false): Promise<void> {
+    return this.#content.load(fresh)
   }
 
-  private setUpLive() {
-    this.stopListening?.()
-    this.stopListening = undefined
-    if (!this.live) return
-    this.stopListening = listen(resolveConfig(this), FAQ_LISTEN_QUERY, {}, () => {
-      clearQueryCache()
-      void this.load(true)
-    })
-  }
-
-  private applyTheme(theme: PartnerTheme | null | undefined) {
+  #applyTheme(theme: PartnerTheme | null | undefined) {
     const set = (name: string, value: string | number | undefined) =>
       value === undefined || value === null
         ? this.style.removeProperty(name)
@@ -190,9 +155,9 @@ export class CkFaq extends LitElement {
   }
 
   /** Events bubble out of the shadow root, for partners' analytics. */
-  private static readonly EVENT_INIT = {bubbles: true, composed: true}
+  static readonly #EVENT_INIT = {bubbles: true, composed: true}
 
-  private get visible(): FaqItem[] {
+  get #visible(): FaqItem[] {
     const needle = this.filter.trim().toLowerCase()
     if (!needle) return this.items
     return this.items.filter((faq) =>
@@ -200,7 +165,7 @@ export class CkFaq extends LitElement {
     )
   }
 
-  private toggle(faq: FaqItem, open = !this.open.has(faq._id)) {
+  #toggle(faq: FaqItem, open = !this.open.has(faq._id)) {
     const next = new Set(this.open)
     if (open) next.add(faq._id)
     else next.delete(faq._id)
@@ -208,26 +173,26 @@ export class CkFaq extends LitElement {
     this.dispatchEvent(
       new CustomEvent('ck-faq-toggle', {
         detail: {id: faq._id, question: faq.question, open},
-        ...CkFaq.EVENT_INIT,
+        ...CkFaq.#EVENT_INIT,
       }),
     )
   }
 
-  private readonly onHashChange = () => this.openFromHash()
+  readonly #onHashChange = () => this.#openFromHash()
 
   /** `#faq-<id>` opens that question and scrolls it into view. */
-  private openFromHash() {
+  #openFromHash() {
     const id = decodeURIComponent(window.location.hash.replace(/^#faq-/, ''))
     if (!window.location.hash.startsWith('#faq-')) return
     const faq = this.items.find((item) => item._id === id)
     if (!faq) return
-    if (!this.open.has(id)) this.toggle(faq, true)
+    if (!this.open.has(id)) this.#toggle(faq, true)
     void this.updateComplete.then(() =>
       this.renderRoot.querySelector(`#faq-${CSS.escape(id)}`)?.scrollIntoView({block: 'start'}),
     )
   }
 
-  private onKeyDown(event: KeyboardEvent) {
+  #onKeyDown(event: KeyboardEvent) {
     const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[part~="button"]')]
     const index = buttons.indexOf(event.target as HTMLButtonElement)
     if (index < 0) return
@@ -242,7 +207,7 @@ export class CkFaq extends LitElement {
     target.focus()
   }
 
-  private highlight(text: string): TemplateResult | string {
+  #highlight(text: string): TemplateResult | string {
     const needle = this.filter.trim()
     if (!needle) return text
     const parts = text.split(new RegExp(`(${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})`, 'gi'))
@@ -250,20 +215,26 @@ export class CkFaq extends LitElement {
   }
 
   protected override updated(): void {
-    this.syncStructuredData()
+    this.#syncStructuredData()
+    const result = this.#content.result
+    if (result && result !== this.#shown) {
+      this.#shown = result
+      this.#applyTheme(result.partner?.theme)
+      this.#openFromHash()
+    }
   }
 
   /** One FAQPage JSON-LD script in the light DOM, with exactly the questions shown. */
-  private syncStructuredData() {
-    const show = this.structuredData && this.state === 'ready'
-    this.jsonLd = syncJsonLd(
+  #syncStructuredData() {
+    const show = this.structuredData && this.#content.state === 'ready'
+    this.#jsonLd = syncJsonLd(
       this,
-      this.jsonLd,
+      this.#jsonLd,
       show
         ? {
             '@context': 'https://schema.org',
             '@type': 'FAQPage',
-            mainEntity: this.visible.map((faq) => ({
+            mainEntity: this.#visible.map((faq) => ({
               '@type': 'Question',
               name: faq.question,
               acceptedAnswer: {'@type': 'Answer', text: plainText(faq.answer)},
@@ -275,20 +246,17 @@ export class CkFaq extends LitElement {
 
   protected override render() {
     const t = strings(this.lang || resolveConfig(this).lang)
-    if (this.state === 'loading')
-      return html`<div
-        part="skeleton"
-        role="status"
-        aria-label=${t.loading}
-        style="--ck-faq-rows: ${Math.min(Number(this.limit) || 6, 8)}"
-      ></div>`
-    if (this.state === 'error')
-      return html`<div part="status" role="alert">
-        <p>${t.error}</p>
-        <button part="retry" type="button" @click=${() => this.load(true)}>${t.retry}</button>
-      </div>`
+    const pending = renderLoadState(
+      this.#content,
+      t.loading,
+      t.error,
+      t.retry,
+      `--ck-faq-rows: ${Math.min(Number(this.limit) || 6, 8)}`,
+    )
+    if (pending) return pending
     const level = Math.min(6, Math.max(2, Number(this.headingLevel) || 3))
-    const visible = this.visible
+    const visible = this.#visible
+    const attribution = this.#content.result?.partner?.attribution
     return html`
       ${
         this.searchable
@@ -307,15 +275,15 @@ export class CkFaq extends LitElement {
           ? html`<p part="status">${t.empty}</p>`
           : visible.length === 0
             ? html`<p part="status" role="status">${t.noMatches}</p>`
-            : html`<div part="questions" @keydown=${this.onKeyDown}>
-                ${visible.map((faq) => this.renderItem(faq, level))}
+            : html`<div part="questions" @keydown=${this.#onKeyDown}>
+                ${visible.map((faq) => this.#renderItem(faq, level))}
               </div>`
       }
-      ${this.partnerInfo?.attribution?.text ? this.renderAttribution(this.partnerInfo.attribution) : nothing}
+      ${attribution?.text ? this.#renderAttribution(attribution) : nothing}
     `
   }
 
-  private renderItem(faq: FaqItem, level: number) {
+  #renderItem(faq: FaqItem, level: number) {
     const open = this.open.has(faq._id) || this.filter.trim() !== ''
     const panelId = `faq-panel-${faq._id}`
     return html`<div part="item" id="faq-${faq._id}">
@@ -326,9 +294,9 @@ export class CkFaq extends LitElement {
           id="faq-button-${faq._id}"
           aria-expanded=${open ? 'true' : 'false'}
           aria-controls=${panelId}
-          @click=${() => this.toggle(faq)}
+          @click=${() => this.#toggle(faq)}
         >
-          <span>${this.highlight(faq.question)}</span>
+          <span>${this.#highlight(faq.question)}</span>
           <svg part="icon" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
             <path d="M3 6l5 5 5-5" fill="none" stroke="currentColor" stroke-width="2" />
           </svg>
@@ -340,14 +308,14 @@ export class CkFaq extends LitElement {
         role="region"
         aria-labelledby="faq-button-${faq._id}"
         hidden=${open ? nothing : 'until-found'}
-        @beforematch=${() => this.toggle(faq, true)}
+        @beforematch=${() => this.#toggle(faq, true)}
       >
         ${renderPortableText(faq.answer, {sourceKeys: faq.sources?.map((s) => s._key)})}
       </div>
     </div>`
   }
 
-  private renderAttribution(attribution: {text?: string; url?: string}) {
+  #renderAttribution(attribution: {text?: string; url?: string}) {
     const href = attribution.url && /^https?:/i.test(attribution.url) ? attribution.url : null
     return html`<p part="attribution">
       ${href ? html`<a href=${href} rel="noopener">${attribution.text}</a>` : attribution.text}

@@ -1,0 +1,144 @@
+import {LitElement, css, html, type PropertyValues} from 'lit'
+import {resolveConfig} from '../content/config'
+import {QueryController, renderLoadState} from '../content/controller'
+import {syncJsonLd} from '../content/json-ld'
+import {CLINICIAN_LISTEN_QUERY, CLINICIANS_QUERY, type Clinician} from '../content/queries'
+import {strings} from '../i18n/strings'
+import {physicianJsonLd, renderCard} from '../clinician/card'
+import {cardStyles} from '../clinician/styles'
+import {stateStyles} from '../styles/states'
+import {tokens} from '../styles/tokens'
+
+/**
+ * @summary The clinicians at a clinic or with a specialty, as a grid of profile cards.
+ * @element ck-clinician-list
+ *
+ * @attr clinic - Clinic slug: only clinicians who practise there.
+ * @attr specialty - Only clinicians with this specialty (any letter case).
+ * @attr limit - Most clinicians to show (default 50).
+ * @attr lang - `en` or `es` for the UI strings.
+ * @attr heading-level - Level of each name's heading, 2–6 (default 3).
+ * @attr live - Updates when the content changes.
+ * @attr cache - `persist`: shows the last loaded list at once (localStorage), then refreshes.
+ * @attr api-host - Content service (overrides `<ck-config>`); also project-id, dataset, api-version.
+ *
+ * @csspart list - The grid of cards.
+ * @csspart item - One clinician in the grid.
+ * @csspart card - A clinician's card (and its parts: photo, placeholder, details, name, role,
+ *   specialties, specialty, clinic, languages, accepting, booking).
+ * @csspart skeleton - The placeholder while loading.
+ * @csspart status - Empty and error messages.
+ * @csspart retry - The retry button.
+ *
+ * @cssprop --ck-color-primary - Booking buttons, links and initials.
+ * @cssprop --ck-color-on-primary - Text on the booking buttons.
+ * @cssprop --ck-color-text - Text colour.
+ * @cssprop --ck-color-muted - Roles and languages.
+ * @cssprop --ck-color-border - Card borders and specialty chips.
+ * @cssprop --ck-font - Font family.
+ * @cssprop --ck-radius - Corner radius.
+ * @cssprop --ck-space - Base spacing.
+ * @cssprop --ck-photo-size - Each photo's size (default 96px).
+ * @cssprop --ck-card-min-width - Narrowest a card gets before the grid wraps (default 18rem).
+ *
+ * @fires ck-load - The list loaded: `{count}`.
+ * @fires ck-error - Loading failed: `{message}`.
+ */
+export class CkClinicianList extends LitElement {
+  static override styles = [
+    tokens,
+    stateStyles,
+    cardStyles,
+    css`
+      [part~='list'] {
+        display: grid;
+        gap: var(--_space);
+        grid-template-columns: repeat(
+          auto-fill,
+          minmax(min(100%, var(--ck-card-min-width, 18rem)), 1fr)
+        );
+        margin: 0;
+        padding: 0;
+        list-style: none;
+      }
+      [part~='item'] {
+        padding: var(--_space);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+      }
+    `,
+  ]
+
+  static override properties = {
+    clinic: {type: String},
+    specialty: {type: String},
+    limit: {type: Number},
+    lang: {type: String},
+    headingLevel: {type: Number, attribute: 'heading-level'},
+    live: {type: Boolean},
+  }
+
+  clinic = ''
+  specialty = ''
+  limit = 50
+  override lang = ''
+  headingLevel = 3
+  live = false
+
+  readonly #content = new QueryController<Clinician[]>(this, {
+    query: CLINICIANS_QUERY,
+    listenQuery: CLINICIAN_LISTEN_QUERY,
+    params: () => ({
+      slug: '',
+      clinic: this.clinic,
+      specialty: this.specialty,
+      limit: Math.max(1, Math.min(200, Number(this.limit) || 50)),
+    }),
+    detail: (result) => ({count: result.length}),
+  })
+  #jsonLd?: HTMLScriptElement
+
+  get clinicians(): Clinician[] {
+    return this.#content.result ?? []
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    this.#jsonLd?.remove()
+    this.#jsonLd = undefined
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const inputs = ['clinic', 'specialty', 'limit'] as const
+    if (inputs.some((key) => changed.has(key))) void this.#content.load()
+    if (changed.has('live')) this.#content.setLive(this.live)
+  }
+
+  /** Fetches the list again (the error state's retry button calls this). */
+  load(fresh = false): Promise<void> {
+    return this.#content.load(fresh)
+  }
+
+  protected override updated(): void {
+    const {clinicians} = this
+    this.#jsonLd = syncJsonLd(
+      this,
+      this.#jsonLd,
+      clinicians.length
+        ? {'@context': 'https://schema.org', '@graph': clinicians.map(physicianJsonLd)}
+        : null,
+    )
+  }
+
+  protected override render() {
+    const t = strings(this.lang || resolveConfig(this).lang)
+    const pending = renderLoadState(this.#content, t.loadingContent, t.clinicianError, t.retry)
+    if (pending) return pending
+    const {clinicians} = this
+    if (!clinicians.length) return html`<p part="status">${t.noClinicians}</p>`
+    const level = Math.min(6, Math.max(2, Number(this.headingLevel) || 3))
+    return html`<ul part="list">
+      ${clinicians.map((c) => html`<li part="item">${renderCard(c, t, level)}</li>`)}
+    </ul>`
+  }
+}

@@ -1,0 +1,127 @@
+// Loads one query for an element: the loading/ready/error states, abort on disconnect, retry,
+// live refresh and the ck-load / ck-error events. Every widget drives its content through one.
+import {html, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit'
+import {ContentError, clearQueryCache, fetchQuery} from './client'
+import {resolveConfig, type WidgetConfig} from './config'
+import {listen} from './live'
+
+export type LoadState = 'loading' | 'ready' | 'error'
+
+export interface QuerySpec<T> {
+  query: string
+  /** What the live stream watches: changes to these documents may change the answer. */
+  listenQuery: string
+  params(config: WidgetConfig): Record<string, unknown>
+  /** The ck-load event's detail for a result. */
+  detail(result: T): object
+}
+
+/** Events bubble out of the shadow root, for partners' analytics. */
+const EVENT_INIT = {bubbles: true, composed: true}
+
+export class QueryController<T> implements ReactiveController {
+  state: LoadState = 'loading'
+  result: T | undefined
+  errorMessage = ''
+  live = false
+  #abort?: AbortController
+  #stopListening?: () => void
+
+  readonly #host: ReactiveControllerHost & HTMLElement
+  readonly #spec: QuerySpec<T>
+
+  constructor(host: ReactiveControllerHost & HTMLElement, spec: QuerySpec<T>) {
+    this.#host = host
+    this.#spec = spec
+    host.addController(this)
+  }
+
+  hostConnected(): void {
+    // Moved in the page: an aborted first load starts again, a live stream resumes.
+    if (this.state === 'loading' && this.#abort?.signal.aborted) void this.load()
+    if (this.live && !this.#stopListening) this.setLive(true)
+  }
+
+  hostDisconnected(): void {
+    this.#abort?.abort()
+    this.#stopListening?.()
+    this.#stopListening = undefined
+  }
+
+  /** Fetches the content again; `fresh` bypasses the page cache (Retry, live updates). */
+  async load(fresh = false): Promise<void> {
+    this.#abort?.abort()
+    const abort = new AbortController()
+    this.#abort = abort
+    if (this.state !== 'ready') this.state = 'loading'
+    this.#host.requestUpdate()
+    const config = resolveConfig(this.#host)
+    try {
+      const result = await fetchQuery<T>(config, this.#spec.query, this.#spec.params(config), {
+        fresh,
+        signal: abort.signal,
+        onRevalidate: (newer) => {
+          if (!abort.signal.aborted) this.#settle(newer as T)
+        },
+      })
+      if (!abort.signal.aborted) this.#settle(result)
+    } catch (error) {
+      if (abort.signal.aborted) return
+      this.state = 'error'
+      this.errorMessage = error instanceof ContentError ? error.message : String(error)
+      this.#host.requestUpdate()
+      this.#host.dispatchEvent(
+        new CustomEvent('ck-error', {detail: {message: this.errorMessage}, ...EVENT_INIT}),
+      )
+    }
+  }
+
+  #settle(result: T) {
+    this.result = result
+    this.state = 'ready'
+    this.#host.requestUpdate()
+    this.#host.dispatchEvent(
+      new CustomEvent('ck-load', {detail: this.#spec.detail(result), ...EVENT_INIT}),
+    )
+  }
+
+  /** Subscribes to (or leaves) the query's listen stream. */
+  setLive(live: boolean): void {
+    this.live = live
+    this.#stopListening?.()
+    this.#stopListening = undefined
+    if (!live || !this.#host.isConnected) return
+    this.#stopListening = listen(resolveConfig(this.#host), this.#spec.listenQuery, {}, () => {
+      clearQueryCache()
+      void this.load(true)
+    })
+  }
+}
+
+/**
+ * The loading skeleton or the error message with its retry button; `undefined` once ready.
+ * `errorText` names what failed, in the page's language.
+ */
+export function renderLoadState(
+  controller: QueryController<unknown>,
+  loadingLabel: string,
+  errorText: string,
+  retryLabel: string,
+  skeletonStyle = '',
+): TemplateResult | undefined {
+  if (controller.state === 'loading')
+    return html`<div
+      part="skeleton"
+      role="status"
+      aria-label=${loadingLabel}
+      style=${skeletonStyle}
+    ></div>`
+  if (controller.state === 'error')
+    return html`<div part="status" role="alert">
+      <p>${errorText}</p>
+      <button part="retry" type="button" @click=${() => controller.load(true)}>
+        ${retryLabel}
+      </button>
+    </div>`
+  return undefined
+}

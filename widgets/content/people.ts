@@ -1,0 +1,22 @@
+// How clinicians' names read on the page and in structured data.
+
+interface NamedPerson {
+  honorificPrefix?: string | null
+  givenName?: string | null
+  familyName?: string | null
+  credentials?: string[] | null
+}
+
+/** "Dr. Sloane Yu, MD": prefix, names and credentials, leaving out what is missing. */
+export function personName(person: NamedPerson | null | undefined): string {
+  if (!person) return ''
+  const name = [person.honorificPrefix, person.givenName, person.familyName]
+    .filter(Boolean)
+    .join(' ')
+  return person.credentials?.length ? `${name}, ${person.credentials.join(', ')}` : name
+}
+
+/** "SY": the placeholder shown when a clinician has no photo. */
+export function initials(person: NamedPerson): string {
+  return [person.givenName, person.familyName].map((n) => n?.[0] ?? '').join('')
+}
