@@ -28,10 +28,11 @@ export default defineConfig({
             'ck-article': 'widgets/article/define.ts',
             'ck-clinician': 'widgets/clinician/define.ts',
             'ck-clinician-list': 'widgets/clinician-list/define.ts',
+            react: 'widgets/react.ts',
           },
           formats: ['es'],
           fileName: (_f, name) => `${name}.js`,
         },
-    rollupOptions: iife ? {} : {external: [/^lit/, /^@portabletext\//]},
+    rollupOptions: iife ? {} : {external: [/^lit/, /^@lit\//, /^@portabletext\//, /^react/]},
   },
 })

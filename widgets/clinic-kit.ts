@@ -1,6 +1,7 @@
 // The drop-in script: registers every tag and exposes window.clinicKit.configure().
 import {configure} from './content/config'
 import {defineElements} from './define'
+import './events'
 
 defineElements()
 

@@ -24,3 +24,12 @@ export function defineElement(
 export function defineElements(registry: CustomElementRegistry = customElements): void {
   for (const [tag, element] of Object.entries(ELEMENTS)) defineElement(tag, element, registry)
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ck-faq': CkFaq
+    'ck-article': CkArticle
+    'ck-clinician': CkClinician
+    'ck-clinician-list': CkClinicianList
+  }
+}

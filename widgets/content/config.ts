@@ -1,22 +1,13 @@
+import type {SanityClient} from '@sanity/client'
+
 // Where widgets read content from. Precedence: an attribute on the element, then the first
 // <ck-config> on the page, then clinicKit.configure(), then these defaults (the local lake).
 
 /**
- * What the widgets need of a `@sanity/client` instance (`createClient({...})` satisfies it): a
- * site that already has one passes it to `configure({client})`, e.g. for drafts through a proxy.
+ * What the widgets use of a `@sanity/client` instance: a site that already has one passes it to
+ * `configure({client})`, e.g. for drafts through a server-side proxy that holds the token.
  */
-export interface SanityClientLike {
-  fetch<R>(
-    query: string,
-    params: Record<string, unknown>,
-    options: {signal?: AbortSignal},
-  ): Promise<R>
-  listen(
-    query: string,
-    params: Record<string, unknown>,
-    options: {includeResult: false; events: Array<'mutation'>},
-  ): {subscribe(next: (event: {type: string}) => void): {unsubscribe(): void}}
-}
+export type SanityClientLike = SanityClient
 
 export interface WidgetConfig {
   projectId: string
