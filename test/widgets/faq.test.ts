@@ -117,6 +117,44 @@ describe('<ck-faq>', () => {
     await page.close()
   })
 
+  it('keeps closed answers findable: a text search inside the shadow tree opens the answer', async () => {
+    // Chromium's find-in-page and scroll-to-text-fragment share one matcher, which fires
+    // `beforematch` on hidden="until-found" content; a text fragment drives it from a test.
+    const page = await d.browser.newPage()
+    await page.route('**/find.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><head><script src="${d.lake.url}/dist/clinic-kit.iife.js"></script>
+          <script>clinicKit.configure({apiHost: location.origin})
+          document.addEventListener('ck-faq-toggle', (e) => (window.toggles = [...(window.toggles ?? []), e.detail]))</script>
+          </head><body><ck-faq topic="chronic-migraine"></ck-faq></body></html>`,
+      }),
+    )
+    const phrase = 'at least 8 of those days'
+    await page.goto(`${d.lake.url}/find.html#:~:text=${encodeURIComponent(phrase)}`)
+    const panel = page.locator('ck-faq >> [part~="panel"]', {hasText: phrase})
+    await page.waitForFunction(() => (window as unknown as {toggles?: unknown[]}).toggles?.length)
+    assert.deepEqual(
+      await page.evaluate(() => (window as unknown as {toggles: unknown[]}).toggles),
+      [{id: 'faq-what-is-chronic-migraine', question: 'What is chronic migraine?', open: true}],
+    )
+    assert.equal(await panel.getAttribute('hidden'), null)
+    assert.ok(await panel.isVisible())
+    const button = page.locator('ck-faq >> #faq-button-faq-what-is-chronic-migraine')
+    assert.equal(await button.getAttribute('aria-expanded'), 'true')
+    // The other answers stay closed but findable: hidden="until-found", not display: none.
+    const others = await page
+      .locator('ck-faq')
+      .evaluate((el) =>
+        [...el.shadowRoot!.querySelectorAll('[part~="panel"][hidden]')].map((p) =>
+          p.getAttribute('hidden'),
+        ),
+      )
+    assert.ok(others.length > 0)
+    assert.ok(others.every((value) => value === 'until-found'))
+    await page.close()
+  })
+
   it('adds FAQPage JSON-LD with exactly the questions shown', async () => {
     const page = await pageWith('<ck-faq topic="botox" structured-data searchable></ck-faq>')
     await ready(page)
