@@ -54,8 +54,9 @@ function sizes(): string {
 }
 
 /**
- * Opens a page on the lake's origin that loads the drop-in script from it, like widgetPage in
+ * A page on the lake's origin that loads the drop-in script from it, like widgetPage in
  * test/helpers/demo.ts: one origin, because Chromium blocks cross-port loopback requests.
+ * Not yet navigated: go to `benchUrl(lakeUrl)`.
  */
 async function kitPage(
   context: BrowserContext,
@@ -71,9 +72,10 @@ async function kitPage(
         <script>clinicKit.configure({apiHost: ${JSON.stringify(lakeUrl)}})</script></head><body>${markup}</body></html>`,
     }),
   )
-  await page.goto(`${lakeUrl}/widget-bench.html`)
   return page
 }
+
+const benchUrl = (lakeUrl: string) => `${lakeUrl}/widget-bench.html`
 
 // Runs before the kit's script: t0 is "script start"; t1 is when the first ck-load's render is done.
 // ck-load fires before the element renders the answer, hence the wait for updateComplete.
@@ -89,13 +91,14 @@ const TIMING_SCRIPT = `<script>
 async function timeToContent(browser: Browser, lakeUrl: string) {
   const context = await browser.newContext()
   try {
-    const started = performance.now()
     const page = await kitPage(
       context,
       lakeUrl,
       '<ck-faq topic="chronic-migraine"></ck-faq>',
       TIMING_SCRIPT,
     )
+    const started = performance.now()
+    await page.goto(benchUrl(lakeUrl))
     await page.waitForFunction(
       () =>
         (window as BenchWindow).__t1 !== undefined &&
@@ -188,6 +191,7 @@ async function renderSection(browser: Browser, lake: RunningLake): Promise<strin
   const context = await browser.newContext()
   try {
     const page = await kitPage(context, lake.url, '')
+    await page.goto(benchUrl(lake.url))
     // The first element fetches the answer; later ones with the same query get it from the page cache.
     const first = await renderOnce(page)
     let queries = 0

@@ -1,7 +1,6 @@
-import {LitElement, html, nothing, type PropertyValues} from 'lit'
-import {resolveConfig} from '../content/config'
-import {QueryController, renderLoadState} from '../content/controller'
-import {syncJsonLd} from '../content/json-ld'
+import {html, nothing} from 'lit'
+import {ContentElement} from '../content/content-element'
+import type {QuerySpec} from '../content/controller'
 import {personName} from '../content/people'
 import {
   ARTICLE_LISTEN_QUERY,
@@ -9,7 +8,6 @@ import {
   type ArticlePerson,
   type ArticleQueryResult,
 } from '../content/queries'
-import {strings} from '../i18n/strings'
 import {renderPortableText} from '../portable-text/render'
 import {stateStyles} from '../styles/states'
 import {tokens} from '../styles/tokens'
@@ -47,46 +45,31 @@ type Article = NonNullable<ArticleQueryResult['article']>
  * @fires ck-load - The article loaded: `{id}` (`null` when no article has the slug).
  * @fires ck-error - Loading failed: `{message}`.
  */
-export class CkArticle extends LitElement {
+export class CkArticle extends ContentElement<ArticleQueryResult> {
   static override styles = [tokens, stateStyles, articleStyles]
 
   static override properties = {
     slug: {type: String},
-    lang: {type: String},
     clinicianUrl: {type: String, attribute: 'clinician-url'},
-    live: {type: Boolean},
   }
 
   slug = ''
-  override lang = ''
   clinicianUrl = '#clinician-{slug}'
-  live = false
-  readonly #content = new QueryController<ArticleQueryResult>(this, {
-    query: ARTICLE_QUERY,
-    listenQuery: ARTICLE_LISTEN_QUERY,
-    params: () => ({slug: this.slug}),
-    detail: (result) => ({id: result.article?._id ?? null}),
-  })
-  #jsonLd?: HTMLScriptElement
+
+  protected static override inputs = ['slug']
+
+  protected querySpec(): QuerySpec<ArticleQueryResult> {
+    return {
+      query: ARTICLE_QUERY,
+      listenQuery: ARTICLE_LISTEN_QUERY,
+      params: () => ({slug: this.slug}),
+      detail: (result) => ({id: result.article?._id ?? null}),
+      enabled: () => Boolean(this.slug),
+    }
+  }
 
   get article(): Article | null {
-    return this.#content.result?.article ?? null
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback()
-    this.#jsonLd?.remove()
-    this.#jsonLd = undefined
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('slug')) void this.#content.load()
-    if (changed.has('live')) this.#content.setLive(this.live)
-  }
-
-  /** Fetches the article again (the error state's retry button calls this). */
-  load(fresh = false): Promise<void> {
-    return this.#content.load(fresh)
+    return this.content.result?.article ?? null
   }
 
   #reviewerHref(person: ArticlePerson | null | undefined): string | null {
@@ -95,16 +78,12 @@ export class CkArticle extends LitElement {
       : null
   }
 
-  protected override updated(): void {
-    this.#jsonLd = syncJsonLd(
-      this,
-      this.#jsonLd,
-      this.#content.state === 'ready' && this.article ? this.#structuredData(this.article) : null,
-    )
+  protected override jsonLdData(): object | null {
+    return this.article ? this.#medicalWebPage(this.article) : null
   }
 
   /** MedicalWebPage: what search engines need to show a reviewed health page. */
-  #structuredData(article: Article): object {
+  #medicalWebPage(article: Article): object {
     const reviewer = article.medicalReview?.reviewer
     return {
       '@context': 'https://schema.org',
@@ -131,12 +110,12 @@ export class CkArticle extends LitElement {
   }
 
   protected override render() {
-    const t = strings(this.lang || resolveConfig(this).lang)
-    const pending = renderLoadState(this.#content, t.loadingContent, t.articleError, t.retry)
+    const {t} = this
+    const pending = this.renderPending(t.articleError)
     if (pending) return pending
     const {article} = this
     if (!article) return html`<p part="status">${t.notFound}</p>`
-    const disclaimer = this.#content.result?.disclaimer
+    const disclaimer = this.content.result?.disclaimer
     const review = article.medicalReview
     const reviewer = review?.reviewer
     const href = this.#reviewerHref(reviewer)

@@ -1,10 +1,8 @@
-import {LitElement, css, html, type PropertyValues} from 'lit'
-import {resolveConfig} from '../content/config'
-import {QueryController, renderLoadState} from '../content/controller'
-import {syncJsonLd} from '../content/json-ld'
+import {css, html} from 'lit'
+import {ContentElement} from '../content/content-element'
+import type {QuerySpec} from '../content/controller'
 import {CLINICIAN_LISTEN_QUERY, CLINICIANS_QUERY, type Clinician} from '../content/queries'
-import {strings} from '../i18n/strings'
-import {physicianJsonLd, renderCard} from '../clinician/card'
+import {headingLevel, physicianJsonLd, renderCard} from '../clinician/card'
 import {cardStyles} from '../clinician/styles'
 import {stateStyles} from '../styles/states'
 import {tokens} from '../styles/tokens'
@@ -44,7 +42,7 @@ import {tokens} from '../styles/tokens'
  * @fires ck-load - The list loaded: `{count}`.
  * @fires ck-error - Loading failed: `{message}`.
  */
-export class CkClinicianList extends LitElement {
+export class CkClinicianList extends ContentElement<Clinician[]> {
   static override styles = [
     tokens,
     stateStyles,
@@ -73,70 +71,48 @@ export class CkClinicianList extends LitElement {
     clinic: {type: String},
     specialty: {type: String},
     limit: {type: Number},
-    lang: {type: String},
     headingLevel: {type: Number, attribute: 'heading-level'},
-    live: {type: Boolean},
   }
 
   clinic = ''
   specialty = ''
   limit = 50
-  override lang = ''
   headingLevel = 3
-  live = false
 
-  readonly #content = new QueryController<Clinician[]>(this, {
-    query: CLINICIANS_QUERY,
-    listenQuery: CLINICIAN_LISTEN_QUERY,
-    params: () => ({
-      slug: '',
-      clinic: this.clinic,
-      specialty: this.specialty,
-      limit: Math.max(1, Math.min(200, Number(this.limit) || 50)),
-    }),
-    detail: (result) => ({count: result.length}),
-  })
-  #jsonLd?: HTMLScriptElement
+  protected static override inputs = ['clinic', 'specialty', 'limit']
+
+  protected querySpec(): QuerySpec<Clinician[]> {
+    return {
+      query: CLINICIANS_QUERY,
+      listenQuery: CLINICIAN_LISTEN_QUERY,
+      params: () => ({
+        slug: '',
+        clinic: this.clinic,
+        specialty: this.specialty,
+        limit: Math.max(1, Math.min(200, Number(this.limit) || 50)),
+      }),
+      detail: (result) => ({count: result.length}),
+    }
+  }
 
   get clinicians(): Clinician[] {
-    return this.#content.result ?? []
+    return this.content.result ?? []
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback()
-    this.#jsonLd?.remove()
-    this.#jsonLd = undefined
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    const inputs = ['clinic', 'specialty', 'limit'] as const
-    if (inputs.some((key) => changed.has(key))) void this.#content.load()
-    if (changed.has('live')) this.#content.setLive(this.live)
-  }
-
-  /** Fetches the list again (the error state's retry button calls this). */
-  load(fresh = false): Promise<void> {
-    return this.#content.load(fresh)
-  }
-
-  protected override updated(): void {
+  protected override jsonLdData(): object | null {
     const {clinicians} = this
-    this.#jsonLd = syncJsonLd(
-      this,
-      this.#jsonLd,
-      clinicians.length
-        ? {'@context': 'https://schema.org', '@graph': clinicians.map(physicianJsonLd)}
-        : null,
-    )
+    return clinicians.length
+      ? {'@context': 'https://schema.org', '@graph': clinicians.map(physicianJsonLd)}
+      : null
   }
 
   protected override render() {
-    const t = strings(this.lang || resolveConfig(this).lang)
-    const pending = renderLoadState(this.#content, t.loadingContent, t.clinicianError, t.retry)
+    const {t} = this
+    const pending = this.renderPending(t.clinicianError)
     if (pending) return pending
     const {clinicians} = this
     if (!clinicians.length) return html`<p part="status">${t.noClinicians}</p>`
-    const level = Math.min(6, Math.max(2, Number(this.headingLevel) || 3))
+    const level = headingLevel(this.headingLevel)
     return html`<ul part="list">
       ${clinicians.map((c) => html`<li part="item">${renderCard(c, t, level)}</li>`)}
     </ul>`

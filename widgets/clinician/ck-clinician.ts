@@ -1,12 +1,10 @@
-import {LitElement, html, type PropertyValues} from 'lit'
-import {resolveConfig} from '../content/config'
-import {QueryController, renderLoadState} from '../content/controller'
-import {syncJsonLd} from '../content/json-ld'
+import {html} from 'lit'
+import {ContentElement} from '../content/content-element'
+import type {QuerySpec} from '../content/controller'
 import {CLINICIAN_LISTEN_QUERY, CLINICIANS_QUERY, type Clinician} from '../content/queries'
-import {strings} from '../i18n/strings'
 import {stateStyles} from '../styles/states'
 import {tokens} from '../styles/tokens'
-import {physicianJsonLd, renderCard} from './card'
+import {headingLevel, physicianJsonLd, renderCard} from './card'
 import {cardStyles} from './styles'
 
 /**
@@ -50,66 +48,45 @@ import {cardStyles} from './styles'
  * @fires ck-load - The profile loaded: `{count}` (0 when no clinician has the slug).
  * @fires ck-error - Loading failed: `{message}`.
  */
-export class CkClinician extends LitElement {
+export class CkClinician extends ContentElement<Clinician[]> {
   static override styles = [tokens, stateStyles, cardStyles]
 
   static override properties = {
     slug: {type: String},
-    lang: {type: String},
     headingLevel: {type: Number, attribute: 'heading-level'},
-    live: {type: Boolean},
   }
 
   slug = ''
-  override lang = ''
   headingLevel = 3
-  live = false
 
-  readonly #content = new QueryController<Clinician[]>(this, {
-    query: CLINICIANS_QUERY,
-    listenQuery: CLINICIAN_LISTEN_QUERY,
-    params: () => ({slug: this.slug, clinic: '', specialty: '', limit: 1}),
-    detail: (result) => ({count: result.length}),
-  })
-  #jsonLd?: HTMLScriptElement
+  protected static override inputs = ['slug']
+
+  protected querySpec(): QuerySpec<Clinician[]> {
+    return {
+      query: CLINICIANS_QUERY,
+      listenQuery: CLINICIAN_LISTEN_QUERY,
+      params: () => ({slug: this.slug, clinic: '', specialty: '', limit: 1}),
+      detail: (result) => ({count: result.length}),
+      // Without a slug the query would match any clinician: show none instead.
+      enabled: () => Boolean(this.slug),
+    }
+  }
 
   get clinician(): Clinician | null {
-    return this.#content.result?.[0] ?? null
+    return this.content.result?.[0] ?? null
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback()
-    this.#jsonLd?.remove()
-    this.#jsonLd = undefined
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    // Without a slug there is nothing to ask for: the element would show any clinician.
-    if (changed.has('slug') && this.slug) void this.#content.load()
-    if (changed.has('live')) this.#content.setLive(this.live)
-  }
-
-  /** Fetches the profile again (the error state's retry button calls this). */
-  load(fresh = false): Promise<void> {
-    return this.#content.load(fresh)
-  }
-
-  protected override updated(): void {
+  protected override jsonLdData(): object | null {
     const {clinician} = this
-    this.#jsonLd = syncJsonLd(
-      this,
-      this.#jsonLd,
-      clinician ? {'@context': 'https://schema.org', ...physicianJsonLd(clinician)} : null,
-    )
+    return clinician ? {'@context': 'https://schema.org', ...physicianJsonLd(clinician)} : null
   }
 
   protected override render() {
-    const t = strings(this.lang || resolveConfig(this).lang)
-    if (!this.slug) return html`<p part="status">${t.clinicianNotFound}</p>`
-    const pending = renderLoadState(this.#content, t.loadingContent, t.clinicianError, t.retry)
+    const {t} = this
+    const pending = this.renderPending(t.clinicianError)
     if (pending) return pending
     const {clinician} = this
     if (!clinician) return html`<p part="status">${t.clinicianNotFound}</p>`
-    return renderCard(clinician, t, Math.min(6, Math.max(2, Number(this.headingLevel) || 3)))
+    return renderCard(clinician, t, headingLevel(this.headingLevel))
   }
 }

@@ -14,6 +14,8 @@ export interface QuerySpec<T> {
   params(config: WidgetConfig): Record<string, unknown>
   /** The ck-load event's detail for a result. */
   detail(result: T): object
+  /** When false there is nothing to ask for (e.g. no slug yet): the element shows no content. */
+  enabled?(): boolean
 }
 
 /** Events bubble out of the shadow root, for partners' analytics. */
@@ -51,6 +53,12 @@ export class QueryController<T> implements ReactiveController {
   /** Fetches the content again; `fresh` bypasses the page cache (Retry, live updates). */
   async load(fresh = false): Promise<void> {
     this.#abort?.abort()
+    if (this.#spec.enabled?.() === false) {
+      this.result = undefined
+      this.state = 'ready'
+      this.#host.requestUpdate()
+      return
+    }
     const abort = new AbortController()
     this.#abort = abort
     if (this.state !== 'ready') this.state = 'loading'

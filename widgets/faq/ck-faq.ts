@@ -1,7 +1,7 @@
-import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit'
-import {resolveConfig} from '../content/config'
-import {QueryController, renderLoadState} from '../content/controller'
-import {syncJsonLd} from '../content/json-ld'
+import {html, nothing, type TemplateResult} from 'lit'
+import {headingLevel} from '../clinician/card'
+import {ContentElement} from '../content/content-element'
+import type {QuerySpec} from '../content/controller'
 import {
   FAQ_LISTEN_QUERY,
   FAQ_QUERY,
@@ -9,7 +9,6 @@ import {
   type FaqQueryResult,
   type PartnerTheme,
 } from '../content/queries'
-import {strings} from '../i18n/strings'
 import {plainText, renderPortableText} from '../portable-text/render'
 import {stateStyles} from '../styles/states'
 import {tokens} from '../styles/tokens'
@@ -69,19 +68,17 @@ function scopedFaqs(result: FaqQueryResult): FaqItem[] {
  * @fires ck-load - Questions loaded: `{count}`.
  * @fires ck-error - Loading failed: `{message}`.
  */
-export class CkFaq extends LitElement {
+export class CkFaq extends ContentElement<FaqQueryResult> {
   static override styles = [tokens, stateStyles, faqStyles]
 
   static override properties = {
     topic: {type: String},
     category: {type: String},
     limit: {type: Number},
-    lang: {type: String},
     partner: {type: String},
     headingLevel: {type: Number, attribute: 'heading-level'},
     searchable: {type: Boolean},
     structuredData: {type: Boolean, attribute: 'structured-data'},
-    live: {type: Boolean},
     filter: {state: true},
     open: {state: true},
   }
@@ -89,33 +86,34 @@ export class CkFaq extends LitElement {
   topic = ''
   category = ''
   limit = 50
-  override lang = ''
   partner = ''
   headingLevel = 3
   searchable = false
   structuredData = false
-  live = false
   filter = ''
   open = new Set<string>()
 
-  readonly #content = new QueryController<FaqQueryResult>(this, {
-    query: FAQ_QUERY,
-    listenQuery: FAQ_LISTEN_QUERY,
-    params: (config) => ({
-      lang: this.lang || config.lang,
-      topic: this.topic,
-      category: this.category,
-      partner: this.partner || config.partner,
-      limit: Math.max(1, Math.min(500, Number(this.limit) || 50)),
-    }),
-    detail: (result) => ({count: scopedFaqs(result).length}),
-  })
+  protected static override inputs = ['topic', 'category', 'limit', 'lang', 'partner']
   #shown?: FaqQueryResult
-  #jsonLd?: HTMLScriptElement
+
+  protected querySpec(): QuerySpec<FaqQueryResult> {
+    return {
+      query: FAQ_QUERY,
+      listenQuery: FAQ_LISTEN_QUERY,
+      params: (config) => ({
+        lang: this.lang || config.lang,
+        topic: this.topic,
+        category: this.category,
+        partner: this.partner || config.partner,
+        limit: Math.max(1, Math.min(500, Number(this.limit) || 50)),
+      }),
+      detail: (result) => ({count: scopedFaqs(result).length}),
+    }
+  }
 
   /** The questions loaded (before any search filter). */
   get items(): FaqItem[] {
-    return this.#content.result ? scopedFaqs(this.#content.result) : []
+    return this.content.result ? scopedFaqs(this.content.result) : []
   }
 
   override connectedCallback(): void {
@@ -126,19 +124,6 @@ export class CkFaq extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback()
     window.removeEventListener('hashchange', this.#onHashChange)
-    this.#jsonLd?.remove()
-    this.#jsonLd = undefined
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    const inputs = ['topic', 'category', 'limit', 'lang', 'partner'] as const
-    if (inputs.some((key) => changed.has(key))) void this.#content.load()
-    if (changed.has('live')) this.#content.setLive(this.live)
-  }
-
-  /** Fetches the questions again (the error state's retry button calls this). */
-  load(fresh = false): Promise<void> {
-    return this.#content.load(fresh)
   }
 
   #applyTheme(theme: PartnerTheme | null | undefined) {
@@ -215,8 +200,8 @@ export class CkFaq extends LitElement {
   }
 
   protected override updated(): void {
-    this.#syncStructuredData()
-    const result = this.#content.result
+    super.updated()
+    const result = this.content.result
     if (result && result !== this.#shown) {
       this.#shown = result
       this.#applyTheme(result.partner?.theme)
@@ -224,39 +209,30 @@ export class CkFaq extends LitElement {
     }
   }
 
-  /** One FAQPage JSON-LD script in the light DOM, with exactly the questions shown. */
-  #syncStructuredData() {
-    const show = this.structuredData && this.#content.state === 'ready'
-    this.#jsonLd = syncJsonLd(
-      this,
-      this.#jsonLd,
-      show
-        ? {
-            '@context': 'https://schema.org',
-            '@type': 'FAQPage',
-            mainEntity: this.#visible.map((faq) => ({
-              '@type': 'Question',
-              name: faq.question,
-              acceptedAnswer: {'@type': 'Answer', text: plainText(faq.answer)},
-            })),
-          }
-        : null,
-    )
+  /** FAQPage with exactly the questions shown, when `structured-data` is set. */
+  protected override jsonLdData(): object | null {
+    if (!this.structuredData) return null
+    return {
+      '@context': 'https://schema.org',
+      '@type': 'FAQPage',
+      mainEntity: this.#visible.map((faq) => ({
+        '@type': 'Question',
+        name: faq.question,
+        acceptedAnswer: {'@type': 'Answer', text: plainText(faq.answer)},
+      })),
+    }
   }
 
   protected override render() {
-    const t = strings(this.lang || resolveConfig(this).lang)
-    const pending = renderLoadState(
-      this.#content,
-      t.loading,
+    const {t} = this
+    const pending = this.renderPending(
       t.error,
-      t.retry,
       `--ck-faq-rows: ${Math.min(Number(this.limit) || 6, 8)}`,
     )
     if (pending) return pending
-    const level = Math.min(6, Math.max(2, Number(this.headingLevel) || 3))
+    const level = headingLevel(this.headingLevel)
     const visible = this.#visible
-    const attribution = this.#content.result?.partner?.attribution
+    const attribution = this.content.result?.partner?.attribution
     return html`
       ${
         this.searchable

@@ -1,0 +1,77 @@
+// What every clinic-kit element shares: `lang` and `live`, one query driven by the element's
+// inputs, the loading and error states, and a JSON-LD script kept in step with what is shown.
+import {LitElement, type PropertyDeclarations, type PropertyValues, type TemplateResult} from 'lit'
+import {strings, type UiStrings} from '../i18n/strings'
+import {resolveConfig} from './config'
+import {QueryController, renderLoadState, type QuerySpec} from './controller'
+import {syncJsonLd} from './json-ld'
+
+export abstract class ContentElement<T> extends LitElement {
+  // Subclasses list only their own properties: Lit adds these inherited ones to them.
+  static override properties: PropertyDeclarations = {
+    lang: {type: String},
+    live: {type: Boolean},
+  }
+
+  /** Properties whose change means asking for the content again. */
+  protected static inputs: readonly string[] = []
+
+  override lang = ''
+  live = false
+  protected readonly content: QueryController<T>
+  #jsonLd?: HTMLScriptElement
+
+  constructor() {
+    super()
+    this.content = new QueryController(this, this.querySpec())
+  }
+
+  /** The element's query; its functions read the element's properties when it loads. */
+  protected abstract querySpec(): QuerySpec<T>
+
+  /** schema.org data for exactly what is shown, or `null` for none. */
+  protected jsonLdData(): object | null {
+    return null
+  }
+
+  /** The UI strings in the element's language (its own `lang`, else the page's config). */
+  protected get t(): UiStrings {
+    return strings(this.lang || resolveConfig(this).lang)
+  }
+
+  /** Fetches the content again, bypassing the page cache when `fresh` (Retry does). */
+  load(fresh = false): Promise<void> {
+    return this.content.load(fresh)
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    this.#jsonLd?.remove()
+    this.#jsonLd = undefined
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    const {inputs} = this.constructor as typeof ContentElement
+    if (inputs.some((key) => changed.has(key))) void this.content.load()
+    if (changed.has('live')) this.content.setLive(this.live)
+  }
+
+  protected override updated(): void {
+    this.#jsonLd = syncJsonLd(
+      this,
+      this.#jsonLd,
+      this.content.state === 'ready' ? this.jsonLdData() : null,
+    )
+  }
+
+  /** The skeleton while loading, the error with Retry after a failure; `undefined` once ready. */
+  protected renderPending(errorText: string, skeletonStyle = ''): TemplateResult | undefined {
+    return renderLoadState(
+      this.content,
+      this.t.loadingContent,
+      errorText,
+      this.t.retry,
+      skeletonStyle,
+    )
+  }
+}
