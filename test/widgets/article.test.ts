@@ -1,6 +1,7 @@
 // <ck-article> from the built drop-in script in Chromium, reading the sample from a real lake.
 import assert from 'node:assert/strict'
 import {after, before, describe, it} from 'node:test'
+import sharp from 'sharp'
 import {openDemo, widgetPage, type DemoSession} from '../helpers/demo'
 import {lakeClient} from '../helpers/lake'
 
@@ -79,6 +80,54 @@ describe('<ck-article>', () => {
       String(await page.locator('ck-article >> [part~="overdue"]').textContent()),
       /due for a new medical review/,
     )
+    await page.close()
+  })
+
+  it('shows images in the text with alt text, caption, srcset and their size reserved', async () => {
+    const client = lakeClient(d.lake.url, d.lake.token)
+    const png = await sharp({
+      create: {width: 1600, height: 900, channels: 3, background: {r: 220, g: 230, b: 240}},
+    })
+      .png()
+      .toBuffer()
+    const asset = await client.assets.upload('image', png, {filename: 'injection-sites.png'})
+    await client.createOrReplace({
+      _id: 'article-with-image',
+      _type: 'article',
+      title: 'Where the injections go',
+      slug: {_type: 'slug', current: 'injection-sites'},
+      body: [
+        {
+          _type: 'image',
+          _key: 'img1',
+          asset: {_type: 'reference', _ref: asset._id},
+          alt: 'Diagram of injection sites on the head and neck',
+          caption: 'About 31 small injections, every 12 weeks.',
+        },
+        // An image whose asset is gone renders nothing rather than a broken image.
+        {_type: 'image', _key: 'img2', asset: {_type: 'reference', _ref: 'image-missing-1x1-png'}},
+      ],
+    })
+    const page = await widgetPage(d, '<ck-article slug="injection-sites"></ck-article>')
+    const img = page.locator('ck-article >> img[part~="image"]')
+    await img.waitFor()
+    assert.equal(await img.count(), 1)
+    assert.equal(await img.getAttribute('alt'), 'Diagram of injection sites on the head and neck')
+    assert.equal(await img.getAttribute('width'), '1600')
+    assert.equal(await img.getAttribute('height'), '900')
+    assert.match(
+      String(await img.getAttribute('srcset')),
+      /\?w=400&fit=max&auto=format 400w, .* 1200w$/,
+    )
+    assert.equal(
+      await page.locator('ck-article >> [part~="caption"]').textContent(),
+      'About 31 small injections, every 12 weeks.',
+    )
+    // The lake serves the resized image the srcset asks for.
+    await img.evaluate((el: HTMLImageElement) => el.decode())
+    const src = new URL(await img.evaluate((el: HTMLImageElement) => el.currentSrc))
+    const served = await sharp(Buffer.from(await (await fetch(src)).arrayBuffer())).metadata()
+    assert.equal(served.width, Number(src.searchParams.get('w')))
     await page.close()
   })
 

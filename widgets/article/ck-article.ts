@@ -29,7 +29,11 @@ type Article = NonNullable<ArticleQueryResult['article']>
  * @csspart byline - "Medically reviewed by …" with the review date.
  * @csspart reviewer - The reviewer's link.
  * @csspart overdue - The notice shown when the review is overdue.
- * @csspart body - The article text (answer-text parts inside: text-paragraph, text-heading, …).
+ * @csspart body - The article text (parts inside: text-paragraph, text-heading, text-list,
+ *   text-list-item, text-quote, text-link, citation, callout, figure, image, caption).
+ * @csspart figure - An image in the text, with its caption.
+ * @csspart image - An image in the text.
+ * @csspart caption - An image's caption.
  * @csspart sources - The numbered list of sources.
  * @csspart related - Related questions.
  * @csspart disclaimer - The medical disclaimer.

@@ -32,6 +32,20 @@ export const articleStyles = css`
     background: var(--_border);
     opacity: 0.3;
   }
+  [part~='figure'] {
+    margin: var(--_space) 0;
+  }
+  [part~='image'] {
+    display: block;
+    max-width: 100%;
+    height: auto;
+    border-radius: var(--_radius);
+  }
+  [part~='caption'] {
+    margin-top: 0.25rem;
+    color: var(--_muted);
+    font-size: 0.9rem;
+  }
   a {
     color: var(--_primary);
   }

@@ -37,7 +37,8 @@ export const FAQ_LISTEN_QUERY = '*[_type in ["faq", "partner"]]'
 /** One article by slug with its reviewer, conditions, related questions and the site disclaimer. */
 export const ARTICLE_QUERY = defineQuery(`{
   "article": *[_type == "article" && slug.current == $slug][0]{
-    _id, title, summary, language, body, publishedAt,
+    _id, title, summary, language, publishedAt,
+    body[]{..., _type == "image" => {"asset": asset->{url, "width": metadata.dimensions.width, "height": metadata.dimensions.height}}},
     medicalReview{reviewedAt, nextReviewDue, reviewer->{honorificPrefix, givenName, familyName, credentials, "slug": slug.current}},
     "sources": sources[]{_key, title, publisher, url},
     conditions[]->{name, alternateNames},

@@ -55,7 +55,7 @@ function renderNode(node: Node, options: RenderOptions): TemplateResult | typeof
   if (isPortableTextToolkitList(node)) return renderList(node, options)
   if (isPortableTextBlock(node)) return renderBlock(node, options)
   if (node._type === 'callout') return renderCallout(node)
-  if (node._type === 'image') return nothing
+  if (node._type === 'image') return renderImage(node)
   warnOnce(`block type "${node._type}"`)
   return nothing
 }
@@ -106,6 +106,33 @@ function renderCallout(node: {[key: string]: unknown}): TemplateResult {
     ${typeof node.title === 'string' ? html`<strong part="callout-title">${node.title}</strong>` : nothing}
     <span>${typeof node.text === 'string' ? node.text : ''}</span>
   </aside>`
+}
+
+/** Widths offered for images in the text, which is at most about 48rem wide. */
+const IMAGE_WIDTHS = [400, 800, 1200]
+
+/** An image with its alt text and caption; without a web URL for its asset, nothing. */
+function renderImage(node: {[key: string]: unknown}): TemplateResult | typeof nothing {
+  const asset = (node.asset ?? {}) as {url?: unknown; width?: unknown; height?: unknown}
+  const url = typeof asset.url === 'string' && /^https?:/i.test(asset.url) ? asset.url : null
+  if (!url) return nothing
+  const sized = (width: number) => `${url}?w=${width}&fit=max&auto=format`
+  const text = (value: unknown) => (typeof value === 'string' ? value : '')
+  // width/height let the browser reserve the image's box before it loads: no layout shift.
+  return html`<figure part="figure">
+    <img
+      part="image"
+      src=${sized(800)}
+      srcset=${IMAGE_WIDTHS.map((w) => `${sized(w)} ${w}w`).join(', ')}
+      sizes="(min-width: 50rem) 48rem, 100vw"
+      width=${Number(asset.width) || nothing}
+      height=${Number(asset.height) || nothing}
+      alt=${text(node.alt)}
+      loading="lazy"
+      decoding="async"
+    />
+    ${node.caption ? html`<figcaption part="caption">${text(node.caption)}</figcaption>` : nothing}
+  </figure>`
 }
 
 function renderInline(block: PortableTextBlock, options: RenderOptions): TemplateResult {
