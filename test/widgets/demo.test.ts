@@ -23,11 +23,32 @@ describe('demo page accessibility', () => {
     it(`axe-core finds no WCAG 2.2 AA violations (${scheme} mode)`, async () => {
       const page = await d.browser.newPage({colorScheme: scheme})
       await page.goto(`${d.lake.url}/demo/`)
-      await page.waitForFunction(() =>
-        [...document.querySelectorAll('ck-faq')].every((el) =>
-          el.shadowRoot?.querySelector('[part~="questions"], [part~="status"]'),
-        ),
+      const tags = 'ck-faq, ck-article, ck-clinician, ck-clinician-list'
+      // Every element has content: no skeleton left, and no error.
+      await page.waitForFunction(
+        (selector) =>
+          [...document.querySelectorAll(selector)].every(
+            (el) =>
+              el.shadowRoot?.querySelector('[part]') &&
+              !el.shadowRoot.querySelector('[part~="skeleton"]'),
+          ),
+        tags,
       )
+      const shown = await page.evaluate(
+        (selector) =>
+          [...document.querySelectorAll(selector)].map((el) => ({
+            tag: el.localName,
+            error: Boolean(el.shadowRoot!.querySelector('[role="alert"]')),
+          })),
+        tags,
+      )
+      assert.deepEqual([...new Set(shown.map((s) => s.tag))].sort(), [
+        'ck-article',
+        'ck-clinician',
+        'ck-clinician-list',
+        'ck-faq',
+      ])
+      assert.ok(shown.every((s) => !s.error))
       // Open one answer so its content is audited too.
       await page.locator('#demo-faq >> [part~="button"]').first().click()
       await page.addScriptTag({content: axeSource})
