@@ -42,13 +42,13 @@ export function safeHref(href: unknown): string | null {
 
 type Node = PortableTextBlock | ToolkitPortableTextList | {_type: string; [key: string]: unknown}
 
-export function renderPortableText(
-  value: unknown,
-  options: RenderOptions = {},
-): TemplateResult | typeof nothing {
+/** What the renderer returns: Lit renders arrays directly, which saves a template per level. */
+export type Rendered = TemplateResult | string | typeof nothing | Rendered[]
+
+export function renderPortableText(value: unknown, options: RenderOptions = {}): Rendered {
   if (!Array.isArray(value) || value.length === 0) return nothing
   const nested = nestLists(value as PortableTextBlock[], LIST_NEST_MODE_HTML) as Node[]
-  return html`${nested.map((node) => renderNode(node, options))}`
+  return nested.map((node) => renderNode(node, options))
 }
 
 function renderNode(node: Node, options: RenderOptions): TemplateResult | typeof nothing {
@@ -135,21 +135,20 @@ function renderImage(node: {[key: string]: unknown}): TemplateResult | typeof no
   </figure>`
 }
 
-function renderInline(block: PortableTextBlock, options: RenderOptions): TemplateResult {
-  const tree = buildMarksTree(block)
-  return html`${tree.map((node) => renderSpanNode(node, options))}`
+function renderInline(block: PortableTextBlock, options: RenderOptions): Rendered {
+  return buildMarksTree(block).map((node) => renderSpanNode(node, options))
 }
 
 function renderSpanNode(
   node: ToolkitNestedPortableTextSpan | ToolkitTextNode | {_type: string},
   options: RenderOptions,
-): TemplateResult | string | typeof nothing {
+): Rendered {
   if (isPortableTextToolkitTextNode(node)) return node.text
   if (!isPortableTextToolkitSpan(node)) {
     warnOnce(`inline type "${node._type}"`)
     return nothing
   }
-  const children = html`${node.children.map((child) => renderSpanNode(child, options))}`
+  const children = node.children.map((child) => renderSpanNode(child, options))
   const def = node.markDef as
     | {
         _type?: string
