@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict'
 import {after, before, describe, it} from 'node:test'
 import sharp from 'sharp'
-import {openDemo, widgetPage, type DemoSession} from '../helpers/demo'
-import {lakeClient} from '../helpers/lake'
+import {openDemo, widgetPage, type DemoSession} from '../../test/helpers/demo'
+import {lakeClient} from '../../test/helpers/lake'
 
 let d: DemoSession
 before(async () => {

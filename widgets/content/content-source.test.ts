@@ -3,12 +3,12 @@
 import assert from 'node:assert/strict'
 import {after, before, describe, it} from 'node:test'
 import type {Page} from 'playwright-core'
-import {ContentError, fetchQuery} from '../../widgets/content/client'
-import {DEFAULT_CONFIG, type WidgetConfig} from '../../widgets/content/config'
-import {listen} from '../../widgets/content/live'
-import {CLINICIANS_QUERY, FAQ_QUERY} from '../../widgets/content/queries'
-import {openDemo, widgetPage, type DemoSession} from '../helpers/demo'
-import {lakeClient, startTestLake, type TestLake} from '../helpers/lake'
+import {ContentError, fetchQuery} from './client'
+import {DEFAULT_CONFIG, type WidgetConfig} from './config'
+import {listen} from './live'
+import {CLINICIANS_QUERY, FAQ_QUERY} from './queries'
+import {openDemo, widgetPage, type DemoSession} from '../../test/helpers/demo'
+import {lakeClient, startTestLake, type TestLake} from '../../test/helpers/lake'
 
 describe('cache="persist"', () => {
   let d: DemoSession

@@ -1,8 +1,8 @@
 // The photo square: inside the editor's crop, centred on the hotspot where it fits.
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
-import {photoSrcset, photoUrl, squareRect} from '../../widgets/content/image'
-import type {ClinicianPhoto} from '../../widgets/content/queries'
+import {photoSrcset, photoUrl, squareRect} from './image'
+import type {ClinicianPhoto} from './queries'
 
 const photo = (overrides: Partial<ClinicianPhoto> = {}): ClinicianPhoto => ({
   alt: 'Portrait',

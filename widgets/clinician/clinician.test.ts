@@ -1,55 +1,16 @@
-// <ck-clinician> and <ck-clinician-list> from the built drop-in script, in Debian's Chromium,
+// <ck-clinician> from the built drop-in script, in Debian's Chromium,
 // reading a real lake (with a photo uploaded through the lake's assets API).
 import assert from 'node:assert/strict'
 import {after, before, describe, it} from 'node:test'
 import type {Page} from 'playwright-core'
-import sharp from 'sharp'
-import {openDemo, widgetPage, type DemoSession} from '../helpers/demo'
-import {lakeClient} from '../helpers/lake'
+import {addTestClinician} from '../../test/helpers/clinicians'
+import {openDemo, widgetPage, type DemoSession} from '../../test/helpers/demo'
+import {lakeClient} from '../../test/helpers/lake'
 
 let d: DemoSession
 before(async () => {
   d = await openDemo()
-  const client = lakeClient(d.lake.url, d.lake.token)
-  // A 600×400 test image: a clinician with a crop and hotspot, at another clinic.
-  const png = await sharp({
-    create: {width: 600, height: 400, channels: 3, background: {r: 40, g: 120, b: 200}},
-  })
-    .png()
-    .toBuffer()
-  const asset = await client.assets.upload('image', png, {filename: 'portrait.png'})
-  await client
-    .transaction()
-    .create({
-      _id: 'clinic-riverside',
-      _type: 'clinic',
-      name: 'Riverside Partner Clinic',
-      slug: {_type: 'slug', current: 'riverside'},
-      url: 'https://riverside.example/',
-    })
-    .create({
-      _id: 'clinician-test-photo',
-      _type: 'clinician',
-      givenName: 'Ada',
-      familyName: 'Okafor',
-      credentials: ['DO'],
-      slug: {_type: 'slug', current: 'ada-okafor'},
-      jobTitle: 'Neurologist <b>with HTML</b>',
-      specialties: ['Neurology', 'Headache medicine'],
-      languages: ['English', 'Spanish'],
-      acceptingNewPatients: false,
-      bookingUrl: 'javascript:alert(1)',
-      npi: '1234567893',
-      clinics: [{_type: 'reference', _ref: 'clinic-riverside', _key: 'c1'}],
-      photo: {
-        _type: 'image',
-        alt: 'Portrait of Dr. Ada Okafor',
-        asset: {_type: 'reference', _ref: asset._id},
-        crop: {_type: 'sanity.imageCrop', left: 0.1, right: 0, top: 0, bottom: 0.25},
-        hotspot: {_type: 'sanity.imageHotspot', x: 0.9, y: 0.5, width: 0.2, height: 0.2},
-      },
-    })
-    .commit()
+  await addTestClinician(d)
 })
 after(async () => {
   await d?.close()
@@ -195,41 +156,6 @@ describe('<ck-clinician>', () => {
         'This clinician was not found.',
       )
     assert.equal(await page.locator('ck-clinician > script').count(), 0)
-    await page.close()
-  })
-})
-
-describe('<ck-clinician-list>', () => {
-  const names = (page: Page, selector: string) =>
-    page
-      .locator(selector)
-      .evaluate((el) =>
-        [...el.shadowRoot!.querySelectorAll('[part~="name"]')].map((n) => n.textContent),
-      )
-
-  it('lists the clinicians at a clinic, or with a specialty in any letter case', async () => {
-    const page = await pageWith(`
-      <ck-clinician-list id="all"></ck-clinician-list>
-      <ck-clinician-list id="allied" clinic="allied-pain-spine-institute"></ck-clinician-list>
-      <ck-clinician-list id="neuro" specialty="NEUROLOGY"></ck-clinician-list>
-      <ck-clinician-list id="none" specialty="Cardiology"></ck-clinician-list>`)
-    await ready(page, 'ck-clinician-list')
-    assert.deepEqual(await names(page, '#all'), ['Ada Okafor, DO', 'Dr. Sloane Yu, MD'])
-    assert.deepEqual(await names(page, '#allied'), ['Dr. Sloane Yu, MD'])
-    assert.deepEqual(await names(page, '#neuro'), ['Ada Okafor, DO'])
-    assert.equal(
-      await page.locator('#none >> [part~="status"]').textContent(),
-      'No clinicians to show.',
-    )
-    assert.equal(await page.locator('#all >> ul[part~="list"] > li[part~="item"]').count(), 2)
-
-    const data = await jsonLd(page, '#allied')
-    const graph = data['@graph'] as Array<Record<string, unknown>>
-    assert.deepEqual(
-      graph.map((p) => [p['@type'], p.name]),
-      [['IndividualPhysician', 'Dr. Sloane Yu, MD']],
-    )
-    assert.equal(await page.locator('#none > script').count(), 0)
     await page.close()
   })
 })

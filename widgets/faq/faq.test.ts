@@ -7,8 +7,8 @@ import {after, before, describe, it} from 'node:test'
 import type {Page} from 'playwright-core'
 import {startLake} from '../../lake/server'
 import {demoRoutes} from '../../demo/routes'
-import {openDemo, widgetPage, type DemoSession} from '../helpers/demo'
-import {lakeClient} from '../helpers/lake'
+import {openDemo, widgetPage, type DemoSession} from '../../test/helpers/demo'
+import {lakeClient} from '../../test/helpers/lake'
 
 let d: DemoSession
 before(async () => {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict'
 import {after, before, describe, it} from 'node:test'
 import {build, type Rolldown} from 'vite'
-import {openDemo, type DemoSession} from '../helpers/demo'
+import {openDemo, type DemoSession} from '../test/helpers/demo'
 
 let d: DemoSession
 let appCode: string
