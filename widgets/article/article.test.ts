@@ -131,6 +131,49 @@ describe('<ck-article>', () => {
     await page.close()
   })
 
+  it('links to other content through the page’s URL pattern, and as text without one', async () => {
+    await lakeClient(d.lake.url, d.lake.token).createOrReplace({
+      _id: 'article-internal-link',
+      _type: 'article',
+      title: 'Linking within the clinic',
+      slug: {_type: 'slug', current: 'internal-link'},
+      body: [
+        {
+          _type: 'block',
+          _key: 'b1',
+          style: 'normal',
+          markDefs: [
+            {
+              _type: 'internalLink',
+              _key: 'l1',
+              reference: {_type: 'reference', _ref: 'condition-chronic-migraine'},
+            },
+          ],
+          children: [
+            {_type: 'span', _key: 's1', text: 'Read about ', marks: []},
+            {_type: 'span', _key: 's2', text: 'chronic migraine', marks: ['l1']},
+          ],
+        },
+      ],
+    })
+    const page = await widgetPage(
+      d,
+      `<ck-article id="linked" slug="internal-link" internal-url="/learn/{type}/{slug}"></ck-article>
+       <ck-article id="plain" slug="internal-link"></ck-article>`,
+    )
+    const link = page.locator('#linked >> [part~="text-link"]')
+    await link.waitFor()
+    assert.equal(await link.getAttribute('href'), '/learn/condition/chronic-migraine')
+    assert.equal(await link.textContent(), 'chronic migraine')
+    await page.locator('#plain >> [part~="text-paragraph"]').waitFor()
+    assert.equal(await page.locator('#plain >> a[part~="text-link"]').count(), 0)
+    assert.equal(
+      await page.locator('#plain >> [part~="text-paragraph"]').textContent(),
+      'Read about chronic migraine',
+    )
+    await page.close()
+  })
+
   it('says so when no article has the slug', async () => {
     const page = await widgetPage(d, '<ck-article slug="no-such-article"></ck-article>')
     await page.waitForFunction(() =>

@@ -22,6 +22,8 @@ type Article = NonNullable<ArticleQueryResult['article']>
  * @attr slug - The article's slug, e.g. `prevent-headaches-with-botox`.
  * @attr lang - `en` or `es` for the UI strings.
  * @attr clinician-url - Link pattern for the reviewer, `{slug}` replaced (default `#clinician-{slug}`).
+ * @attr internal-url - Link pattern for links to other articles, conditions, treatments and
+ *   clinicians, `{type}` and `{slug}` replaced, e.g. `/{type}/{slug}`. Without it they read as text.
  * @attr live - Updates when the content changes.
  * @attr cache - `persist`: shows the last loaded article at once (localStorage), then refreshes.
  *
@@ -55,10 +57,12 @@ export class CkArticle extends ContentElement<ArticleQueryResult> {
   static override properties = {
     slug: {type: String},
     clinicianUrl: {type: String, attribute: 'clinician-url'},
+    internalUrl: {type: String, attribute: 'internal-url'},
   }
 
   slug = ''
   clinicianUrl = '#clinician-{slug}'
+  internalUrl = ''
 
   protected static override inputs = ['slug']
 
@@ -75,6 +79,11 @@ export class CkArticle extends ContentElement<ArticleQueryResult> {
   get article(): Article | null {
     return this.content.result?.article ?? null
   }
+
+  readonly #internalHref = (type: string, slug: string) =>
+    this.internalUrl
+      .replace('{type}', encodeURIComponent(type))
+      .replace('{slug}', encodeURIComponent(slug))
 
   #reviewerHref(person: ArticlePerson | null | undefined): string | null {
     return person?.slug
@@ -138,7 +147,11 @@ export class CkArticle extends ContentElement<ArticleQueryResult> {
       }
       ${overdue ? html`<p part="overdue" role="note">${t.overdue}</p>` : nothing}
       <div part="body">
-        ${renderPortableText(article.body, {sourceKeys: sources.map((s) => s._key), citationPrefix: 'ck-source-'})}
+        ${renderPortableText(article.body, {
+          sourceKeys: sources.map((s) => s._key),
+          citationPrefix: 'ck-source-',
+          internalHref: this.internalUrl ? this.#internalHref : undefined,
+        })}
       </div>
       ${
         sources.length

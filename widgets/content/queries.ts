@@ -38,7 +38,11 @@ export const FAQ_LISTEN_QUERY = '*[_type in ["faq", "partner"]]'
 export const ARTICLE_QUERY = defineQuery(`{
   "article": *[_type == "article" && slug.current == $slug][0]{
     _id, title, summary, language, publishedAt,
-    body[]{..., _type == "image" => {"asset": asset->{url, "width": metadata.dimensions.width, "height": metadata.dimensions.height}}},
+    body[]{
+      ...,
+      _type == "image" => {"asset": asset->{url, "width": metadata.dimensions.width, "height": metadata.dimensions.height}},
+      _type == "block" => {markDefs[]{..., _type == "internalLink" => {"reference": reference->{_type, "slug": slug.current}}}}
+    },
     medicalReview{reviewedAt, nextReviewDue, reviewer->{honorificPrefix, givenName, familyName, credentials, "slug": slug.current}},
     "sources": sources[]{_key, title, publisher, url},
     conditions[]->{name, alternateNames},
