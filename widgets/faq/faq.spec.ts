@@ -1,0 +1,64 @@
+/// <reference types="mocha" />
+// <ck-faq> from its sources in Chromium (@web/test-runner), reading the sample from the lake the
+// test runner starts: the seed's questions, and the accordion's keyboard operation.
+import {sendKeys} from '@web/test-runner-commands'
+import {expect} from 'chai'
+import {configure} from '../content/config'
+import {defineElements} from '../define'
+import type {CkFaq} from './ck-faq'
+
+defineElements()
+configure({apiHost: window.location.origin})
+
+async function mount(markup: string): Promise<CkFaq> {
+  document.body.innerHTML = markup
+  const element = document.body.querySelector('ck-faq')!
+  await new Promise((resolve, reject) => {
+    element.addEventListener('ck-load', resolve, {once: true})
+    element.addEventListener('ck-error', (e) => reject(new Error(e.detail.message)), {once: true})
+  })
+  await element.updateComplete
+  return element
+}
+
+const buttons = (element: CkFaq) => [
+  ...element.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="button"]'),
+]
+
+describe('<ck-faq> (sources, @web/test-runner)', () => {
+  afterEach(() => {
+    document.body.innerHTML = ''
+  })
+
+  it('shows the seed’s chronic migraine questions', async () => {
+    const faq = await mount('<ck-faq topic="chronic-migraine"></ck-faq>')
+    const questions = buttons(faq).map((b) => b.textContent?.trim())
+    expect(questions[0]).to.equal('What types of headaches can Botox help?')
+    expect(questions).to.include('What is chronic migraine?')
+    expect(questions).not.to.include('What helps a minor headache?')
+  })
+
+  it('opens with Enter and Space and moves with the arrow, Home and End keys', async () => {
+    const faq = await mount('<ck-faq topic="chronic-migraine" heading-level="5"></ck-faq>')
+    const all = buttons(faq)
+    expect(all.length).to.be.greaterThan(2)
+    expect(all[0]!.closest('[role="heading"]')!.getAttribute('aria-level')).to.equal('5')
+    all[0]!.focus()
+    await sendKeys({press: 'Enter'})
+    await faq.updateComplete
+    expect(all[0]!.getAttribute('aria-expanded')).to.equal('true')
+    await sendKeys({press: 'Space'})
+    await faq.updateComplete
+    expect(all[0]!.getAttribute('aria-expanded')).to.equal('false')
+    await sendKeys({press: 'ArrowDown'})
+    expect(faq.shadowRoot!.activeElement).to.equal(all[1])
+    await sendKeys({press: 'End'})
+    expect(faq.shadowRoot!.activeElement).to.equal(all.at(-1))
+    await sendKeys({press: 'ArrowDown'})
+    expect(faq.shadowRoot!.activeElement).to.equal(all[0])
+    await sendKeys({press: 'ArrowUp'})
+    expect(faq.shadowRoot!.activeElement).to.equal(all.at(-1))
+    await sendKeys({press: 'Home'})
+    expect(faq.shadowRoot!.activeElement).to.equal(all[0])
+  })
+})
