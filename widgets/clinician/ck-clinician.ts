@@ -1,10 +1,10 @@
 import {html} from 'lit'
-import {ContentElement} from '../content/content-element'
+import {ContentElement, headingLevel} from '../content/content-element'
 import type {QuerySpec} from '../content/controller'
 import {CLINICIAN_LISTEN_QUERY, CLINICIANS_QUERY, type Clinician} from '../content/queries'
 import {stateStyles} from '../styles/states'
 import {tokens} from '../styles/tokens'
-import {headingLevel, physicianJsonLd, renderCard} from './card'
+import {physicianJsonLd, renderCard} from './card'
 import {cardStyles} from './styles'
 
 /**

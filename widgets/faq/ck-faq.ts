@@ -1,6 +1,5 @@
 import {html, nothing, type TemplateResult} from 'lit'
-import {headingLevel} from '../clinician/card'
-import {ContentElement} from '../content/content-element'
+import {ContentElement, headingLevel} from '../content/content-element'
 import type {QuerySpec} from '../content/controller'
 import {
   FAQ_LISTEN_QUERY,
