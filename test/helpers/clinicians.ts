@@ -1,18 +1,11 @@
 // A second clinician for widget tests: Dr. Ada Okafor at another clinic, with a cropped photo
 // (600×400, uploaded through the lake's assets API) and hostile values to render inertly.
-import sharp from 'sharp'
 import type {DemoSession} from './demo'
-import {lakeClient} from './lake'
+import {lakeClient, uploadTestImage} from './lake'
 
 export async function addTestClinician(d: DemoSession): Promise<void> {
   const client = lakeClient(d.lake.url, d.lake.token)
-  // A 600×400 test image: a clinician with a crop and hotspot, at another clinic.
-  const png = await sharp({
-    create: {width: 600, height: 400, channels: 3, background: {r: 40, g: 120, b: 200}},
-  })
-    .png()
-    .toBuffer()
-  const asset = await client.assets.upload('image', png, {filename: 'portrait.png'})
+  const asset = await uploadTestImage(client, 600, 400, 'portrait.png')
   await client
     .transaction()
     .create({

@@ -46,6 +46,10 @@ export async function widgetPage(
   {origin = d.lake.url, apiHost = origin}: {origin?: string; apiHost?: string} = {},
 ): Promise<Page> {
   const page = await d.browser.newPage()
+  // An exception in the page fails the test that opened it.
+  page.on('pageerror', (error) => {
+    throw new Error(`page error: ${error.message}`)
+  })
   await page.route('**/widget-test.html', (route) =>
     route.fulfill({
       contentType: 'text/html',
@@ -55,4 +59,19 @@ export async function widgetPage(
   )
   await page.goto(`${origin}/widget-test.html`)
   return page
+}
+
+/** Waits until every element matching `selector` shows something matching `shown` in its shadow root. */
+export async function waitForEvery(page: Page, selector: string, shown: string): Promise<void> {
+  await page.waitForFunction(
+    ([s, parts]) =>
+      [...document.querySelectorAll(s!)].every((el) => el.shadowRoot?.querySelector(parts!)),
+    [selector, shown],
+  )
+}
+
+/** The JSON-LD an element keeps in its light DOM, parsed. */
+export async function jsonLdOf(page: Page, selector: string): Promise<Record<string, unknown>> {
+  const text = await page.locator(`${selector} > script[type="application/ld+json"]`).textContent()
+  return JSON.parse(String(text)) as Record<string, unknown>
 }

@@ -2,7 +2,8 @@
 import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {createClient, type SanityClient} from '@sanity/client'
+import {createClient, type SanityClient, type SanityImageAssetDocument} from '@sanity/client'
+import sharp from 'sharp'
 import {SAMPLE_PATH} from '../../content/build'
 import {clientConfig, contentConfigFromEnv} from '../../config/client'
 import {startLake, type RunningLake} from '../../lake/server'
@@ -37,4 +38,19 @@ export async function startTestLake(seed: string | undefined = SAMPLE_PATH): Pro
       rmSync(dir, {recursive: true, force: true})
     },
   }
+}
+
+/** Uploads a plain PNG of the given size to the lake as an image asset. */
+export async function uploadTestImage(
+  client: SanityClient,
+  width: number,
+  height: number,
+  filename: string,
+): Promise<SanityImageAssetDocument> {
+  const png = await sharp({
+    create: {width, height, channels: 3, background: {r: 40, g: 120, b: 200}},
+  })
+    .png()
+    .toBuffer()
+  return client.assets.upload('image', png, {filename})
 }

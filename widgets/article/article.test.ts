@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import {after, before, describe, it} from 'node:test'
 import sharp from 'sharp'
 import {openDemo, widgetPage, type DemoSession} from '../../test/helpers/demo'
-import {lakeClient} from '../../test/helpers/lake'
+import {lakeClient, uploadTestImage} from '../../test/helpers/lake'
 
 let d: DemoSession
 before(async () => {
@@ -85,12 +85,7 @@ describe('<ck-article>', () => {
 
   it('shows images in the text with alt text, caption, srcset and their size reserved', async () => {
     const client = lakeClient(d.lake.url, d.lake.token)
-    const png = await sharp({
-      create: {width: 1600, height: 900, channels: 3, background: {r: 220, g: 230, b: 240}},
-    })
-      .png()
-      .toBuffer()
-    const asset = await client.assets.upload('image', png, {filename: 'injection-sites.png'})
+    const asset = await uploadTestImage(client, 1600, 900, 'injection-sites.png')
     await client.createOrReplace({
       _id: 'article-with-image',
       _type: 'article',

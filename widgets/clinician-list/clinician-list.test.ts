@@ -3,7 +3,13 @@ import assert from 'node:assert/strict'
 import {after, before, describe, it} from 'node:test'
 import type {Page} from 'playwright-core'
 import {addTestClinician} from '../../test/helpers/clinicians'
-import {openDemo, widgetPage, type DemoSession} from '../../test/helpers/demo'
+import {
+  jsonLdOf,
+  openDemo,
+  waitForEvery,
+  widgetPage,
+  type DemoSession,
+} from '../../test/helpers/demo'
 
 let d: DemoSession
 before(async () => {
@@ -14,28 +20,9 @@ after(async () => {
   await d?.close()
 })
 
-async function pageWith(markup: string): Promise<Page> {
-  const page = await widgetPage(d, markup)
-  page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`))
-  return page
-}
-
 /** Waits until every element matching `selector` shows a card, a list or a status message. */
-async function ready(page: Page, selector: string) {
-  await page.waitForFunction(
-    (s) =>
-      [...document.querySelectorAll(s)].every((el) =>
-        el.shadowRoot?.querySelector('[part~="card"], [part~="status"]'),
-      ),
-    selector,
-  )
-}
-
-const jsonLd = (page: Page, selector: string) =>
-  page
-    .locator(`${selector} > script[type="application/ld+json"]`)
-    .textContent()
-    .then((text) => JSON.parse(String(text)) as Record<string, unknown>)
+const ready = (page: Page, selector: string) =>
+  waitForEvery(page, selector, '[part~="card"], [part~="status"]')
 
 describe('<ck-clinician-list>', () => {
   const names = (page: Page, selector: string) =>
@@ -46,11 +33,14 @@ describe('<ck-clinician-list>', () => {
       )
 
   it('lists the clinicians at a clinic, or with a specialty in any letter case', async () => {
-    const page = await pageWith(`
+    const page = await widgetPage(
+      d,
+      `
       <ck-clinician-list id="all"></ck-clinician-list>
       <ck-clinician-list id="allied" clinic="allied-pain-spine-institute"></ck-clinician-list>
       <ck-clinician-list id="neuro" specialty="NEUROLOGY"></ck-clinician-list>
-      <ck-clinician-list id="none" specialty="Cardiology"></ck-clinician-list>`)
+      <ck-clinician-list id="none" specialty="Cardiology"></ck-clinician-list>`,
+    )
     await ready(page, 'ck-clinician-list')
     assert.deepEqual(await names(page, '#all'), ['Ada Okafor, DO', 'Dr. Sloane Yu, MD'])
     assert.deepEqual(await names(page, '#allied'), ['Dr. Sloane Yu, MD'])
@@ -61,7 +51,7 @@ describe('<ck-clinician-list>', () => {
     )
     assert.equal(await page.locator('#all >> ul[part~="list"] > li[part~="item"]').count(), 2)
 
-    const data = await jsonLd(page, '#allied')
+    const data = await jsonLdOf(page, '#allied')
     const graph = data['@graph'] as Array<Record<string, unknown>>
     assert.deepEqual(
       graph.map((p) => [p['@type'], p.name]),

@@ -4,7 +4,13 @@ import assert from 'node:assert/strict'
 import {after, before, describe, it} from 'node:test'
 import type {Page} from 'playwright-core'
 import {addTestClinician} from '../../test/helpers/clinicians'
-import {openDemo, widgetPage, type DemoSession} from '../../test/helpers/demo'
+import {
+  jsonLdOf,
+  openDemo,
+  waitForEvery,
+  widgetPage,
+  type DemoSession,
+} from '../../test/helpers/demo'
 import {lakeClient} from '../../test/helpers/lake'
 
 let d: DemoSession
@@ -16,32 +22,16 @@ after(async () => {
   await d?.close()
 })
 
-async function pageWith(markup: string): Promise<Page> {
-  const page = await widgetPage(d, markup)
-  page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`))
-  return page
-}
-
 /** Waits until every element matching `selector` shows a card, a list or a status message. */
-async function ready(page: Page, selector: string) {
-  await page.waitForFunction(
-    (s) =>
-      [...document.querySelectorAll(s)].every((el) =>
-        el.shadowRoot?.querySelector('[part~="card"], [part~="status"]'),
-      ),
-    selector,
-  )
-}
-
-const jsonLd = (page: Page, selector: string) =>
-  page
-    .locator(`${selector} > script[type="application/ld+json"]`)
-    .textContent()
-    .then((text) => JSON.parse(String(text)) as Record<string, unknown>)
+const ready = (page: Page, selector: string) =>
+  waitForEvery(page, selector, '[part~="card"], [part~="status"]')
 
 describe('<ck-clinician>', () => {
   it('shows Dr. Sloane Yu with credentials, role, specialty, clinic, languages and JSON-LD', async () => {
-    const page = await pageWith('<ck-clinician slug="sloane-yu" heading-level="2"></ck-clinician>')
+    const page = await widgetPage(
+      d,
+      '<ck-clinician slug="sloane-yu" heading-level="2"></ck-clinician>',
+    )
     await ready(page, 'ck-clinician')
     const card = page.locator('ck-clinician >> [part~="card"]')
     const heading = card.locator('[role="heading"]')
@@ -69,7 +59,7 @@ describe('<ck-clinician>', () => {
     assert.equal(await placeholder.textContent(), 'SY')
     assert.equal(await placeholder.getAttribute('aria-hidden'), 'true')
 
-    const data = await jsonLd(page, 'ck-clinician')
+    const data = await jsonLdOf(page, 'ck-clinician')
     assert.equal(data['@type'], 'IndividualPhysician')
     assert.equal(data.name, 'Dr. Sloane Yu, MD')
     assert.deepEqual(data.medicalSpecialty, ['Interventional pain medicine'])
@@ -82,7 +72,7 @@ describe('<ck-clinician>', () => {
   })
 
   it('shows the photo cropped to the hotspot with srcset, sizes and dimensions', async () => {
-    const page = await pageWith('<ck-clinician slug="ada-okafor"></ck-clinician>')
+    const page = await widgetPage(d, '<ck-clinician slug="ada-okafor"></ck-clinician>')
     await ready(page, 'ck-clinician')
     const img = page.locator('ck-clinician >> img[part~="photo"]')
     assert.equal(await img.getAttribute('alt'), 'Portrait of Dr. Ada Okafor')
@@ -110,14 +100,14 @@ describe('<ck-clinician>', () => {
   })
 
   it('renders hostile values inertly: HTML as text, no javascript: booking link', async () => {
-    const page = await pageWith('<ck-clinician slug="ada-okafor"></ck-clinician>')
+    const page = await widgetPage(d, '<ck-clinician slug="ada-okafor"></ck-clinician>')
     await ready(page, 'ck-clinician')
     const card = page.locator('ck-clinician >> [part~="card"]')
     assert.equal(await card.locator('[part~="role"]').textContent(), 'Neurologist <b>with HTML</b>')
     assert.equal(await card.locator('b').count(), 0)
     assert.equal(await card.locator('[part~="booking"]').count(), 0)
     assert.match(String(await card.locator('[part~="accepting"]').textContent()), /Not accepting/)
-    const data = await jsonLd(page, 'ck-clinician')
+    const data = await jsonLdOf(page, 'ck-clinician')
     assert.equal(data.usNPI, '1234567893')
     assert.equal(data.isAcceptingNewPatients, false)
     // The largest square the source allows (300 px), not an upscaled 480.
@@ -130,7 +120,7 @@ describe('<ck-clinician>', () => {
       .patch('clinician-sloane-yu')
       .set({bookingUrl: 'https://booking.example/sloane-yu'})
       .commit()
-    const page = await pageWith('<ck-clinician slug="sloane-yu" lang="es"></ck-clinician>')
+    const page = await widgetPage(d, '<ck-clinician slug="sloane-yu" lang="es"></ck-clinician>')
     await ready(page, 'ck-clinician')
     const booking = page.locator('ck-clinician >> [part~="booking"]')
     assert.equal(await booking.getAttribute('href'), 'https://booking.example/sloane-yu')
@@ -146,7 +136,8 @@ describe('<ck-clinician>', () => {
   })
 
   it('says so when no clinician has the slug, and when none is given', async () => {
-    const page = await pageWith(
+    const page = await widgetPage(
+      d,
       '<ck-clinician id="a" slug="nobody"></ck-clinician><ck-clinician id="b"></ck-clinician>',
     )
     await ready(page, 'ck-clinician')

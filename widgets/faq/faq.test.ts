@@ -18,11 +18,8 @@ after(async () => {
   await d?.close()
 })
 
-async function pageWith(markup: string, origin = d.lake.url): Promise<Page> {
-  const page = await widgetPage(d, markup, {origin})
-  page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`))
-  return page
-}
+const pageWith = (markup: string, origin = d.lake.url): Promise<Page> =>
+  widgetPage(d, markup, {origin})
 
 const questions = (page: Page, selector = 'ck-faq') =>
   page
