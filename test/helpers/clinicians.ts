@@ -1,6 +1,8 @@
 // A second clinician for widget tests: Dr. Ada Okafor at another clinic, with a cropped photo
 // (600×400, uploaded through the lake's assets API) and hostile values to render inertly.
-import type {DemoSession} from './demo'
+import {after, before} from 'node:test'
+import type {Page} from 'playwright-core'
+import {openDemo, waitForEvery, type DemoSession} from './demo'
 import {lakeClient, uploadTestImage} from './lake'
 
 export async function addTestClinician(d: DemoSession): Promise<void> {
@@ -39,3 +41,23 @@ export async function addTestClinician(d: DemoSession): Promise<void> {
     })
     .commit()
 }
+
+/**
+ * Opens the demo lake with the test clinician before the file's tests and closes it after; the
+ * returned function gives the session once it is open.
+ */
+export function clinicianDemo(): () => DemoSession {
+  let d: DemoSession | undefined
+  before(async () => {
+    d = await openDemo()
+    await addTestClinician(d)
+  })
+  after(async () => {
+    await d?.close()
+  })
+  return () => d!
+}
+
+/** Waits until every element matching `selector` shows a card, a list or a status message. */
+export const cardsReady = (page: Page, selector: string): Promise<void> =>
+  waitForEvery(page, selector, '[part~="card"], [part~="status"]')

@@ -1,28 +1,11 @@
 // <ck-clinician-list> from the built drop-in script, in Debian's Chromium, reading a real lake.
 import assert from 'node:assert/strict'
-import {after, before, describe, it} from 'node:test'
+import {describe, it} from 'node:test'
 import type {Page} from 'playwright-core'
-import {addTestClinician} from '../../test/helpers/clinicians'
-import {
-  jsonLdOf,
-  openDemo,
-  waitForEvery,
-  widgetPage,
-  type DemoSession,
-} from '../../test/helpers/demo'
+import {cardsReady as ready, clinicianDemo} from '../../test/helpers/clinicians'
+import {jsonLdOf, widgetPage} from '../../test/helpers/demo'
 
-let d: DemoSession
-before(async () => {
-  d = await openDemo()
-  await addTestClinician(d)
-})
-after(async () => {
-  await d?.close()
-})
-
-/** Waits until every element matching `selector` shows a card, a list or a status message. */
-const ready = (page: Page, selector: string) =>
-  waitForEvery(page, selector, '[part~="card"], [part~="status"]')
+const demo = clinicianDemo()
 
 describe('<ck-clinician-list>', () => {
   const names = (page: Page, selector: string) =>
@@ -34,7 +17,7 @@ describe('<ck-clinician-list>', () => {
 
   it('lists the clinicians at a clinic, or with a specialty in any letter case', async () => {
     const page = await widgetPage(
-      d,
+      demo(),
       `
       <ck-clinician-list id="all"></ck-clinician-list>
       <ck-clinician-list id="allied" clinic="allied-pain-spine-institute"></ck-clinician-list>

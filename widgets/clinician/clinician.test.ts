@@ -1,35 +1,17 @@
 // <ck-clinician> from the built drop-in script, in Debian's Chromium,
 // reading a real lake (with a photo uploaded through the lake's assets API).
 import assert from 'node:assert/strict'
-import {after, before, describe, it} from 'node:test'
-import type {Page} from 'playwright-core'
-import {addTestClinician} from '../../test/helpers/clinicians'
-import {
-  jsonLdOf,
-  openDemo,
-  waitForEvery,
-  widgetPage,
-  type DemoSession,
-} from '../../test/helpers/demo'
+import {describe, it} from 'node:test'
+import {cardsReady as ready, clinicianDemo} from '../../test/helpers/clinicians'
+import {jsonLdOf, widgetPage} from '../../test/helpers/demo'
 import {lakeClient} from '../../test/helpers/lake'
 
-let d: DemoSession
-before(async () => {
-  d = await openDemo()
-  await addTestClinician(d)
-})
-after(async () => {
-  await d?.close()
-})
-
-/** Waits until every element matching `selector` shows a card, a list or a status message. */
-const ready = (page: Page, selector: string) =>
-  waitForEvery(page, selector, '[part~="card"], [part~="status"]')
+const demo = clinicianDemo()
 
 describe('<ck-clinician>', () => {
   it('shows Dr. Sloane Yu with credentials, role, specialty, clinic, languages and JSON-LD', async () => {
     const page = await widgetPage(
-      d,
+      demo(),
       '<ck-clinician slug="sloane-yu" heading-level="2"></ck-clinician>',
     )
     await ready(page, 'ck-clinician')
@@ -72,7 +54,7 @@ describe('<ck-clinician>', () => {
   })
 
   it('shows the photo cropped to the hotspot with srcset, sizes and dimensions', async () => {
-    const page = await widgetPage(d, '<ck-clinician slug="ada-okafor"></ck-clinician>')
+    const page = await widgetPage(demo(), '<ck-clinician slug="ada-okafor"></ck-clinician>')
     await ready(page, 'ck-clinician')
     const img = page.locator('ck-clinician >> img[part~="photo"]')
     assert.equal(await img.getAttribute('alt'), 'Portrait of Dr. Ada Okafor')
@@ -100,7 +82,7 @@ describe('<ck-clinician>', () => {
   })
 
   it('renders hostile values inertly: HTML as text, no javascript: booking link', async () => {
-    const page = await widgetPage(d, '<ck-clinician slug="ada-okafor"></ck-clinician>')
+    const page = await widgetPage(demo(), '<ck-clinician slug="ada-okafor"></ck-clinician>')
     await ready(page, 'ck-clinician')
     const card = page.locator('ck-clinician >> [part~="card"]')
     assert.equal(await card.locator('[part~="role"]').textContent(), 'Neurologist <b>with HTML</b>')
@@ -116,11 +98,14 @@ describe('<ck-clinician>', () => {
   })
 
   it('offers a booking button with a name that says who it books, at least 44 px tall', async () => {
-    await lakeClient(d.lake.url, d.lake.token)
+    await lakeClient(demo().lake.url, demo().lake.token)
       .patch('clinician-sloane-yu')
       .set({bookingUrl: 'https://booking.example/sloane-yu'})
       .commit()
-    const page = await widgetPage(d, '<ck-clinician slug="sloane-yu" lang="es"></ck-clinician>')
+    const page = await widgetPage(
+      demo(),
+      '<ck-clinician slug="sloane-yu" lang="es"></ck-clinician>',
+    )
     await ready(page, 'ck-clinician')
     const booking = page.locator('ck-clinician >> [part~="booking"]')
     assert.equal(await booking.getAttribute('href'), 'https://booking.example/sloane-yu')
@@ -128,7 +113,7 @@ describe('<ck-clinician>', () => {
     assert.equal(await booking.getAttribute('aria-label'), 'Pedir una cita: Dr. Sloane Yu, MD')
     const box = await booking.boundingBox()
     assert.ok(box && box.height >= 44, `booking button is ${box?.height}px tall`)
-    await lakeClient(d.lake.url, d.lake.token)
+    await lakeClient(demo().lake.url, demo().lake.token)
       .patch('clinician-sloane-yu')
       .unset(['bookingUrl'])
       .commit()
@@ -137,7 +122,7 @@ describe('<ck-clinician>', () => {
 
   it('says so when no clinician has the slug, and when none is given', async () => {
     const page = await widgetPage(
-      d,
+      demo(),
       '<ck-clinician id="a" slug="nobody"></ck-clinician><ck-clinician id="b"></ck-clinician>',
     )
     await ready(page, 'ck-clinician')
