@@ -88,7 +88,9 @@ export function fetchQuery<T>(
 async function load<T>(url: string, signal?: AbortSignal): Promise<T> {
   let response: Response
   try {
-    response = await fetch(url, {signal, credentials: 'omit'})
+    // Default credentials: cross-origin (the API CDN) they are omitted anyway, and same-origin the
+    // request can share the page's connection instead of opening an uncredentialed one.
+    response = await fetch(url, {signal})
   } catch (error) {
     throw new ContentError(
       'network',
