@@ -3,6 +3,7 @@
 import {CkArticle} from './article/ck-article'
 import {CkClinician} from './clinician/ck-clinician'
 import {CkClinicianList} from './clinician-list/ck-clinician-list'
+import {CkConfig} from './config/ck-config'
 import {CkFaq} from './faq/ck-faq'
 
 export const ELEMENTS: Record<string, CustomElementConstructor> = {
@@ -10,6 +11,7 @@ export const ELEMENTS: Record<string, CustomElementConstructor> = {
   'ck-article': CkArticle,
   'ck-clinician': CkClinician,
   'ck-clinician-list': CkClinicianList,
+  'ck-config': CkConfig,
 }
 
 /** Registers one tag unless something already holds it. */
@@ -31,5 +33,6 @@ declare global {
     'ck-article': CkArticle
     'ck-clinician': CkClinician
     'ck-clinician-list': CkClinicianList
+    'ck-config': CkConfig
   }
 }

@@ -2,6 +2,7 @@
 export {CkArticle} from './article/ck-article'
 export {CkClinician} from './clinician/ck-clinician'
 export {CkClinicianList} from './clinician-list/ck-clinician-list'
+export {CkConfig} from './config/ck-config'
 export {CkFaq} from './faq/ck-faq'
 export {configure, type SanityClientLike, type WidgetConfig} from './content/config'
 export {ContentError, type ContentErrorKind} from './content/client'

@@ -58,4 +58,16 @@ describe('custom-elements.json', () => {
       assert.ok(names(list.attributes).includes(attr), attr)
     assert.deepEqual(names(list.events).sort(), ['ck-error', 'ck-load'])
   })
+  it('documents <ck-config>', () => {
+    const config = element('ck-config')
+    assert.deepEqual(names(config.attributes).sort(), [
+      'api-host',
+      'api-version',
+      'cache',
+      'dataset',
+      'lang',
+      'partner',
+      'project-id',
+    ])
+  })
 })
