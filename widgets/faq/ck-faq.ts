@@ -250,18 +250,36 @@ export class CkFaq extends ContentElement<FaqQueryResult> {
           ? html`<p part="status">${t.empty}</p>`
           : visible.length === 0
             ? html`<p part="status" role="status">${t.noMatches}</p>`
-            : html`<div part="questions" @keydown=${this.#onKeyDown}>
-                ${visible.map((faq) => this.#renderItem(faq, level))}
+            : html`<div
+                part="questions"
+                @keydown=${this.#onKeyDown}
+                @click=${this.#onItemEvent}
+                @beforematch=${this.#onItemEvent}
+              >
+                ${visible.map((faq) => this.#renderItem(faq, level, visible.length <= 6))}
               </div>`
       }
       ${attribution?.text ? this.#renderAttribution(attribution) : nothing}
     `
   }
 
-  #renderItem(faq: FaqItem, level: number) {
+  /**
+   * One listener for every question: a click on a button toggles its answer, and find-in-page
+   * revealing a closed answer (`beforematch`, which bubbles) opens it.
+   */
+  #onItemEvent(event: Event) {
+    const target = event.target as Element
+    if (event.type === 'click' && !target.closest('[part~="button"]')) return
+    const id = target.closest<HTMLElement>('[part~="item"]')?.dataset.id
+    const faq = this.items.find((item) => item._id === id)
+    if (faq) this.#toggle(faq, event.type === 'beforematch' ? true : undefined)
+  }
+
+  /** `region` only for short lists: the APG advises against a landmark per panel in long ones. */
+  #renderItem(faq: FaqItem, level: number, regions: boolean) {
     const open = this.open.has(faq._id) || this.filter.trim() !== ''
     const panelId = `faq-panel-${faq._id}`
-    return html`<div part="item" id="faq-${faq._id}">
+    return html`<div part="item" id="faq-${faq._id}" data-id=${faq._id}>
       <div part="heading" role="heading" aria-level=${level}>
         <button
           part="button"
@@ -269,21 +287,16 @@ export class CkFaq extends ContentElement<FaqQueryResult> {
           id="faq-button-${faq._id}"
           aria-expanded=${open ? 'true' : 'false'}
           aria-controls=${panelId}
-          @click=${() => this.#toggle(faq)}
         >
-          <span>${this.#highlight(faq.question)}</span>
-          <svg part="icon" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
-            <path d="M3 6l5 5 5-5" fill="none" stroke="currentColor" stroke-width="2" />
-          </svg>
+          <span>${this.#highlight(faq.question)}</span><i part="icon" aria-hidden="true"></i>
         </button>
       </div>
       <div
         part="panel"
         id=${panelId}
-        role="region"
+        role=${regions ? 'region' : nothing}
         aria-labelledby="faq-button-${faq._id}"
         hidden=${open ? nothing : 'until-found'}
-        @beforematch=${() => this.#toggle(faq, true)}
       >
         ${renderPortableText(faq.answer, {sourceKeys: faq.sources?.map((s) => s._key)})}
       </div>

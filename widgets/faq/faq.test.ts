@@ -85,6 +85,33 @@ describe('<ck-faq>', () => {
     await page.close()
   })
 
+  it('labels answers as regions only in short lists, as the APG advises', async () => {
+    const page = await pageWith(
+      '<ck-faq id="short" topic="chronic-migraine" limit="3"></ck-faq><ck-faq id="long" limit="50"></ck-faq>',
+    )
+    await ready(page, '#short')
+    await ready(page, '#long')
+    const roles = (id: string) =>
+      page
+        .locator(`#${id}`)
+        .evaluate((el) =>
+          [...el.shadowRoot!.querySelectorAll('[part~="panel"]')].map((p) =>
+            p.getAttribute('role'),
+          ),
+        )
+    assert.deepEqual(await roles('short'), ['region', 'region', 'region'])
+    const long = await roles('long')
+    assert.ok(long.length > 6, `${long.length} questions`)
+    assert.ok(long.every((role) => role === null))
+    // Clicking anywhere on a question's button toggles it (one listener serves every question).
+    await page.locator('#long >> [part~="icon"]').nth(2).click()
+    assert.equal(
+      await page.locator('#long >> [part~="button"]').nth(2).getAttribute('aria-expanded'),
+      'true',
+    )
+    await page.close()
+  })
+
   it('filters as you type and highlights matches', async () => {
     const page = await pageWith('<ck-faq searchable></ck-faq>')
     await ready(page)

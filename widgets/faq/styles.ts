@@ -45,12 +45,20 @@ export const faqStyles = css`
     outline-offset: 2px;
     border-radius: var(--_radius);
   }
+  /* A chevron drawn with two borders: one node per question, no SVG. */
   [part~='icon'] {
     flex: none;
+    width: 0.5rem;
+    height: 0.5rem;
+    margin: 0 0.25rem 0.25rem;
+    border: solid currentColor;
+    border-width: 0 2px 2px 0;
+    transform: rotate(45deg);
     transition: transform 0.2s;
   }
   [aria-expanded='true'] [part~='icon'] {
-    transform: rotate(180deg);
+    margin: 0.25rem 0.25rem 0;
+    transform: rotate(225deg);
   }
   [part~='panel'] {
     padding: 0 0.25rem var(--_space);
