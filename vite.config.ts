@@ -1,25 +1,31 @@
-// Two library builds: `vite build` → dist/clinic-kit.js (ESM, Lit as a dependency) and
-// `CK_BUILD=iife vite build` → dist/clinic-kit.iife.js (one self-contained <script>).
+// Library builds: `vite build` → dist/clinic-kit.js and one entry per element (ESM, Lit as a
+// dependency); `CK_BUILD=iife vite build` → dist/clinic-kit.iife.js (one self-contained <script>
+// with every element); `CK_BUILD=iife-faq vite build` → dist/ck-faq.iife.js (FAQs only).
 import {defineConfig} from 'vite'
 import {minifyTemplatesPlugin} from './widgets/build/minify-templates.ts'
 
-const iife = process.env.CK_BUILD === 'iife'
+const DROP_INS = {
+  iife: {entry: 'widgets/clinic-kit.ts', file: 'clinic-kit.iife.js'},
+  'iife-faq': {entry: 'widgets/faq/drop-in.ts', file: 'ck-faq.iife.js'},
+} as const
+const dropIn = DROP_INS[process.env.CK_BUILD as keyof typeof DROP_INS]
+const iife = Boolean(dropIn)
 
 export default defineConfig({
   plugins: [minifyTemplatesPlugin()],
   build: {
     target: 'es2022',
     outDir: 'dist',
-    // The ESM build runs first and starts from an empty dist/; the IIFE build adds to it.
+    // The ESM build runs first and starts from an empty dist/; the IIFE builds add to it.
     emptyOutDir: !iife,
     minify: true,
     sourcemap: true,
-    lib: iife
+    lib: dropIn
       ? {
-          entry: 'widgets/clinic-kit.ts',
+          entry: dropIn.entry,
           formats: ['iife'],
           name: '__clinicKitBundle',
-          fileName: () => 'clinic-kit.iife.js',
+          fileName: () => dropIn.file,
         }
       : {
           entry: {

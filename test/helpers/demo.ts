@@ -43,7 +43,11 @@ export async function openDemo(): Promise<DemoSession> {
 export async function widgetPage(
   d: DemoSession,
   markup: string,
-  {origin = d.lake.url, apiHost = origin}: {origin?: string; apiHost?: string} = {},
+  {
+    origin = d.lake.url,
+    apiHost = origin,
+    script = 'clinic-kit.iife.js',
+  }: {origin?: string; apiHost?: string; script?: string} = {},
 ): Promise<Page> {
   const page = await d.browser.newPage()
   // An exception in the page fails the test that opened it.
@@ -53,7 +57,7 @@ export async function widgetPage(
   await page.route('**/widget-test.html', (route) =>
     route.fulfill({
       contentType: 'text/html',
-      body: `<!doctype html><html lang="en"><head><script src="${origin}/dist/clinic-kit.iife.js"></script>
+      body: `<!doctype html><html lang="en"><head><script src="${origin}/dist/${script}"></script>
         <script>clinicKit.configure({apiHost: ${JSON.stringify(apiHost)}})</script></head><body>${markup}</body></html>`,
     }),
   )

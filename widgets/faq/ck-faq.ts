@@ -8,10 +8,33 @@ import {
   type FaqQueryResult,
   type PartnerTheme,
 } from '../content/queries'
-import {plainText, renderPortableText} from '../portable-text/render'
+import {plainText, renderPortableText, type Rendered} from '../portable-text/render'
 import {stateStyles} from '../styles/states'
 import {tokens} from '../styles/tokens'
 import {faqStyles} from './styles'
+
+// Each loaded FAQ's rendered answer and search text, computed once: typing in the search box and
+// opening answers re-render the list without rebuilding every answer.
+const answers = new WeakMap<FaqItem, Rendered>()
+const searchTexts = new WeakMap<FaqItem, string>()
+
+function answerOf(faq: FaqItem): Rendered {
+  let answer = answers.get(faq)
+  if (answer === undefined) {
+    answer = renderPortableText(faq.answer, {sourceKeys: faq.sources?.map((s) => s._key)})
+    answers.set(faq, answer)
+  }
+  return answer
+}
+
+function searchTextOf(faq: FaqItem): string {
+  let text = searchTexts.get(faq)
+  if (text === undefined) {
+    text = `${faq.question}\n${plainText(faq.answer)}`.toLowerCase()
+    searchTexts.set(faq, text)
+  }
+  return text
+}
 
 /** The FAQs a result shows: a partner's scope narrows them to its categories. */
 function scopedFaqs(result: FaqQueryResult): FaqItem[] {
@@ -144,9 +167,7 @@ export class CkFaq extends ContentElement<FaqQueryResult> {
   get #visible(): FaqItem[] {
     const needle = this.filter.trim().toLowerCase()
     if (!needle) return this.items
-    return this.items.filter((faq) =>
-      `${faq.question}\n${plainText(faq.answer)}`.toLowerCase().includes(needle),
-    )
+    return this.items.filter((faq) => searchTextOf(faq).includes(needle))
   }
 
   #toggle(faq: FaqItem, open = !this.open.has(faq._id)) {
@@ -298,7 +319,7 @@ export class CkFaq extends ContentElement<FaqQueryResult> {
         aria-labelledby="faq-button-${faq._id}"
         hidden=${open ? nothing : 'until-found'}
       >
-        ${renderPortableText(faq.answer, {sourceKeys: faq.sources?.map((s) => s._key)})}
+        ${answerOf(faq)}
       </div>
     </div>`
   }
