@@ -1,17 +1,10 @@
-// npm run bench:widgets — builds the widgets, then prints (as markdown) the size of every
-// dist/*.js file (raw, gzip -9, brotli q11); the time from script start to the first FAQ
-// question of <ck-faq topic="chronic-migraine"> in Chromium against a local lake, each load in a
-// fresh browser context; and the time to create and render a <ck-faq> of 500 questions whose
-// answer is already in the page cache. Prints figures; asserts nothing.
-import {mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs'
-import {tmpdir} from 'node:os'
-import {join} from 'node:path'
-import {brotliCompressSync, constants, gzipSync} from 'node:zlib'
-import {chromium, type Browser, type BrowserContext, type Page} from 'playwright-core'
-import {SAMPLE_PATH} from '../content/build'
-import {demoRoutes} from '../demo/routes'
-import {startLake, type RunningLake} from '../lake/server'
-import {CHROMIUM_ARGS} from '../test/helpers/chromium'
+// npm run bench:widgets — builds the widgets (the build prints every dist/*.js file's raw, gzip
+// and brotli size), then prints (as markdown) the time from script start to the first FAQ question
+// of <ck-faq topic="chronic-migraine"> in Chromium against a local lake, each load in a fresh
+// browser context, for both drop-in scripts; and the time to create and render a <ck-faq> of 500
+// questions whose answer is already in the page cache. Prints figures; asserts nothing.
+import type {Page} from 'playwright-core'
+import {openDemo, widgetPage, type DemoSession} from '../test/helpers/demo'
 import {lakeClient} from '../test/helpers/lake'
 
 const LOADS = 20
@@ -35,49 +28,6 @@ const nearestRank = (sorted: number[], p: number) =>
 const ms = (n: number) => n.toFixed(1)
 const ascending = (values: number[]) => [...values].sort((a, b) => a - b)
 
-/** Raw, gzip (level 9) and brotli (quality 11) bytes of each built script, as widgets/build/report.ts counts them. */
-function sizes(): string {
-  const rows = readdirSync('dist')
-    .filter((file) => file.endsWith('.js'))
-    .sort()
-    .map((file) => {
-      const bytes = readFileSync(join('dist', file))
-      const gzip = gzipSync(bytes, {level: 9}).length
-      const brotli = brotliCompressSync(bytes, {
-        params: {[constants.BROTLI_PARAM_QUALITY]: 11},
-      }).length
-      return `| ${file} | ${bytes.length} | ${gzip} | ${brotli} |`
-    })
-  return ['| file | raw B | gzip B | brotli B |', '| --- | ---: | ---: | ---: |', ...rows].join(
-    '\n',
-  )
-}
-
-/**
- * A page on the lake's origin that loads the drop-in script from it, like widgetPage in
- * test/helpers/demo.ts: one origin, because Chromium blocks cross-port loopback requests.
- * Not yet navigated: go to `benchUrl(lakeUrl)`.
- */
-async function kitPage(
-  context: BrowserContext,
-  lakeUrl: string,
-  markup: string,
-  beforeKit = '',
-  script = 'clinic-kit.iife.js',
-): Promise<Page> {
-  const page = await context.newPage()
-  await page.route('**/widget-bench.html', (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: `<!doctype html><html lang="en"><head>${beforeKit}<script src="${lakeUrl}/dist/${script}"></script>
-        <script>clinicKit.configure({apiHost: ${JSON.stringify(lakeUrl)}})</script></head><body>${markup}</body></html>`,
-    }),
-  )
-  return page
-}
-
-const benchUrl = (lakeUrl: string) => `${lakeUrl}/widget-bench.html`
-
 // Runs before the kit's script: t0 is "script start"; t1 is when the first ck-load's render is done.
 // ck-load fires before the element renders the answer, hence the wait for updateComplete.
 const TIMING_SCRIPT = `<script>
@@ -88,19 +38,16 @@ const TIMING_SCRIPT = `<script>
   }, {once: true})
 </script>`
 
-/** One load in a fresh context (no HTTP cache, no page cache): in-page ms and goto wall ms. */
-async function timeToContent(browser: Browser, lakeUrl: string, script: string) {
-  const context = await browser.newContext()
+/** One load in a fresh context (no HTTP cache, no page cache): in-page ms and page-open wall ms. */
+async function timeToContent(d: DemoSession, script: string) {
+  const context = await d.browser.newContext()
   try {
-    const page = await kitPage(
-      context,
-      lakeUrl,
-      '<ck-faq topic="chronic-migraine"></ck-faq>',
-      TIMING_SCRIPT,
-      script,
-    )
     const started = performance.now()
-    await page.goto(benchUrl(lakeUrl))
+    const page = await widgetPage(d, '<ck-faq topic="chronic-migraine"></ck-faq>', {
+      context,
+      script,
+      head: TIMING_SCRIPT,
+    })
     await page.waitForFunction(
       () =>
         (window as BenchWindow).__t1 !== undefined &&
@@ -117,16 +64,12 @@ async function timeToContent(browser: Browser, lakeUrl: string, script: string) 
   }
 }
 
-async function timeToContentSection(
-  browser: Browser,
-  lakeUrl: string,
-  script: string,
-): Promise<string> {
-  for (let i = 0; i < WARM_UP_LOADS; i++) await timeToContent(browser, lakeUrl, script)
+async function timeToContentSection(d: DemoSession, script: string): Promise<string> {
+  for (let i = 0; i < WARM_UP_LOADS; i++) await timeToContent(d, script)
   const inPage: number[] = []
   const wall: number[] = []
   for (let i = 0; i < LOADS; i++) {
-    const run = await timeToContent(browser, lakeUrl, script)
+    const run = await timeToContent(d, script)
     inPage.push(run.inPage)
     wall.push(run.wall)
   }
@@ -140,12 +83,12 @@ async function timeToContentSection(
     `| p90 | ${ms(nearestRank(sorted, 90))} |`,
     `| min | ${ms(sorted[0]!)} |`,
     `| max | ${ms(sorted[sorted.length - 1]!)} |`,
-    `| median wall time, page.goto to content (reference) | ${ms(median(ascending(wall)))} |`,
+    `| median wall time, opening the page to content (reference) | ${ms(median(ascending(wall)))} |`,
   ].join('\n')
 }
 
 /** 500 English appointment FAQs with a ~200-character answer, written in one transaction. */
-async function seedFaqs(lake: RunningLake): Promise<void> {
+async function seedFaqs({lake}: DemoSession): Promise<void> {
   const transaction = lakeClient(lake.url, lake.token).transaction()
   for (let i = 0; i < BENCH_FAQS; i++) {
     const text = `Answer text ${i}. ${'Patients often ask about this; the clinic team can explain it. '.repeat(3)}`
@@ -192,12 +135,10 @@ function renderOnce(page: Page) {
   })
 }
 
-async function renderSection(browser: Browser, lake: RunningLake): Promise<string> {
-  await seedFaqs(lake)
-  const context = await browser.newContext()
+async function renderSection(d: DemoSession): Promise<string> {
+  await seedFaqs(d)
+  const page = await widgetPage(d, '')
   try {
-    const page = await kitPage(context, lake.url, '')
-    await page.goto(benchUrl(lake.url))
     // The first element fetches the answer; later ones with the same query get it from the page cache.
     const first = await renderOnce(page)
     let queries = 0
@@ -225,35 +166,20 @@ async function renderSection(browser: Browser, lake: RunningLake): Promise<strin
       `| query requests during the ${RENDER_RUNS} runs | ${queries} |`,
     ].join('\n')
   } finally {
-    await context.close()
+    await page.close()
   }
 }
 
 async function main() {
-  console.log(`## Bundle sizes\n\n${sizes()}\n`)
-  const dir = mkdtempSync(join(tmpdir(), 'ck-bench-widgets-'))
-  let lake: RunningLake | undefined
-  let browser: Browser | undefined
+  const d = await openDemo()
   try {
-    lake = await startLake({
-      port: 0,
-      dir,
-      seed: SAMPLE_PATH,
-      quiet: true,
-      extraRoutes: demoRoutes(),
-    })
-    browser = await chromium.launch({executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS})
     // The all-elements script, then the FAQ-only one partner sites load.
     for (const script of ['clinic-kit.iife.js', 'ck-faq.iife.js'])
-      console.log(
-        `## Time to content\n\n${await timeToContentSection(browser, lake.url, script)}\n`,
-      )
+      console.log(`## Time to content\n\n${await timeToContentSection(d, script)}\n`)
     // After the time-to-content loads, so the 500 extra documents do not change that query's lake.
-    console.log(`## Render of ${BENCH_FAQS} FAQs\n\n${await renderSection(browser, lake)}`)
+    console.log(`## Render of ${BENCH_FAQS} FAQs\n\n${await renderSection(d)}`)
   } finally {
-    await browser?.close()
-    await lake?.close()
-    rmSync(dir, {recursive: true, force: true})
+    await d.close()
   }
 }
 

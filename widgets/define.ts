@@ -1,9 +1,9 @@
-// Registers the clinic-kit tags, skipping any already defined: two copies of the kit on one page,
-// or a page's own element of the same name, never throw.
+// Registers every clinic-kit tag (each skipped when already defined, see define-element.ts).
 import {CkArticle} from './article/ck-article'
 import {CkClinician} from './clinician/ck-clinician'
 import {CkClinicianList} from './clinician-list/ck-clinician-list'
 import {CkConfig} from './config/ck-config'
+import {defineElement} from './define-element'
 import {CkFaq} from './faq/ck-faq'
 
 export const ELEMENTS: Record<string, CustomElementConstructor> = {
@@ -12,15 +12,6 @@ export const ELEMENTS: Record<string, CustomElementConstructor> = {
   'ck-clinician': CkClinician,
   'ck-clinician-list': CkClinicianList,
   'ck-config': CkConfig,
-}
-
-/** Registers one tag unless something already holds it. */
-export function defineElement(
-  tag: string,
-  element: CustomElementConstructor,
-  registry: CustomElementRegistry = customElements,
-): void {
-  if (!registry.get(tag)) registry.define(tag, element)
 }
 
 export function defineElements(registry: CustomElementRegistry = customElements): void {

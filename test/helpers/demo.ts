@@ -2,7 +2,7 @@
 import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {chromium, type Browser, type Page} from 'playwright-core'
+import {chromium, type Browser, type BrowserContext, type Page} from 'playwright-core'
 import {SAMPLE_PATH} from '../../content/build'
 import {demoRoutes} from '../../demo/routes'
 import {startLake, type RunningLake} from '../../lake/server'
@@ -47,9 +47,19 @@ export async function widgetPage(
     origin = d.lake.url,
     apiHost = origin,
     script = 'clinic-kit.iife.js',
-  }: {origin?: string; apiHost?: string; script?: string} = {},
+    head = '',
+    context,
+  }: {
+    origin?: string
+    apiHost?: string
+    script?: string
+    /** Markup before the kit's script, e.g. a timing script. */
+    head?: string
+    /** Open the page in this context instead of a new one of its own. */
+    context?: BrowserContext
+  } = {},
 ): Promise<Page> {
-  const page = await d.browser.newPage()
+  const page = await (context ?? d.browser).newPage()
   // An exception in the page fails the test that opened it.
   page.on('pageerror', (error) => {
     throw new Error(`page error: ${error.message}`)
@@ -57,7 +67,7 @@ export async function widgetPage(
   await page.route('**/widget-test.html', (route) =>
     route.fulfill({
       contentType: 'text/html',
-      body: `<!doctype html><html lang="en"><head><script src="${origin}/dist/${script}"></script>
+      body: `<!doctype html><html lang="en"><head>${head}<script src="${origin}/dist/${script}"></script>
         <script>clinicKit.configure({apiHost: ${JSON.stringify(apiHost)}})</script></head><body>${markup}</body></html>`,
     }),
   )

@@ -1,4 +1,5 @@
 import {html, nothing} from 'lit'
+import {isWebUrl} from '../content/config'
 import {ContentElement} from '../content/content-element'
 import type {QuerySpec} from '../content/controller'
 import {personName} from '../content/people'
@@ -157,7 +158,7 @@ export class CkArticle extends ContentElement<ArticleQueryResult> {
         sources.length
           ? html`<h2>${t.sources}</h2>
               <ol part="sources">
-                ${sources.map((s, i) => html`<li id="ck-source-${i + 1}">${s.url && /^https?:/i.test(s.url) ? html`<a href=${s.url} rel="noopener noreferrer">${s.title}</a>` : s.title}${s.publisher ? `, ${s.publisher}` : ''}</li>`)}
+                ${sources.map((s, i) => html`<li id="ck-source-${i + 1}">${isWebUrl(s.url) ? html`<a href=${s.url} rel="noopener noreferrer">${s.title}</a>` : s.title}${s.publisher ? `, ${s.publisher}` : ''}</li>`)}
               </ol>`
           : nothing
       }

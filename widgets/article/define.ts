@@ -1,6 +1,7 @@
 // The <ck-article> entry (dist/ck-article.js): registers the tag, unless already defined, and exports the class.
+import {defineElement} from '../define-element'
 import {CkArticle} from './ck-article'
 
-if (!customElements.get('ck-article')) customElements.define('ck-article', CkArticle)
+defineElement('ck-article', CkArticle)
 
 export {CkArticle}

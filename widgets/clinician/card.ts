@@ -1,15 +1,11 @@
 // A clinician's card and its schema.org IndividualPhysician entry, shared by <ck-clinician> and
 // <ck-clinician-list>.
 import {html, nothing} from 'lit'
+import {isWebUrl} from '../content/config'
 import {photoSrcset, photoUrl, photoWidths, PHOTO_WIDTHS} from '../content/image'
 import {initials, personName} from '../content/people'
 import type {Clinician} from '../content/queries'
 import type {UiStrings} from '../i18n/strings'
-
-/** The page's chosen heading level, kept to 2–6 (default 3). */
-export const headingLevel = (value: unknown): number => Math.min(6, Math.max(2, Number(value) || 3))
-
-const isWebUrl = (url: string | null | undefined): url is string => !!url && /^https?:/i.test(url)
 
 export function renderCard(clinician: Clinician, t: UiStrings, headingLevel: number) {
   const name = personName(clinician)

@@ -2,7 +2,8 @@
 // (GET /data/query/{dataset} with $params), or a page's own @sanity/client through the adapter.
 // One cache per page shares identical queries between widgets; `cache: 'persist'` adds
 // stale-while-revalidate in localStorage.
-import {apiBase, type SanityClientLike, type WidgetConfig} from './config'
+import type {SanityClient} from '@sanity/client'
+import {dataUrl, type WidgetConfig} from './config'
 
 export type ContentErrorKind = 'network' | 'http' | 'query'
 
@@ -27,24 +28,14 @@ export interface FetchOptions {
 }
 
 const pending = new Map<string, Promise<unknown>>()
-const clientIds = new WeakMap<SanityClientLike, number>()
+const clientIds = new WeakMap<SanityClient, number>()
 let lastClientId = 0
 const STORAGE_PREFIX = 'ck:v1:'
-
-export function queryUrl(
-  config: WidgetConfig,
-  query: string,
-  params: Record<string, unknown>,
-): string {
-  const search = new URLSearchParams({query, returnQuery: 'false'})
-  for (const [name, value] of Object.entries(params)) search.set(`$${name}`, JSON.stringify(value))
-  return `${apiBase(config)}/data/query/${encodeURIComponent(config.dataset)}?${search}`
-}
 
 /** What identifies an answer: the query URL, or the adapter's client with the query. */
 function cacheKey(config: WidgetConfig, query: string, params: Record<string, unknown>): string {
   const {client} = config
-  if (!client) return queryUrl(config, query, params)
+  if (!client) return dataUrl(config, 'query', query, params, {returnQuery: 'false'})
   if (!clientIds.has(client)) clientIds.set(client, ++lastClientId)
   return `client${clientIds.get(client)}:${query}:${JSON.stringify(params)}`
 }
@@ -71,18 +62,15 @@ export function fetchQuery<T>(
 
   const stored = readStored(key)
   const fetched = network().then((result) => {
-    writeStored(key, result)
+    const json = JSON.stringify(result)
+    writeStored(key, json)
+    // Stale while revalidate: the stored answer was shown; swap in the new one if it differs.
+    if (stored && json !== stored.json) options.onRevalidate?.(result)
     return result
   })
-  if (stored === undefined) return fetched
-  // Stale while revalidate: show the stored answer now, swap in the new one if it differs.
-  fetched.then(
-    (result) => {
-      if (JSON.stringify(result) !== JSON.stringify(stored)) options.onRevalidate?.(result)
-    },
-    () => undefined, // offline: the stored answer stays
-  )
-  return Promise.resolve(stored as T)
+  if (!stored) return fetched
+  fetched.catch(() => undefined) // offline: the stored answer stays
+  return Promise.resolve(stored.value as T)
 }
 
 async function load<T>(url: string, signal?: AbortSignal): Promise<T> {
@@ -111,7 +99,7 @@ async function load<T>(url: string, signal?: AbortSignal): Promise<T> {
 }
 
 async function viaClient<T>(
-  client: SanityClientLike,
+  client: SanityClient,
   query: string,
   params: Record<string, unknown>,
   signal?: AbortSignal,
@@ -127,18 +115,19 @@ async function viaClient<T>(
   }
 }
 
-function readStored(key: string): unknown {
+/** The stored answer and its JSON (to tell whether a newer answer differs), if any. */
+function readStored(key: string): {json: string; value: unknown} | undefined {
   try {
-    const raw = localStorage.getItem(STORAGE_PREFIX + key)
-    return raw === null ? undefined : (JSON.parse(raw) as unknown)
+    const json = localStorage.getItem(STORAGE_PREFIX + key)
+    return json === null ? undefined : {json, value: JSON.parse(json)}
   } catch {
     return undefined // storage blocked (privacy settings) or a damaged entry
   }
 }
 
-function writeStored(key: string, result: unknown): void {
+function writeStored(key: string, json: string): void {
   try {
-    localStorage.setItem(STORAGE_PREFIX + key, JSON.stringify(result))
+    localStorage.setItem(STORAGE_PREFIX + key, json)
   } catch {
     // Quota exceeded or storage blocked: the page cache still works.
   }

@@ -3,12 +3,6 @@ import type {SanityClient} from '@sanity/client'
 // Where widgets read content from. Precedence: an attribute on the element, then the first
 // <ck-config> on the page, then clinicKit.configure(), then these defaults (the local lake).
 
-/**
- * What the widgets use of a `@sanity/client` instance: a site that already has one passes it to
- * `configure({client})`, e.g. for drafts through a server-side proxy that holds the token.
- */
-export type SanityClientLike = SanityClient
-
 export interface WidgetConfig {
   projectId: string
   dataset: string
@@ -19,8 +13,11 @@ export interface WidgetConfig {
   partner: string
   /** `persist`: show the last answer from localStorage at once, then refresh it. */
   cache: '' | 'persist'
-  /** A `@sanity/client` to query through instead of the built-in fetch client. */
-  client?: SanityClientLike
+  /**
+   * A `@sanity/client` to query through instead of the built-in fetch client: for a site that
+   * already has one, e.g. for drafts through a server-side proxy that holds the token.
+   */
+  client?: SanityClient
 }
 
 export const DEFAULT_CONFIG: WidgetConfig = {
@@ -80,3 +77,23 @@ export function apiBase(config: WidgetConfig): string {
       : config.apiHost.replace(/\/+$/, '')
   return `${host}/v${config.apiVersion.replace(/^v/, '')}`
 }
+
+/**
+ * A data endpoint's URL (`query` or `listen`) for a GROQ query: `$name` parameters as JSON, and
+ * the endpoint's own options.
+ */
+export function dataUrl(
+  config: WidgetConfig,
+  endpoint: 'query' | 'listen',
+  query: string,
+  params: Record<string, unknown>,
+  options: Record<string, string>,
+): string {
+  const search = new URLSearchParams({query, ...options})
+  for (const [name, value] of Object.entries(params)) search.set(`$${name}`, JSON.stringify(value))
+  return `${apiBase(config)}/data/${endpoint}/${encodeURIComponent(config.dataset)}?${search}`
+}
+
+/** Only http(s) URLs from the CMS become links or image sources. */
+export const isWebUrl = (url: unknown): url is string =>
+  typeof url === 'string' && /^https?:/i.test(url)

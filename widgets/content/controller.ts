@@ -19,7 +19,7 @@ export interface QuerySpec<T> {
 }
 
 /** Events bubble out of the shadow root, for partners' analytics. */
-const EVENT_INIT = {bubbles: true, composed: true}
+export const EVENT_INIT = {bubbles: true, composed: true}
 
 export class QueryController<T> implements ReactiveController {
   state: LoadState = 'loading'

@@ -1,5 +1,6 @@
 // Square, responsive photo URLs for Sanity's image pipeline (the hosted CDN and the lake serve the
 // same parameters). The editor's crop is kept, and the square is centred on their hotspot.
+import {isWebUrl} from './config'
 import type {ClinicianPhoto} from './queries'
 
 /** Widths offered in srcset: 1x, 2x and 3x of the card's 96 px photo, and a larger one. */
@@ -36,7 +37,7 @@ export function squareRect(photo: ClinicianPhoto): PhotoRect | null {
 export function photoUrl(photo: ClinicianPhoto, width: number): string | null {
   const url = photo.asset?.url
   const rect = squareRect(photo)
-  if (!url || !rect || !/^https?:/i.test(url)) return null
+  if (!isWebUrl(url) || !rect) return null
   const params = new URLSearchParams({
     rect: `${rect.left},${rect.top},${rect.size},${rect.size}`,
     w: String(width),

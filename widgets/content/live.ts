@@ -1,7 +1,7 @@
 // Live updates: the query's listen endpoint as Server-Sent Events (published content needs no
 // token), or the adapter client's listen(). Calls back once per committed change the query's
 // filter matches.
-import {apiBase, type WidgetConfig} from './config'
+import {dataUrl, type WidgetConfig} from './config'
 
 export function listen(
   config: WidgetConfig,
@@ -17,11 +17,7 @@ export function listen(
       })
     return () => subscription.unsubscribe()
   }
-  const search = new URLSearchParams({query, includeResult: 'false'})
-  for (const [name, value] of Object.entries(params)) search.set(`$${name}`, JSON.stringify(value))
-  const source = new EventSource(
-    `${apiBase(config)}/data/listen/${encodeURIComponent(config.dataset)}?${search}`,
-  )
+  const source = new EventSource(dataUrl(config, 'listen', query, params, {includeResult: 'false'}))
   source.addEventListener('mutation', () => onChange())
   return () => source.close()
 }

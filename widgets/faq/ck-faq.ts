@@ -1,6 +1,7 @@
 import {html, nothing, type TemplateResult} from 'lit'
+import {isWebUrl} from '../content/config'
 import {ContentElement, headingLevel} from '../content/content-element'
-import type {QuerySpec} from '../content/controller'
+import {EVENT_INIT, type QuerySpec} from '../content/controller'
 import {
   FAQ_LISTEN_QUERY,
   FAQ_QUERY,
@@ -36,12 +37,19 @@ function searchTextOf(faq: FaqItem): string {
   return text
 }
 
-/** The FAQs a result shows: a partner's scope narrows them to its categories. */
+const scoped = new WeakMap<FaqQueryResult, FaqItem[]>()
+
+/** The FAQs a result shows (a partner's scope narrows them to its categories), once per result. */
 function scopedFaqs(result: FaqQueryResult): FaqItem[] {
-  const scope = result.partner?.scope?.faqCategories
-  return (result.faqs ?? []).filter(
-    (faq) => !scope?.length || !faq.category || scope.includes(faq.category),
-  )
+  let faqs = scoped.get(result)
+  if (!faqs) {
+    const scope = result.partner?.scope?.faqCategories
+    faqs = (result.faqs ?? []).filter(
+      (faq) => !scope?.length || !faq.category || scope.includes(faq.category),
+    )
+    scoped.set(result, faqs)
+  }
+  return faqs
 }
 
 /**
@@ -161,9 +169,6 @@ export class CkFaq extends ContentElement<FaqQueryResult> {
     set('--ck-radius', theme?.radius === undefined ? undefined : `${theme.radius}px`)
   }
 
-  /** Events bubble out of the shadow root, for partners' analytics. */
-  static readonly #EVENT_INIT = {bubbles: true, composed: true}
-
   get #visible(): FaqItem[] {
     const needle = this.filter.trim().toLowerCase()
     if (!needle) return this.items
@@ -178,7 +183,7 @@ export class CkFaq extends ContentElement<FaqQueryResult> {
     this.dispatchEvent(
       new CustomEvent('ck-faq-toggle', {
         detail: {id: faq._id, question: faq.question, open},
-        ...CkFaq.#EVENT_INIT,
+        ...EVENT_INIT,
       }),
     )
   }
@@ -325,7 +330,7 @@ export class CkFaq extends ContentElement<FaqQueryResult> {
   }
 
   #renderAttribution(attribution: {text?: string; url?: string}) {
-    const href = attribution.url && /^https?:/i.test(attribution.url) ? attribution.url : null
+    const href = isWebUrl(attribution.url) ? attribution.url : null
     return html`<p part="attribution">
       ${href ? html`<a href=${href} rel="noopener">${attribution.text}</a>` : attribution.text}
     </p>`

@@ -1,6 +1,7 @@
 // The <ck-faq> entry (dist/ck-faq.js): registers the tag, unless already defined, and exports the class.
+import {defineElement} from '../define-element'
 import {CkFaq} from './ck-faq'
 
-if (!customElements.get('ck-faq')) customElements.define('ck-faq', CkFaq)
+defineElement('ck-faq', CkFaq)
 
 export {CkFaq}

@@ -2,13 +2,11 @@
 // <ck-faq> and <ck-config>, and window.clinicKit.configure(), without the other elements.
 import {CkConfig} from '../config/ck-config'
 import {configure} from '../content/config'
+import {defineElement} from '../define-element'
 import '../events'
 import {CkFaq} from './ck-faq'
 
-for (const [tag, element] of [
-  ['ck-faq', CkFaq],
-  ['ck-config', CkConfig],
-] as const)
-  if (!customElements.get(tag)) customElements.define(tag, element)
+defineElement('ck-faq', CkFaq)
+defineElement('ck-config', CkConfig)
 
 window.clinicKit = {...window.clinicKit, configure}

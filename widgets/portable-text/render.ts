@@ -16,6 +16,7 @@ import type {
 } from '@portabletext/toolkit'
 import type {PortableTextBlock} from '@portabletext/types'
 import {html, nothing, type TemplateResult} from 'lit'
+import {isWebUrl} from '../content/config'
 
 export interface RenderOptions {
   /** `sources[]._key` in order: citation markers link to `#<citationPrefix><n>`. */
@@ -114,8 +115,8 @@ const IMAGE_WIDTHS = [400, 800, 1200]
 /** An image with its alt text and caption; without a web URL for its asset, nothing. */
 function renderImage(node: {[key: string]: unknown}): TemplateResult | typeof nothing {
   const asset = (node.asset ?? {}) as {url?: unknown; width?: unknown; height?: unknown}
-  const url = typeof asset.url === 'string' && /^https?:/i.test(asset.url) ? asset.url : null
-  if (!url) return nothing
+  const {url} = asset
+  if (!isWebUrl(url)) return nothing
   const sized = (width: number) => `${url}?w=${width}&fit=max&auto=format`
   const text = (value: unknown) => (typeof value === 'string' ? value : '')
   // width/height let the browser reserve the image's box before it loads: no layout shift.
@@ -167,7 +168,7 @@ function renderSpanNode(
     case 'link': {
       const href = safeHref(def?.href)
       if (!href) return children
-      const external = /^https?:/i.test(href)
+      const external = isWebUrl(href)
       return external
         ? html`<a part="text-link" href=${href} rel="noopener noreferrer">${children}</a>`
         : html`<a part="text-link" href=${href}>${children}</a>`
