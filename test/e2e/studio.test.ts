@@ -20,6 +20,20 @@ after(async () => {
 
 const raw = {perspective: 'raw'} as const
 
+/**
+ * Polls the lake (raw perspective) until `query` returns a truthy value: the autosaved draft has
+ * arrived. The Studio's "Saved" status is transient and can be missed under load; the lake is not.
+ */
+async function waitForLake<T>(query: string, params: Record<string, unknown> = {}): Promise<T> {
+  const client = lakeClient(s.lake.url, s.lake.token)
+  for (let i = 0; i < 100; i++) {
+    const value = await client.fetch<T>(query, params, raw)
+    if (value) return value
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error(`the lake never answered ${query} with a value`)
+}
+
 describe('Sanity Studio on the local lake', () => {
   it('logs in with the lake token and lists Dr. Sloane Yu under Clinicians', async () => {
     await s.page.goto(`${s.studioUrl}/#token=${s.lake.token}`)
@@ -29,15 +43,12 @@ describe('Sanity Studio on the local lake', () => {
   })
 
   it('autosaves an edit as a draft', async () => {
-    const client = lakeClient(s.lake.url, s.lake.token)
     const role = 'Interventional pain medicine physician and headache specialist'
     await s.page.getByLabel('Role').fill(role)
-    await s.page.getByText('Saved', {exact: true}).waitFor({timeout: 15_000})
-    let draft: string | null = null
-    for (let i = 0; i < 50 && draft !== role; i++) {
-      draft = await client.fetch('*[_id == "drafts.clinician-sloane-yu"][0].jobTitle', {}, raw)
-      if (draft !== role) await new Promise((r) => setTimeout(r, 200))
-    }
+    const draft = await waitForLake<string>(
+      '*[_id == "drafts.clinician-sloane-yu" && jobTitle == $role][0].jobTitle',
+      {role},
+    )
     assert.equal(draft, role)
   })
 
@@ -78,7 +89,10 @@ describe('creating and publishing an FAQ in the Studio', () => {
     )
     await page.getByRole('tab', {name: 'All fields'}).click()
     await page.getByLabel('Category').selectOption({label: 'Conditions'})
-    await page.getByText('Saved', {exact: true}).waitFor({timeout: 15_000})
+    await waitForLake(
+      '*[_id in path("drafts.**") && _type == "faq" && question == $q && category == "conditions"][0]._id',
+      {q: question},
+    )
     assert.equal(await page.getByTestId('action-publish').isDisabled(), true)
   })
 
@@ -92,7 +106,10 @@ describe('creating and publishing an FAQ in the Studio', () => {
     await dialog.getByLabel('Title', {exact: true}).fill('Headache disorders (fact sheet)')
     await dialog.getByLabel('Publisher', {exact: true}).fill('World Health Organization')
     await page.keyboard.press('Escape')
-    await page.getByText('Saved', {exact: true}).waitFor({timeout: 15_000})
+    await waitForLake(
+      '*[_id in path("drafts.**") && question == $q && defined(medicalReview.reviewer) && sources[0].publisher == "World Health Organization"][0]._id',
+      {q: question},
+    )
     // A partner-style page with <ck-faq live> is open before publishing; it must update by itself.
     const demo = await s.browser.newPage()
     await demo.goto(`${s.lake.url}/demo/`)
