@@ -14,23 +14,58 @@ import {CHROMIUM_ARGS} from './test/helpers/chromium.ts'
 let lake
 let dir
 
-/** Starts the lake with the test server and stops it after. */
+const start = () => startLake({port: 0, dir, seed: SAMPLE_PATH, quiet: true})
+
+/**
+ * Starts the lake with the test server and stops it after. Specs drive it with
+ * `executeServerCommand('ck-lake', {action})`: `stop` closes it (content requests then answer
+ * 502), `start` opens it again on the same data folder (on a new port, which the proxy follows),
+ * and `mutate` commits `{mutations}` as the lake token would.
+ */
 const lakePlugin = {
   name: 'clinic-kit-lake',
   async serverStart() {
     dir = mkdtempSync(join(tmpdir(), 'ck-wtr-'))
-    lake = await startLake({port: 0, dir, seed: SAMPLE_PATH, quiet: true})
+    lake = await start()
   },
   async serverStop() {
     await lake?.close()
     if (dir) rmSync(dir, {recursive: true, force: true})
   },
+  async executeCommand({command, payload}) {
+    if (command !== 'ck-lake') return undefined
+    const {action, mutations} = payload ?? {}
+    if (action === 'stop' && lake) {
+      const running = lake
+      lake = undefined
+      await running.close()
+    } else if (action === 'start' && !lake) {
+      lake = await start()
+    } else if (action === 'mutate') {
+      if (!lake) throw new Error('ck-lake mutate: the lake is stopped')
+      await lake.store.commit(mutations, {author: 'web-test-runner'})
+    } else if (action !== 'stop' && action !== 'start') {
+      throw new Error(`ck-lake: unknown action ${JSON.stringify(action)}`)
+    }
+    return {running: Boolean(lake)}
+  },
 }
 
-/** Forwards the content API (`/v<date>/…`) to the lake, ahead of the test server's own files. */
+/**
+ * Forwards the content API (`/v<date>/…`) to the lake, ahead of the test server's own files;
+ * a 502 while the lake is stopped, as a gateway in front of an unreachable service answers.
+ */
 async function lakeProxy(ctx, next) {
   if (!/^\/v\d/.test(ctx.path)) return next()
-  const response = await fetch(`${lake.url}${ctx.url}`, {method: ctx.method})
+  let response
+  try {
+    if (!lake) throw new Error('the lake is stopped')
+    response = await fetch(`${lake.url}${ctx.url}`, {method: ctx.method})
+  } catch (error) {
+    ctx.status = 502
+    ctx.body = {error: {description: `Bad gateway: ${error.message}`}}
+    return
+  }
   ctx.status = response.status
   ctx.type = response.headers.get('content-type') ?? 'application/json'
   ctx.body = Buffer.from(await response.arrayBuffer())

@@ -1,0 +1,105 @@
+/// <reference types="mocha" />
+// <ck-article> from its sources in Chromium (@web/test-runner), reading the sample from the lake
+// the test runner starts: the reviewed article with its byline, citations and disclaimer, the
+// MedicalWebPage JSON-LD for exactly what is shown, and the not-found status.
+import {expect} from 'chai'
+import {configure} from '../content/config'
+import {defineElements} from '../define'
+import type {CkArticle} from './ck-article'
+
+defineElements()
+configure({apiHost: window.location.origin})
+
+async function mount(markup: string): Promise<CkArticle> {
+  document.body.innerHTML = markup
+  const element = document.body.querySelector('ck-article')!
+  await new Promise((resolve, reject) => {
+    element.addEventListener('ck-load', resolve, {once: true})
+    element.addEventListener('ck-error', (e) => reject(new Error(e.detail.message)), {once: true})
+  })
+  await element.updateComplete
+  return element
+}
+
+const text = (node: Node | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim()
+
+describe('<ck-article> (sources, @web/test-runner)', () => {
+  afterEach(() => {
+    document.body.innerHTML = ''
+  })
+
+  it('shows the seed article with its reviewer, headings, a citation and the disclaimer', async () => {
+    const article = await mount('<ck-article slug="prevent-headaches-with-botox"></ck-article>')
+    const root = article.shadowRoot!
+    expect(text(root.querySelector('[part~="title"]'))).to.equal(
+      'You Can Prevent Headaches with Botox',
+    )
+    expect(text(root.querySelector('[part~="byline"]'))).to.equal(
+      'Medically reviewed by Dr. Sloane Yu, MD · 2026-11-02',
+    )
+    expect(root.querySelector('[part~="byline"] time')!.getAttribute('datetime')).to.equal(
+      '2026-11-02',
+    )
+    const reviewer = root.querySelector('a[part~="reviewer"]')!
+    expect(reviewer.getAttribute('href')).to.equal('#clinician-sloane-yu')
+    expect(text(reviewer)).to.equal('Dr. Sloane Yu, MD')
+
+    const headings = [...root.querySelectorAll('[part~="body"] h2')].map(text)
+    expect(headings).to.deep.equal([
+      'What Type of Headaches Can Botox Help?',
+      'Choose a Specialist Treatment for Recurring Headaches',
+      'The Misconception Regarding Migraines',
+    ])
+
+    // The WHO sentence cites source 1, and that entry of the list is the WHO fact sheet.
+    const citation = root.querySelector<HTMLAnchorElement>('[part~="body"] [part~="citation"] a')!
+    expect(text(citation)).to.equal('[1]')
+    expect(citation.getAttribute('href')).to.equal('#ck-source-1')
+    const source = root.querySelector(citation.getAttribute('href')!)!
+    expect(source.closest('[part~="sources"]')).not.to.equal(null)
+    expect(text(source)).to.match(/World Health Organization/)
+
+    expect(text(root.querySelector('[part~="disclaimer"]'))).to.match(/not a substitute/)
+    expect(root.querySelector('[part~="overdue"]')).to.equal(null)
+  })
+
+  it('describes what it shows as MedicalWebPage JSON-LD in the light DOM', async () => {
+    const article = await mount('<ck-article slug="prevent-headaches-with-botox"></ck-article>')
+    const root = article.shadowRoot!
+    const scripts = article.querySelectorAll(':scope > script[type="application/ld+json"]')
+    expect(scripts).to.have.length(1)
+    const ld = JSON.parse(scripts[0]!.textContent!) as {
+      '@type': string
+      name: string
+      lastReviewed: string
+      reviewedBy: {'@type': string; name: string}
+      citation: Array<{'@type': string; name: string; url?: string}>
+    }
+    expect(ld['@type']).to.equal('MedicalWebPage')
+    expect(ld.name).to.equal(text(root.querySelector('[part~="title"]')))
+    expect(ld.reviewedBy).to.deep.equal({
+      '@type': 'IndividualPhysician',
+      name: text(root.querySelector('[part~="reviewer"]')),
+    })
+    expect(ld.lastReviewed).to.equal(text(root.querySelector('[part~="byline"] time')))
+    // One citation per entry of the sources list, in the same order.
+    const sources = [...root.querySelectorAll('[part~="sources"] > li')]
+    expect(sources.length).to.be.greaterThan(0)
+    expect(ld.citation).to.have.length(sources.length)
+    ld.citation.forEach((entry, i) => {
+      expect(entry['@type']).to.equal('CreativeWork')
+      expect(text(sources[i])).to.contain(entry.name)
+      if (entry.url)
+        expect(sources[i]!.querySelector('a')!.getAttribute('href')).to.equal(entry.url)
+    })
+  })
+
+  it('says so when no article has the slug, with no JSON-LD', async () => {
+    const article = await mount('<ck-article slug="no-such-article"></ck-article>')
+    expect(text(article.shadowRoot!.querySelector('[part~="status"]'))).to.equal(
+      'This article was not found.',
+    )
+    expect(article.shadowRoot!.querySelector('[part~="title"]')).to.equal(null)
+    expect(article.querySelector('script')).to.equal(null)
+  })
+})
