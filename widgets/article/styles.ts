@@ -28,9 +28,6 @@ export const articleStyles = css`
   }
   [part~='skeleton'] {
     min-height: 24rem;
-    border-radius: var(--_radius);
-    background: var(--_border);
-    opacity: 0.3;
   }
   [part~='figure'] {
     margin: var(--_space) 0;
@@ -45,8 +42,5 @@ export const articleStyles = css`
     margin-top: 0.25rem;
     color: var(--_muted);
     font-size: 0.9rem;
-  }
-  a {
-    color: var(--_primary);
   }
 `

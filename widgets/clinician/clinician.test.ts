@@ -93,7 +93,7 @@ describe('<ck-clinician>', () => {
     assert.equal(data.usNPI, '1234567893')
     assert.equal(data.isAcceptingNewPatients, false)
     // The largest square the source allows (300 px), not an upscaled 480.
-    assert.match(String(data.image), /\?rect=300%2C0%2C300%2C300&w=288&h=288&/)
+    assert.match(String(data.image), /\?rect=300,0,300,300&w=288&h=288&/)
     await page.close()
   })
 

@@ -66,16 +66,7 @@ export const cardStyles = css`
     text-decoration: none;
     font-weight: 600;
   }
-  a {
-    color: var(--_primary);
-  }
-  a:focus-visible {
-    outline: 3px solid var(--_primary);
-    outline-offset: 2px;
-  }
   [part~='skeleton'] {
     min-height: 7rem;
-    background: var(--_border);
-    opacity: 0.3;
   }
 `

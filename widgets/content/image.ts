@@ -12,7 +12,18 @@ export interface PhotoRect {
   size: number
 }
 
-/** The square, in source pixels, inside the crop and as near the hotspot's centre as fits. */
+/** The hotspot's centre on one axis in source pixels, from its edges as Sanity computes it. */
+function hotspotCentre(position = 0.5, extent = 1, pixels: number): number {
+  const half = (extent * pixels) / 2
+  const start = position * pixels - half
+  return Math.round((position * pixels + half - start) / 2 + start)
+}
+
+/**
+ * The square, in source pixels, inside the crop and centred on the hotspot as far as the crop
+ * allows. The arithmetic (and its rounding) is that of `@sanity/image-url`'s `fit('crop')`, so
+ * these URLs equal the ones Sanity's own builder makes (image.test.ts compares them).
+ */
 export function squareRect(photo: ClinicianPhoto): PhotoRect | null {
   const width = photo.asset?.width
   const height = photo.asset?.height
@@ -20,15 +31,26 @@ export function squareRect(photo: ClinicianPhoto): PhotoRect | null {
   const crop: {left?: number; top?: number; right?: number; bottom?: number} = photo.crop ?? {}
   const left = Math.round((crop.left ?? 0) * width)
   const top = Math.round((crop.top ?? 0) * height)
-  const right = width - Math.round((crop.right ?? 0) * width)
-  const bottom = height - Math.round((crop.bottom ?? 0) * height)
-  const size = Math.max(1, Math.min(right - left, bottom - top))
-  const centreX = (photo.hotspot?.x ?? 0.5) * width
-  const centreY = (photo.hotspot?.y ?? 0.5) * height
-  const clamp = (value: number, min: number, max: number) => Math.min(Math.max(value, min), max)
+  const cropWidth = Math.round(width - (crop.right ?? 0) * width - left)
+  const cropHeight = Math.round(height - (crop.bottom ?? 0) * height - top)
+  const keepInside = (start: number, min: number, span: number, size: number) =>
+    start < min ? min : start + size > min + span ? min + span - size : start
+  if (cropWidth > cropHeight) {
+    // Wider than square: cut from the sides, centred on the hotspot.
+    const size = cropHeight
+    const centre = hotspotCentre(photo.hotspot?.x, photo.hotspot?.width, width)
+    return {
+      left: keepInside(Math.max(0, Math.round(centre - size / 2)), left, cropWidth, size),
+      top,
+      size,
+    }
+  }
+  // Taller than square (or square): cut from the top and bottom.
+  const size = cropWidth
+  const centre = hotspotCentre(photo.hotspot?.y, photo.hotspot?.height, height)
   return {
-    left: Math.round(clamp(centreX - size / 2, left, right - size)),
-    top: Math.round(clamp(centreY - size / 2, top, bottom - size)),
+    left,
+    top: keepInside(Math.max(0, Math.round(centre - size / 2)), top, cropHeight, size),
     size,
   }
 }
@@ -38,14 +60,14 @@ export function photoUrl(photo: ClinicianPhoto, width: number): string | null {
   const url = photo.asset?.url
   const rect = squareRect(photo)
   if (!isWebUrl(url) || !rect) return null
-  const params = new URLSearchParams({
-    rect: `${rect.left},${rect.top},${rect.size},${rect.size}`,
-    w: String(width),
-    h: String(width),
-    fit: 'crop',
-    auto: 'format',
-  })
-  return `${url}?${params}`
+  // Like Sanity's builder: no rect when it is the whole image.
+  const whole =
+    rect.left === 0 &&
+    rect.top === 0 &&
+    rect.size === photo.asset?.width &&
+    rect.size === photo.asset.height
+  const crop = whole ? '' : `rect=${rect.left},${rect.top},${rect.size},${rect.size}&`
+  return `${url}?${crop}w=${width}&h=${width}&fit=crop&auto=format`
 }
 
 /** The widths worth asking for: none larger than the source square (no blurry upscales). */

@@ -41,8 +41,6 @@ export const faqStyles = css`
     cursor: pointer;
   }
   [part~='button']:focus-visible {
-    outline: 3px solid var(--_primary);
-    outline-offset: 2px;
     border-radius: var(--_radius);
   }
   /* A chevron drawn with two borders: one node per question, no SVG. */
@@ -69,7 +67,6 @@ export const faqStyles = css`
   }
   [part~='skeleton'] {
     min-height: calc(var(--ck-faq-rows, 6) * 45px);
-    border-radius: var(--_radius);
     background: repeating-linear-gradient(var(--_border) 0 1px, transparent 1px 45px);
     opacity: 0.6;
   }
@@ -77,9 +74,6 @@ export const faqStyles = css`
     margin-top: var(--_space);
     font-size: 0.875rem;
     color: var(--_muted);
-  }
-  a {
-    color: var(--_primary);
   }
   @media (prefers-reduced-motion: reduce) {
     [part~='icon'] {

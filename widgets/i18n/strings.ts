@@ -1,7 +1,6 @@
 // UI strings in English and Spanish; `lang` picks one (anything else falls back to English).
 const STRINGS = {
   en: {
-    loading: 'Loading questions…',
     empty: 'No questions to show yet.',
     noMatches: 'No questions match your search.',
     error: 'The questions could not be loaded.',
@@ -23,7 +22,6 @@ const STRINGS = {
     speaks: 'Speaks',
   },
   es: {
-    loading: 'Cargando preguntas…',
     empty: 'Todavía no hay preguntas.',
     noMatches: 'Ninguna pregunta coincide con su búsqueda.',
     error: 'No se pudieron cargar las preguntas.',

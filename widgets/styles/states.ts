@@ -18,5 +18,7 @@ export const stateStyles = css`
   }
   [part~='skeleton'] {
     border-radius: var(--_radius);
+    background: var(--_border);
+    opacity: 0.3;
   }
 `

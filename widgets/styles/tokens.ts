@@ -1,4 +1,5 @@
-// Shared custom properties: every widget reads --ck-* so a page themes them all at once.
+// Shared custom properties: every widget reads --ck-* so a page themes them all at once. Links and
+// focus rings look the same in every widget.
 import {css} from 'lit'
 
 export const tokens = css`
@@ -17,6 +18,14 @@ export const tokens = css`
     background: var(--_bg);
     font-family: var(--_font);
     line-height: 1.5;
+  }
+  a {
+    color: var(--_primary);
+  }
+  /* One visible focus ring for every link, button and field (WCAG 2.4.7, 2.4.13). */
+  :focus-visible {
+    outline: 3px solid var(--_primary);
+    outline-offset: 2px;
   }
   @media (prefers-color-scheme: dark) {
     :host {
