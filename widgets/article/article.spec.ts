@@ -3,25 +3,7 @@
 // the test runner starts: the reviewed article with its byline, citations and disclaimer, the
 // MedicalWebPage JSON-LD for exactly what is shown, and the not-found status.
 import {expect} from 'chai'
-import {configure} from '../content/config'
-import {defineElements} from '../define'
-import type {CkArticle} from './ck-article'
-
-defineElements()
-configure({apiHost: window.location.origin})
-
-async function mount(markup: string): Promise<CkArticle> {
-  document.body.innerHTML = markup
-  const element = document.body.querySelector('ck-article')!
-  await new Promise((resolve, reject) => {
-    element.addEventListener('ck-load', resolve, {once: true})
-    element.addEventListener('ck-error', (e) => reject(new Error(e.detail.message)), {once: true})
-  })
-  await element.updateComplete
-  return element
-}
-
-const text = (node: Node | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim()
+import {mount, text} from '../testing/spec-page'
 
 describe('<ck-article> (sources, @web/test-runner)', () => {
   afterEach(() => {
@@ -29,7 +11,10 @@ describe('<ck-article> (sources, @web/test-runner)', () => {
   })
 
   it('shows the seed article with its reviewer, headings, a citation and the disclaimer', async () => {
-    const article = await mount('<ck-article slug="prevent-headaches-with-botox"></ck-article>')
+    const article = await mount(
+      'ck-article',
+      '<ck-article slug="prevent-headaches-with-botox"></ck-article>',
+    )
     const root = article.shadowRoot!
     expect(text(root.querySelector('[part~="title"]'))).to.equal(
       'You Can Prevent Headaches with Botox',
@@ -64,7 +49,10 @@ describe('<ck-article> (sources, @web/test-runner)', () => {
   })
 
   it('describes what it shows as MedicalWebPage JSON-LD in the light DOM', async () => {
-    const article = await mount('<ck-article slug="prevent-headaches-with-botox"></ck-article>')
+    const article = await mount(
+      'ck-article',
+      '<ck-article slug="prevent-headaches-with-botox"></ck-article>',
+    )
     const root = article.shadowRoot!
     const scripts = article.querySelectorAll(':scope > script[type="application/ld+json"]')
     expect(scripts).to.have.length(1)
@@ -95,7 +83,7 @@ describe('<ck-article> (sources, @web/test-runner)', () => {
   })
 
   it('says so when no article has the slug, with no JSON-LD', async () => {
-    const article = await mount('<ck-article slug="no-such-article"></ck-article>')
+    const article = await mount('ck-article', '<ck-article slug="no-such-article"></ck-article>')
     expect(text(article.shadowRoot!.querySelector('[part~="status"]'))).to.equal(
       'This article was not found.',
     )

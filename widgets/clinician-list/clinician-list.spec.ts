@@ -2,25 +2,7 @@
 // <ck-clinician-list> from its sources in Chromium (@web/test-runner), reading the sample from the
 // lake the test runner starts: the clinicians at the sample's clinic, and an empty specialty.
 import {expect} from 'chai'
-import {configure} from '../content/config'
-import {defineElements} from '../define'
-import type {CkClinicianList} from './ck-clinician-list'
-
-defineElements()
-configure({apiHost: window.location.origin})
-
-async function mount(markup: string): Promise<CkClinicianList> {
-  document.body.innerHTML = markup
-  const element = document.body.querySelector('ck-clinician-list')!
-  await new Promise((resolve, reject) => {
-    element.addEventListener('ck-load', resolve, {once: true})
-    element.addEventListener('ck-error', (e) => reject(new Error(e.detail.message)), {once: true})
-  })
-  await element.updateComplete
-  return element
-}
-
-const text = (node: Node | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim()
+import {mount, text} from '../testing/spec-page'
 
 describe('<ck-clinician-list> (sources, @web/test-runner)', () => {
   afterEach(() => {
@@ -29,6 +11,7 @@ describe('<ck-clinician-list> (sources, @web/test-runner)', () => {
 
   it('lists Dr. Sloane Yu’s card among the clinicians at Allied Pain & Spine Institute', async () => {
     const list = await mount(
+      'ck-clinician-list',
       '<ck-clinician-list clinic="allied-pain-spine-institute"></ck-clinician-list>',
     )
     const items = [...list.shadowRoot!.querySelectorAll('ul[part~="list"] > li[part~="item"]')]
@@ -51,7 +34,10 @@ describe('<ck-clinician-list> (sources, @web/test-runner)', () => {
   })
 
   it('says so when no clinician matches', async () => {
-    const list = await mount('<ck-clinician-list specialty="Cardiology"></ck-clinician-list>')
+    const list = await mount(
+      'ck-clinician-list',
+      '<ck-clinician-list specialty="Cardiology"></ck-clinician-list>',
+    )
     expect(text(list.shadowRoot!.querySelector('[part~="status"]'))).to.equal(
       'No clinicians to show.',
     )

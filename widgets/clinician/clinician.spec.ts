@@ -4,12 +4,7 @@
 // config's `ck-lake` command, and her IndividualPhysician JSON-LD.
 import {executeServerCommand} from '@web/test-runner-commands'
 import {expect} from 'chai'
-import {configure} from '../content/config'
-import {defineElements} from '../define'
-import type {CkClinician} from './ck-clinician'
-
-defineElements()
-configure({apiHost: window.location.origin})
+import {mount, text} from '../testing/spec-page'
 
 const BOOKING_URL = 'https://booking.example/sloane-yu'
 const patchSloane = (patch: object) =>
@@ -17,19 +12,6 @@ const patchSloane = (patch: object) =>
     action: 'mutate',
     mutations: [{patch: {id: 'clinician-sloane-yu', ...patch}}],
   })
-
-async function mount(markup: string): Promise<CkClinician> {
-  document.body.innerHTML = markup
-  const element = document.body.querySelector('ck-clinician')!
-  await new Promise((resolve, reject) => {
-    element.addEventListener('ck-load', resolve, {once: true})
-    element.addEventListener('ck-error', (e) => reject(new Error(e.detail.message)), {once: true})
-  })
-  await element.updateComplete
-  return element
-}
-
-const text = (node: Node | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim()
 
 describe('<ck-clinician> (sources, @web/test-runner)', () => {
   before(() => patchSloane({set: {bookingUrl: BOOKING_URL}}))
@@ -40,6 +22,7 @@ describe('<ck-clinician> (sources, @web/test-runner)', () => {
 
   it('shows Dr. Sloane Yu’s card with her role and a booking link named for her', async () => {
     const clinician = await mount(
+      'ck-clinician',
       '<ck-clinician slug="sloane-yu" heading-level="2"></ck-clinician>',
     )
     const card = clinician.shadowRoot!.querySelector('[part~="card"]')!
@@ -58,7 +41,7 @@ describe('<ck-clinician> (sources, @web/test-runner)', () => {
   })
 
   it('describes her as an IndividualPhysician practising at a MedicalClinic', async () => {
-    const clinician = await mount('<ck-clinician slug="sloane-yu"></ck-clinician>')
+    const clinician = await mount('ck-clinician', '<ck-clinician slug="sloane-yu"></ck-clinician>')
     const script = clinician.querySelector(':scope > script[type="application/ld+json"]')!
     const ld = JSON.parse(script.textContent!) as Record<string, unknown>
     expect(ld['@context']).to.equal('https://schema.org')
@@ -72,7 +55,7 @@ describe('<ck-clinician> (sources, @web/test-runner)', () => {
   })
 
   it('says so when no clinician has the slug', async () => {
-    const clinician = await mount('<ck-clinician slug="nobody"></ck-clinician>')
+    const clinician = await mount('ck-clinician', '<ck-clinician slug="nobody"></ck-clinician>')
     expect(text(clinician.shadowRoot!.querySelector('[part~="status"]'))).to.equal(
       'This clinician was not found.',
     )

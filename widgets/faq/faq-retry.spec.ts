@@ -4,12 +4,8 @@
 // state, and once the lake is open again on the same data Retry loads the questions.
 import {executeServerCommand} from '@web/test-runner-commands'
 import {expect} from 'chai'
-import {configure} from '../content/config'
-import {defineElements} from '../define'
+import '../testing/spec-page'
 import type {CkFaq} from './ck-faq'
-
-defineElements()
-configure({apiHost: window.location.origin})
 
 const lake = (action: 'stop' | 'start') =>
   executeServerCommand<{running: boolean}, {action: string}>('ck-lake', {action})

@@ -3,23 +3,8 @@
 // test runner starts: the seed's questions, and the accordion's keyboard operation.
 import {sendKeys} from '@web/test-runner-commands'
 import {expect} from 'chai'
-import {configure} from '../content/config'
-import {defineElements} from '../define'
+import {mount} from '../testing/spec-page'
 import type {CkFaq} from './ck-faq'
-
-defineElements()
-configure({apiHost: window.location.origin})
-
-async function mount(markup: string): Promise<CkFaq> {
-  document.body.innerHTML = markup
-  const element = document.body.querySelector('ck-faq')!
-  await new Promise((resolve, reject) => {
-    element.addEventListener('ck-load', resolve, {once: true})
-    element.addEventListener('ck-error', (e) => reject(new Error(e.detail.message)), {once: true})
-  })
-  await element.updateComplete
-  return element
-}
 
 const buttons = (element: CkFaq) => [
   ...element.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="button"]'),
@@ -31,7 +16,7 @@ describe('<ck-faq> (sources, @web/test-runner)', () => {
   })
 
   it('shows the seed’s chronic migraine questions', async () => {
-    const faq = await mount('<ck-faq topic="chronic-migraine"></ck-faq>')
+    const faq = await mount('ck-faq', '<ck-faq topic="chronic-migraine"></ck-faq>')
     const questions = buttons(faq).map((b) => b.textContent?.trim())
     expect(questions[0]).to.equal('What types of headaches can Botox help?')
     expect(questions).to.include('What is chronic migraine?')
@@ -39,7 +24,10 @@ describe('<ck-faq> (sources, @web/test-runner)', () => {
   })
 
   it('opens with Enter and Space and moves with the arrow, Home and End keys', async () => {
-    const faq = await mount('<ck-faq topic="chronic-migraine" heading-level="5"></ck-faq>')
+    const faq = await mount(
+      'ck-faq',
+      '<ck-faq topic="chronic-migraine" heading-level="5"></ck-faq>',
+    )
     const all = buttons(faq)
     expect(all.length).to.be.greaterThan(2)
     expect(all[0]!.closest('[role="heading"]')!.getAttribute('aria-level')).to.equal('5')
