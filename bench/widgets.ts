@@ -1,22 +1,48 @@
 // npm run bench:widgets — builds the widgets (the build prints every dist/*.js file's raw, gzip
 // and brotli size), then prints (as markdown) the time from script start to the first FAQ question
 // of <ck-faq topic="chronic-migraine"> in Chromium against a local lake, each load in a fresh
-// browser context, for both drop-in scripts; and the time to create and render a <ck-faq> of 500
-// questions whose answer is already in the page cache. Prints figures; asserts nothing.
-import type {Page} from 'playwright-core'
-import {openDemo, widgetPage, type DemoSession} from '../test/helpers/demo'
+// browser context, for both drop-in scripts, with where that time goes; and the time to create and
+// render a <ck-faq> of 500 questions whose answer is already in the page cache. Prints figures;
+// asserts nothing.
+//
+// The lake runs in a child process (bench/demo-process.ts) and serves the pages itself: no
+// Playwright route (which sends every request of the page through this process) and no Playwright
+// script in the page (waitForFunction evaluates Playwright's injected script, 11–24 ms of main
+// thread in traces, in the page) while a load is timed; the page reports its figures on the console.
+import type {BrowserContext, Page} from 'playwright-core'
+import {failOnPageError, widgetHtml} from '../test/helpers/demo'
 import {lakeClient} from '../test/helpers/lake'
+import {openDemoProcess, type BenchDemo} from './demo-process'
 
 const LOADS = 20
 const WARM_UP_LOADS = 2
 const RENDER_RUNS = 30
 const BENCH_FAQS = 500
+const MARKUP = '<ck-faq topic="chronic-migraine"></ck-faq>'
+const DONE = 'ck-bench:'
 
-// In-page globals the timing scripts set (typed here rather than augmenting Window for the project).
-interface BenchWindow {
-  __t0?: number
-  __t1?: number
+/** What one load reports, in ms from script start (the timing script) unless said otherwise. */
+interface LoadTimes {
+  /** The kit's script: request start (before t0: the preload scanner asks early) and response end. */
+  scriptStart: number
+  scriptEnd: number
+  /** The script element's load event: right after the script ran. */
+  scriptRun: number
+  /** The query's fetch() start, request sent, first byte, last byte (Resource Timing). */
+  queryStart: number
+  queryRequest: number
+  queryFirstByte: number
+  queryEnd: number
+  /** A new connection for the query (false: it reused the page's). */
+  queryConnected: boolean
+  /** ck-load dispatched; the element's update after it complete (the questions are in the DOM). */
+  loaded: number
+  rendered: number
+  questions: number
+  longTasks: number
+  error?: string
 }
+
 interface FaqElement extends HTMLElement {
   limit: number
   updateComplete: Promise<boolean>
@@ -27,53 +53,135 @@ const nearestRank = (sorted: number[], p: number) =>
   sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!
 const ms = (n: number) => n.toFixed(1)
 const ascending = (values: number[]) => [...values].sort((a, b) => a - b)
+const medianOf = <T>(rows: T[], pick: (row: T) => number) => median(ascending(rows.map(pick)))
 
-// Runs before the kit's script: t0 is "script start"; t1 is when the first ck-load's render is done.
-// ck-load fires before the element renders the answer, hence the wait for updateComplete.
+// Runs before the kit's script; t0 is "script start". When the first ck-load's render is done
+// (ck-load fires before the element renders the answer, hence updateComplete), it reads the
+// Resource Timing entries and logs everything as one console message. No wrapping of the kit's or
+// the page's functions: listeners and observers only.
 const TIMING_SCRIPT = `<script>
-  window.__t0 = performance.now()
-  document.addEventListener('ck-load', async (event) => {
-    await event.target.updateComplete
-    window.__t1 = performance.now()
-  }, {once: true})
+  (() => {
+    const t0 = performance.now()
+    let scriptRun = NaN
+    let longTasks = 0
+    new PerformanceObserver((list) => { longTasks += list.getEntries().length }).observe({type: 'longtask'})
+    document.addEventListener('load', (event) => {
+      if (event.target.src && event.target.src.includes('/dist/')) scriptRun = performance.now()
+    }, true)
+    const report = (times) => console.debug(${JSON.stringify(DONE)} + JSON.stringify(times))
+    document.addEventListener('ck-error', (event) => report({error: event.detail.message}), {once: true})
+    document.addEventListener('ck-load', async (event) => {
+      const loaded = performance.now()
+      await event.target.updateComplete
+      const rendered = performance.now()
+      const entries = performance.getEntriesByType('resource')
+      const script = entries.find((e) => e.name.includes('/dist/'))
+      const query = entries.find((e) => e.name.includes('/data/query/'))
+      const at = (t) => t - t0
+      report({
+        scriptStart: at(script.startTime), scriptEnd: at(script.responseEnd), scriptRun: at(scriptRun),
+        queryStart: at(query.startTime), queryRequest: at(query.requestStart),
+        queryFirstByte: at(query.responseStart), queryEnd: at(query.responseEnd),
+        queryConnected: query.connectEnd > query.connectStart,
+        loaded: at(loaded), rendered: at(rendered),
+        questions: event.target.shadowRoot.querySelectorAll('[part~="button"]').length,
+        longTasks,
+      })
+    }, {once: true})
+  })()
 </script>`
 
-/** One load in a fresh context (no HTTP cache, no page cache): in-page ms and page-open wall ms. */
-async function timeToContent(d: DemoSession, script: string) {
+/** A page at `url` in `context`; resolves with what its timing script reports, and the wall ms. */
+async function load(context: BrowserContext, url: string) {
+  const started = performance.now()
+  const page = await context.newPage()
+  try {
+    failOnPageError(page)
+    const reported = page.waitForEvent('console', (message) => message.text().startsWith(DONE))
+    await page.goto(url, {waitUntil: 'commit'})
+    const times = JSON.parse((await reported).text().slice(DONE.length)) as LoadTimes
+    const wall = performance.now() - started
+    if (times.error) throw new Error(`ck-error: ${times.error}`)
+    if (!times.questions) throw new Error('ck-load without a question rendered')
+    return {times, wall}
+  } finally {
+    await page.close()
+  }
+}
+
+/** One load in a fresh context: no HTTP cache, no connection, no page cache. */
+async function freshLoad(d: BenchDemo, url: string) {
   const context = await d.browser.newContext()
   try {
-    const started = performance.now()
-    const page = await widgetPage(d, '<ck-faq topic="chronic-migraine"></ck-faq>', {
-      context,
-      script,
-      head: TIMING_SCRIPT,
-    })
-    await page.waitForFunction(
-      () =>
-        (window as BenchWindow).__t1 !== undefined &&
-        document.querySelector('ck-faq')?.shadowRoot?.querySelector('[part~="button"]'),
-    )
-    const wall = performance.now() - started
-    const inPage = await page.evaluate(() => {
-      const w = window as BenchWindow
-      return w.__t1! - w.__t0!
-    })
-    return {inPage, wall}
+    return await load(context, url)
   } finally {
     await context.close()
   }
 }
 
-async function timeToContentSection(d: DemoSession, script: string): Promise<string> {
-  for (let i = 0; i < WARM_UP_LOADS; i++) await timeToContent(d, script)
-  const inPage: number[] = []
+/** Each segment's median over the loads: where the time to content goes. */
+function breakdown(runs: LoadTimes[]): string[] {
+  const rows: Array<[string, (t: LoadTimes) => number]> = [
+    [
+      'script download left at script start (its request starts before, from the preload scanner)',
+      (t) => Math.max(0, t.scriptEnd),
+    ],
+    [
+      'script: response end → evaluated (compile, run)',
+      (t) => t.scriptRun - Math.max(0, t.scriptEnd),
+    ],
+    [
+      'evaluated → query fetch() (parse, upgrade, first update to willUpdate)',
+      (t) => t.queryStart - t.scriptRun,
+    ],
+    ['query: fetch() → request sent', (t) => t.queryRequest - t.queryStart],
+    [
+      'query: request sent → first byte (lake + loopback)',
+      (t) => t.queryFirstByte - t.queryRequest,
+    ],
+    ['query: first byte → response end', (t) => t.queryEnd - t.queryFirstByte],
+    [
+      'response end → `ck-load` (main thread busy with the first frame and page load, JSON)',
+      (t) => t.loaded - t.queryEnd,
+    ],
+    ['`ck-load` → questions rendered (Lit update)', (t) => t.rendered - t.loaded],
+  ]
+  return [
+    '| segment (median of the loads) | ms |',
+    '| --- | ---: |',
+    ...rows.map(([label, pick]) => `| ${label} | ${ms(medianOf(runs, pick))} |`),
+    `| whole script request, start → end (for reference; before script start in part) | ${ms(medianOf(runs, (t) => t.scriptEnd - t.scriptStart))} |`,
+    `| query fetch() start (from script start) | ${ms(medianOf(runs, (t) => t.queryStart))} |`,
+    `| loads whose query opened a new connection | ${runs.filter((t) => t.queryConnected).length} of ${runs.length} |`,
+    `| long tasks (> 50 ms) in all loads | ${runs.reduce((sum, t) => sum + t.longTasks, 0)} |`,
+  ]
+}
+
+async function timeToContentSection(d: BenchDemo, script: string): Promise<string> {
+  const url = d.servePage(
+    `ttc-${script}.html`,
+    widgetHtml(d, MARKUP, {script, head: TIMING_SCRIPT}),
+  )
+  for (let i = 0; i < WARM_UP_LOADS; i++) await freshLoad(d, url)
+  const runs: LoadTimes[] = []
   const wall: number[] = []
   for (let i = 0; i < LOADS; i++) {
-    const run = await timeToContent(d, script)
-    inPage.push(run.inPage)
+    const run = await freshLoad(d, url)
+    runs.push(run.times)
     wall.push(run.wall)
   }
-  const sorted = ascending(inPage)
+  // The same loads as new pages of one context: its connection and HTTP cache stay warm.
+  const context = await d.browser.newContext()
+  const warm: number[] = []
+  try {
+    for (let i = 0; i < WARM_UP_LOADS + LOADS; i++) {
+      const run = await load(context, url)
+      if (i >= WARM_UP_LOADS) warm.push(run.times.rendered)
+    }
+  } finally {
+    await context.close()
+  }
+  const sorted = ascending(runs.map((t) => t.rendered))
   return [
     `\`dist/${script}\`: script start to the first question rendered in \`<ck-faq topic="chronic-migraine">\`, ${LOADS} loads (after ${WARM_UP_LOADS} warm-up), each in a new browser context.`,
     '',
@@ -84,11 +192,16 @@ async function timeToContentSection(d: DemoSession, script: string): Promise<str
     `| min | ${ms(sorted[0]!)} |`,
     `| max | ${ms(sorted[sorted.length - 1]!)} |`,
     `| median wall time, opening the page to content (reference) | ${ms(median(ascending(wall)))} |`,
+    `| median, ${LOADS} new pages in one context instead (warm connection and HTTP cache; reference) | ${ms(median(ascending(warm)))} |`,
+    '',
+    `Where the time goes (medians of each segment, so they need not add up to the median above):`,
+    '',
+    ...breakdown(runs),
   ].join('\n')
 }
 
 /** 500 English appointment FAQs with a ~200-character answer, written in one transaction. */
-async function seedFaqs({lake}: DemoSession): Promise<void> {
+async function seedFaqs({lake}: BenchDemo): Promise<void> {
   const transaction = lakeClient(lake.url, lake.token).transaction()
   for (let i = 0; i < BENCH_FAQS; i++) {
     const text = `Answer text ${i}. ${'Patients often ask about this; the clinic team can explain it. '.repeat(3)}`
@@ -135,10 +248,12 @@ function renderOnce(page: Page) {
   })
 }
 
-async function renderSection(d: DemoSession): Promise<string> {
+async function renderSection(d: BenchDemo): Promise<string> {
   await seedFaqs(d)
-  const page = await widgetPage(d, '')
+  const page = await d.browser.newPage()
   try {
+    failOnPageError(page)
+    await page.goto(d.servePage('render.html', widgetHtml(d, '')))
     // The first element fetches the answer; later ones with the same query get it from the page cache.
     const first = await renderOnce(page)
     let queries = 0
@@ -171,7 +286,7 @@ async function renderSection(d: DemoSession): Promise<string> {
 }
 
 async function main() {
-  const d = await openDemo()
+  const d = await openDemoProcess()
   try {
     // The all-elements script, then the FAQ-only one partner sites load.
     for (const script of ['clinic-kit.iife.js', 'ck-faq.iife.js'])

@@ -9,7 +9,8 @@ import {startLake, type RunningLake} from '../../lake/server'
 import {CHROMIUM_ARGS} from './chromium'
 
 export interface DemoSession {
-  lake: RunningLake
+  /** The lake's origin and write token (openDemo's lake runs in this process). */
+  lake: Pick<RunningLake, 'url' | 'token'>
   browser: Browser
   close(): Promise<void>
 }
@@ -35,12 +36,19 @@ export async function openDemo(): Promise<DemoSession> {
   }
 }
 
+export interface WidgetPageOptions {
+  origin?: string
+  apiHost?: string
+  script?: string
+  /** Markup before the kit's script, e.g. a timing script. */
+  head?: string
+}
+
 /**
- * A page at `origin` (default the demo lake) that loads the built drop-in script from that origin,
- * reads content from `apiHost` (default the same origin) and holds `markup`. One origin for page,
- * script and content: Chromium's local network access rules block cross-port loopback requests.
+ * The HTML of a page at `origin` (default the demo lake) that loads the built drop-in script from
+ * that origin, reads content from `apiHost` (default the same origin) and holds `markup`.
  */
-export async function widgetPage(
+export function widgetHtml(
   d: DemoSession,
   markup: string,
   {
@@ -48,28 +56,40 @@ export async function widgetPage(
     apiHost = origin,
     script = 'clinic-kit.iife.js',
     head = '',
+  }: WidgetPageOptions = {},
+): string {
+  return `<!doctype html><html lang="en"><head>${head}<script src="${origin}/dist/${script}"></script>
+        <script>clinicKit.configure({apiHost: ${JSON.stringify(apiHost)}})</script></head><body>${markup}</body></html>`
+}
+
+/** Fails the test that opened `page` on an exception in it. */
+export function failOnPageError(page: Page): void {
+  page.on('pageerror', (error) => {
+    throw new Error(`page error: ${error.message}`)
+  })
+}
+
+/**
+ * A page at `origin` (default the demo lake) holding `markup` with the built drop-in script (see
+ * widgetHtml). One origin for page, script and content: Chromium's local network access rules
+ * block cross-port loopback requests. The page's HTML comes from a Playwright route.
+ */
+export async function widgetPage(
+  d: DemoSession,
+  markup: string,
+  {
     context,
-  }: {
-    origin?: string
-    apiHost?: string
-    script?: string
-    /** Markup before the kit's script, e.g. a timing script. */
-    head?: string
+    ...options
+  }: WidgetPageOptions & {
     /** Open the page in this context instead of a new one of its own. */
     context?: BrowserContext
   } = {},
 ): Promise<Page> {
   const page = await (context ?? d.browser).newPage()
-  // An exception in the page fails the test that opened it.
-  page.on('pageerror', (error) => {
-    throw new Error(`page error: ${error.message}`)
-  })
+  failOnPageError(page)
+  const origin = options.origin ?? d.lake.url
   await page.route('**/widget-test.html', (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: `<!doctype html><html lang="en"><head>${head}<script src="${origin}/dist/${script}"></script>
-        <script>clinicKit.configure({apiHost: ${JSON.stringify(apiHost)}})</script></head><body>${markup}</body></html>`,
-    }),
+    route.fulfill({contentType: 'text/html', body: widgetHtml(d, markup, options)}),
   )
   await page.goto(`${origin}/widget-test.html`)
   return page
