@@ -22,12 +22,24 @@ export class ContentError extends Error {
 export interface FetchOptions {
   /** Skip the page cache (Retry, live updates). */
   fresh?: boolean
+  /**
+   * The caller no longer waits once this aborts; the shared request itself is aborted only when
+   * no other caller waits for it.
+   */
   signal?: AbortSignal
   /** With `cache: 'persist'`: called when a newer answer replaces the stored one shown first. */
   onRevalidate?: (result: unknown) => void
 }
 
-const pending = new Map<string, Promise<unknown>>()
+/** A request shared by every element that asks the same query, and how many still wait for it. */
+interface SharedRequest {
+  promise: Promise<unknown>
+  abort: AbortController
+  waiting: number
+  settled: boolean
+}
+
+const pending = new Map<string, SharedRequest>()
 const clientIds = new WeakMap<SanityClient, number>()
 let lastClientId = 0
 const STORAGE_PREFIX = 'ck:v1:'
@@ -49,14 +61,26 @@ export function fetchQuery<T>(
 ): Promise<T> {
   const key = cacheKey(config, query, params)
   const network = (): Promise<T> => {
-    if (!options.fresh && pending.has(key)) return pending.get(key) as Promise<T>
-    const request = config.client
-      ? viaClient<T>(config.client, query, params, options.signal)
-      : load<T>(key, options.signal)
-    pending.set(key, request)
-    // A failed request is not cached: the next attempt (e.g. Retry) asks again.
-    request.catch(() => pending.delete(key))
-    return request
+    let shared = options.fresh ? undefined : pending.get(key)
+    if (!shared) {
+      const abort = new AbortController()
+      const promise = config.client
+        ? viaClient<T>(config.client, query, params, abort.signal)
+        : load<T>(key, abort.signal)
+      const request: SharedRequest = {promise, abort, waiting: 0, settled: false}
+      pending.set(key, request)
+      // A failed request is not cached: the next attempt (e.g. Retry) asks again.
+      promise.then(
+        () => (request.settled = true),
+        () => {
+          request.settled = true
+          if (pending.get(key) === request) pending.delete(key)
+        },
+      )
+      shared = request
+    }
+    release(key, shared, options.signal)
+    return shared.promise as Promise<T>
   }
   if (config.cache !== 'persist') return network()
 
@@ -73,7 +97,25 @@ export function fetchQuery<T>(
   return Promise.resolve(stored.value as T)
 }
 
-async function load<T>(url: string, signal?: AbortSignal): Promise<T> {
+/**
+ * Counts a caller in on a shared request; when its `signal` aborts (the element left the page or
+ * asks for something else) and no other caller still waits, the request is aborted and forgotten.
+ */
+function release(key: string, request: SharedRequest, signal: AbortSignal | undefined): void {
+  if (signal?.aborted) return
+  request.waiting++
+  signal?.addEventListener(
+    'abort',
+    () => {
+      if (--request.waiting > 0 || request.settled) return
+      request.abort.abort()
+      if (pending.get(key) === request) pending.delete(key)
+    },
+    {once: true},
+  )
+}
+
+async function load<T>(url: string, signal: AbortSignal): Promise<T> {
   let response: Response
   try {
     // Default credentials: cross-origin (the API CDN) they are omitted anyway, and same-origin the
@@ -95,14 +137,17 @@ async function load<T>(url: string, signal?: AbortSignal): Promise<T> {
       body?.error?.description ?? `The content service answered ${response.status}`,
       response.status,
     )
-  return body?.result as T
+  // An answer cut short or not JSON is a failure, never an empty result to cache.
+  if (!body)
+    throw new ContentError('http', 'The content service sent an unreadable answer', response.status)
+  return body.result as T
 }
 
 async function viaClient<T>(
   client: SanityClient,
   query: string,
   params: Record<string, unknown>,
-  signal?: AbortSignal,
+  signal: AbortSignal,
 ): Promise<T> {
   try {
     return await client.fetch<T>(query, params, {signal})
