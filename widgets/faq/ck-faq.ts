@@ -250,10 +250,10 @@ export class CkFaq extends ContentElement<FaqQueryResult> {
 
   protected override render() {
     const {t} = this
-    const pending = this.renderPending(
-      t.error,
-      `--ck-faq-rows: ${Math.min(Number(this.limit) || 6, 8)}`,
-    )
+    // The skeleton stands for up to eight questions, below the space the search box will take.
+    const rows = Math.min(Math.max(1, Number(this.limit) || 6), 8)
+    const lead = this.searchable ? '; --_lead: calc(44px + var(--_space))' : ''
+    const pending = this.renderPending(t.error, `--_rows: ${rows}${lead}`)
     if (pending) return pending
     const level = headingLevel(this.headingLevel)
     const visible = this.#visible

@@ -1,6 +1,7 @@
 /// <reference types="mocha" />
 // <ck-faq> from its sources in Chromium (@web/test-runner), reading the sample from the lake the
-// test runner starts: the seed's questions, and the accordion's keyboard operation.
+// test runner starts: the seed’s questions, the accordion’s keyboard operation, and its layout
+// (a skeleton as tall as the list it stands for; no room taken by closed answers).
 import {sendKeys} from '@web/test-runner-commands'
 import {expect} from 'chai'
 import {mount} from '../testing/spec-page'
@@ -48,5 +49,28 @@ describe('<ck-faq> (sources, @web/test-runner)', () => {
     expect(faq.shadowRoot!.activeElement).to.equal(all.at(-1))
     await sendKeys({press: 'Home'})
     expect(faq.shadowRoot!.activeElement).to.equal(all[0])
+  })
+
+  it('holds the loaded list’s height while loading, and closed answers take no room', async () => {
+    for (const markup of [
+      '<ck-faq topic="chronic-migraine" limit="6"></ck-faq>',
+      '<ck-faq topic="chronic-migraine" limit="6" searchable></ck-faq>',
+    ]) {
+      document.body.innerHTML = `<div style="width: 720px">${markup}</div>`
+      const faq = document.querySelector('ck-faq')!
+      const loaded = new Promise((resolve) =>
+        faq.addEventListener('ck-load', resolve, {once: true}),
+      )
+      await faq.updateComplete
+      expect(faq.shadowRoot!.querySelector('[part~="skeleton"]'), markup).not.to.equal(null)
+      const loading = faq.getBoundingClientRect().height
+      await loaded
+      await faq.updateComplete
+      expect(faq.items, markup).to.have.length(6)
+      // The list's top border is the only pixel the skeleton does not stand for.
+      expect(faq.getBoundingClientRect().height - loading, markup).to.be.within(0, 1.5)
+      const closed = faq.shadowRoot!.querySelector<HTMLElement>('[part~="panel"][hidden]')!
+      expect(closed.getBoundingClientRect().height, markup).to.equal(0)
+    }
   })
 })

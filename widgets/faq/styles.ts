@@ -1,6 +1,10 @@
 import {css} from 'lit'
 
 export const faqStyles = css`
+  :host {
+    /* One closed question: the heading's line, the button's padding and the item's border. */
+    --_row: calc(1.05rem * 1.5 + 1.5rem + 1px);
+  }
   [part~='search'] {
     display: block;
     width: 100%;
@@ -61,13 +65,20 @@ export const faqStyles = css`
   [part~='panel'] {
     padding: 0 0.25rem var(--_space);
   }
+  /* A closed answer (hidden="until-found" keeps its box for find-in-page) takes no room. */
+  [part~='panel'][hidden] {
+    padding: 0;
+  }
   [part~='match'] {
     background: var(--ck-color-highlight, #ffe58a);
     color: #1b2430;
   }
   [part~='skeleton'] {
-    min-height: calc(var(--ck-faq-rows, 6) * 45px);
-    background: repeating-linear-gradient(var(--_border) 0 1px, transparent 1px 45px);
+    /* As tall as the questions it stands for (and the search box above them), so nothing moves. */
+    min-height: calc(var(--_rows, 6) * var(--_row));
+    padding-top: var(--_lead, 0);
+    background: repeating-linear-gradient(var(--_border) 0 1px, transparent 1px var(--_row))
+      content-box;
     opacity: 0.6;
   }
   [part~='attribution'] {
