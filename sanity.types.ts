@@ -639,7 +639,7 @@ export type FAQ_QUERY_RESULT = {
 
 // Source: widgets/content/queries.ts
 // Variable: ARTICLE_QUERY
-// Query: {  "article": *[_type == "article" && slug.current == $slug][0]{    _id, title, summary, language, publishedAt,    body[]{      ...,      _type == "image" => {"asset": asset->{url, "width": metadata.dimensions.width, "height": metadata.dimensions.height}},      _type == "block" => {markDefs[]{..., _type == "internalLink" => {"reference": reference->{_type, "slug": slug.current}}}}    },    medicalReview{reviewedAt, nextReviewDue, reviewer->{honorificPrefix, givenName, familyName, credentials, "slug": slug.current}},    "sources": sources[]{_key, title, publisher, url},    conditions[]->{name, alternateNames},    relatedFaqs[]->{_id, question}  },  "disclaimer": *[_id == "siteSettings"][0].disclaimer}
+// Query: {  "article": *[_type == "article" && slug.current == $slug][0]{    _id, title, summary, language, publishedAt,    body[]{      ...,      _type == "image" => {"asset": asset->{url, "width": metadata.dimensions.width, "height": metadata.dimensions.height}},      _type == "block" => {markDefs[]{..., _type == "internalLink" => {"reference": reference->{_type, "slug": slug.current}}}}    },    medicalReview{reviewedAt, nextReviewDue, reviewer->{honorificPrefix, givenName, familyName, credentials, "slug": slug.current}},    "sources": sources[]{_key, title, publisher, url},    conditions[]->{name, alternateNames},    relatedFaqs[]->{_id, question, answer}  },  "disclaimer": *[_id == "siteSettings"][0].disclaimer}
 export type ARTICLE_QUERY_RESULT = {
   article: {
     _id: string
@@ -740,6 +740,7 @@ export type ARTICLE_QUERY_RESULT = {
     relatedFaqs: Array<{
       _id: string
       question: string
+      answer: SimpleBlockContent
     }> | null
   } | null
   disclaimer: string | null
@@ -784,7 +785,7 @@ export type CLINICIANS_QUERY_RESULT = Array<{
 declare global {
   interface SanityQueries {
     '{\n  "faqs": *[_type == "faq" && language == $lang\n    && ($topic == "" || $topic in conditions[]->slug.current || $topic in treatments[]->slug.current)\n    && ($category == "" || category == $category)\n    && ($partner == "" || syndication.mode == "all"\n      || (syndication.mode == "selected" && $partner in syndication.partners[]->slug.current))\n  ] | order(orderRank asc) [0...$limit] {_id, question, answer, category, "sources": sources[]{_key, title, publisher, url}},\n  "partner": *[_type == "partner" && slug.current == $partner][0]{name, theme, attribution, scope}\n}': FAQ_QUERY_RESULT
-    '{\n  "article": *[_type == "article" && slug.current == $slug][0]{\n    _id, title, summary, language, publishedAt,\n    body[]{\n      ...,\n      _type == "image" => {"asset": asset->{url, "width": metadata.dimensions.width, "height": metadata.dimensions.height}},\n      _type == "block" => {markDefs[]{..., _type == "internalLink" => {"reference": reference->{_type, "slug": slug.current}}}}\n    },\n    medicalReview{reviewedAt, nextReviewDue, reviewer->{honorificPrefix, givenName, familyName, credentials, "slug": slug.current}},\n    "sources": sources[]{_key, title, publisher, url},\n    conditions[]->{name, alternateNames},\n    relatedFaqs[]->{_id, question}\n  },\n  "disclaimer": *[_id == "siteSettings"][0].disclaimer\n}': ARTICLE_QUERY_RESULT
+    '{\n  "article": *[_type == "article" && slug.current == $slug][0]{\n    _id, title, summary, language, publishedAt,\n    body[]{\n      ...,\n      _type == "image" => {"asset": asset->{url, "width": metadata.dimensions.width, "height": metadata.dimensions.height}},\n      _type == "block" => {markDefs[]{..., _type == "internalLink" => {"reference": reference->{_type, "slug": slug.current}}}}\n    },\n    medicalReview{reviewedAt, nextReviewDue, reviewer->{honorificPrefix, givenName, familyName, credentials, "slug": slug.current}},\n    "sources": sources[]{_key, title, publisher, url},\n    conditions[]->{name, alternateNames},\n    relatedFaqs[]->{_id, question, answer}\n  },\n  "disclaimer": *[_id == "siteSettings"][0].disclaimer\n}': ARTICLE_QUERY_RESULT
     '*[_type == "clinician"\n    && ($slug == "" || slug.current == $slug)\n    && ($clinic == "" || $clinic in clinics[]->slug.current)\n    && ($specialty == "" || count(specialties[lower(@) == lower($specialty)]) > 0)\n  ] | order(familyName asc, givenName asc) [0...$limit] {\n    _id, "slug": slug.current, honorificPrefix, givenName, familyName, credentials, jobTitle,\n    specialties, languages, acceptingNewPatients, bookingUrl, npi,\n    photo{alt, crop, hotspot, "asset": asset->{url, "width": metadata.dimensions.width, "height": metadata.dimensions.height}},\n    clinics[]->{name, "slug": slug.current, url, phone, address}\n  }': CLINICIANS_QUERY_RESULT
   }
 }

@@ -1,7 +1,8 @@
 /// <reference types="mocha" />
 // <ck-article> from its sources in Chromium (@web/test-runner), reading the sample from the lake
 // the test runner starts: the reviewed article with its byline, citations and disclaimer, the
-// MedicalWebPage JSON-LD for exactly what is shown, and the not-found status.
+// related questions that open to their answers, the MedicalWebPage JSON-LD for exactly what is
+// shown, and the not-found status.
 import {expect} from 'chai'
 import {mount, text} from '../testing/spec-page'
 
@@ -46,6 +47,28 @@ describe('<ck-article> (sources, @web/test-runner)', () => {
 
     expect(text(root.querySelector('[part~="disclaimer"]'))).to.match(/not a substitute/)
     expect(root.querySelector('[part~="overdue"]')).to.equal(null)
+  })
+
+  it('lists related questions that open to their answers', async () => {
+    const article = await mount(
+      'ck-article',
+      '<ck-article slug="prevent-headaches-with-botox"></ck-article>',
+    )
+    const root = article.shadowRoot!
+    const items = [...root.querySelectorAll<HTMLDetailsElement>('[part~="related-item"]')]
+    const questions = items.map((item) => text(item.querySelector('[part~="related-question"]')))
+    expect(questions).to.include('What is chronic migraine?')
+    expect(questions).to.include('What helps a minor headache?')
+    expect(items.every((item) => !item.open)).to.equal(true)
+
+    const item = items[questions.indexOf('What is chronic migraine?')]!
+    const question = item.querySelector<HTMLElement>('[part~="related-question"]')!
+    expect(question.getBoundingClientRect().height).to.be.at.least(44)
+    question.click()
+    expect(item.open).to.equal(true)
+    const answer = item.querySelector<HTMLElement>('[part~="related-answer"]')!
+    expect(answer.getBoundingClientRect().height).to.be.greaterThan(0)
+    expect(text(answer)).to.match(/^Chronic migraine means/)
   })
 
   it('describes what it shows as MedicalWebPage JSON-LD in the light DOM', async () => {

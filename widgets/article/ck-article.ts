@@ -15,6 +15,7 @@ import {tokens} from '../styles/tokens'
 import {articleStyles} from './styles'
 
 type Article = NonNullable<ArticleQueryResult['article']>
+type RelatedFaq = NonNullable<Article['relatedFaqs']>[number]
 
 /**
  * @summary A medically reviewed article with its reviewer, citations, disclaimer and related questions.
@@ -38,7 +39,10 @@ type Article = NonNullable<ArticleQueryResult['article']>
  * @csspart image - An image in the text.
  * @csspart caption - An image's caption.
  * @csspart sources - The numbered list of sources.
- * @csspart related - Related questions.
+ * @csspart related - The related questions, each a disclosure that opens to its answer.
+ * @csspart related-item - One related question and its answer (a `<details>`).
+ * @csspart related-question - A related question (the `<summary>` that opens it).
+ * @csspart related-answer - A related question's answer.
  * @csspart disclaimer - The medical disclaimer.
  * @csspart skeleton - Placeholder while loading.
  * @csspart status - Error and not-found messages.
@@ -136,6 +140,8 @@ export class CkArticle extends ContentElement<ArticleQueryResult> {
     const today = new Date().toISOString().slice(0, 10)
     const overdue = review?.nextReviewDue ? review.nextReviewDue < today : false
     const sources = article.sources ?? []
+    // A reference to a question that is gone (deleted, unpublished) resolves to null.
+    const related = (article.relatedFaqs ?? []).filter((faq) => faq?.question)
     return html`<article>
       <h1 part="title">${article.title}</h1>
       ${
@@ -162,15 +168,25 @@ export class CkArticle extends ContentElement<ArticleQueryResult> {
               </ol>`
           : nothing
       }
-      ${
-        article.relatedFaqs?.length
-          ? html`<h2>${t.related}</h2>
-              <ul part="related">
-                ${article.relatedFaqs.map((faq) => html`<li>${faq.question}</li>`)}
-              </ul>`
-          : nothing
-      }
+      ${related.length ? this.#renderRelated(related) : nothing}
       ${disclaimer ? html`<p part="disclaimer">${disclaimer}</p>` : nothing}
     </article>`
+  }
+
+  /**
+   * Related questions that open to their answers: native disclosures, so the keyboard, screen
+   * readers and find-in-page (which opens a closed one) work without script of ours.
+   */
+  #renderRelated(related: RelatedFaq[]) {
+    return html`<h2>${this.t.related}</h2>
+      <div part="related">
+        ${related.map(
+          (faq) =>
+            html`<details part="related-item">
+              <summary part="related-question">${faq.question}</summary>
+              <div part="related-answer">${renderPortableText(faq.answer)}</div>
+            </details>`,
+        )}
+      </div>`
   }
 }

@@ -19,6 +19,21 @@ export const articleStyles = css`
   [part~='sources'] {
     font-size: 0.9rem;
   }
+  [part~='related'] {
+    border-top: 1px solid var(--_border);
+  }
+  [part~='related-item'] {
+    border-bottom: 1px solid var(--_border);
+  }
+  /* The browser's own disclosure triangle stays; the padding makes a 44 px target. */
+  [part~='related-question'] {
+    padding: 0.625rem 0.25rem;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  [part~='related-answer'] {
+    padding: 0 0.25rem var(--_space);
+  }
   [part~='disclaimer'] {
     margin-top: var(--_space);
     padding-top: var(--_space);

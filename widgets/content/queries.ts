@@ -34,7 +34,10 @@ export const FAQ_QUERY = defineQuery(`{
 /** What the FAQ listen stream watches: any FAQ or partner change may change the list. */
 export const FAQ_LISTEN_QUERY = '*[_type in ["faq", "partner"]]'
 
-/** One article by slug with its reviewer, conditions, related questions and the site disclaimer. */
+/**
+ * One article by slug with its reviewer, conditions, related questions (with their answers) and
+ * the site disclaimer.
+ */
 export const ARTICLE_QUERY = defineQuery(`{
   "article": *[_type == "article" && slug.current == $slug][0]{
     _id, title, summary, language, publishedAt,
@@ -46,7 +49,7 @@ export const ARTICLE_QUERY = defineQuery(`{
     medicalReview{reviewedAt, nextReviewDue, reviewer->{honorificPrefix, givenName, familyName, credentials, "slug": slug.current}},
     "sources": sources[]{_key, title, publisher, url},
     conditions[]->{name, alternateNames},
-    relatedFaqs[]->{_id, question}
+    relatedFaqs[]->{_id, question, answer}
   },
   "disclaimer": *[_id == "siteSettings"][0].disclaimer
 }`)
