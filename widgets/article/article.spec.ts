@@ -49,6 +49,39 @@ describe('<ck-article> (sources, @web/test-runner)', () => {
     expect(root.querySelector('[part~="overdue"]')).to.equal(null)
   })
 
+  it('puts its title at the page’s heading level and its sections one below', async () => {
+    const tags = (article: HTMLElement, selector: string) =>
+      [...article.shadowRoot!.querySelectorAll(selector)].map((h) => h.tagName)
+    const top = await mount(
+      'ck-article',
+      '<ck-article slug="prevent-headaches-with-botox"></ck-article>',
+    )
+    expect(tags(top, '[part~="title"]')).to.deep.equal(['H1'])
+    expect(tags(top, '[part~="text-heading"]')).to.deep.equal(['H2', 'H2', 'H2'])
+    expect(tags(top, '[part~="section-heading"]')).to.deep.equal(['H2', 'H2'])
+    const sectionSize = getComputedStyle(
+      top.shadowRoot!.querySelector('[part~="text-h2"]')!,
+    ).fontSize
+
+    const nested = await mount(
+      'ck-article',
+      '<ck-article slug="prevent-headaches-with-botox" heading-level="3"></ck-article>',
+    )
+    expect(tags(nested, '[part~="title"]')).to.deep.equal(['H3'])
+    expect(tags(nested, '[part~="text-heading"]')).to.deep.equal(['H4', 'H4', 'H4'])
+    expect(tags(nested, '[part~="section-heading"]')).to.deep.equal(['H4', 'H4'])
+    // The look follows the editor's level, not the tag.
+    const shifted = nested.shadowRoot!.querySelector('[part~="text-h2"]')!
+    expect(getComputedStyle(shifted).fontSize).to.equal(sectionSize)
+
+    const deepest = await mount(
+      'ck-article',
+      '<ck-article slug="prevent-headaches-with-botox" heading-level="9"></ck-article>',
+    )
+    expect(tags(deepest, '[part~="title"]')).to.deep.equal(['H6'])
+    expect(tags(deepest, '[part~="text-heading"]')).to.deep.equal(['H6', 'H6', 'H6'])
+  })
+
   it('lists related questions that open to their answers', async () => {
     const article = await mount(
       'ck-article',

@@ -1,6 +1,6 @@
 import {html, nothing} from 'lit'
 import {isWebUrl} from '../content/config'
-import {ContentElement} from '../content/content-element'
+import {ContentElement, headingLevel} from '../content/content-element'
 import type {QuerySpec} from '../content/controller'
 import {personName} from '../content/people'
 import {
@@ -9,6 +9,7 @@ import {
   type ArticlePerson,
   type ArticleQueryResult,
 } from '../content/queries'
+import {heading} from '../portable-text/heading'
 import {renderPortableText} from '../portable-text/render'
 import {stateStyles} from '../styles/states'
 import {tokens} from '../styles/tokens'
@@ -24,16 +25,20 @@ type RelatedFaq = NonNullable<Article['relatedFaqs']>[number]
  * @attr slug - The article's slug, e.g. `prevent-headaches-with-botox`.
  * @attr lang - `en` or `es` for the UI strings.
  * @attr clinician-url - Link pattern for the reviewer, `{slug}` replaced (default `#clinician-{slug}`).
+ * @attr heading-level - Level of the article's title, 1–6 (default 1); its sections, sources and
+ *   related questions sit one level below.
  * @attr internal-url - Link pattern for links to other articles, conditions, treatments and
  *   clinicians, `{type}` and `{slug}` replaced, e.g. `/{type}/{slug}`. Without it they read as text.
  * @attr live - Updates when the content changes.
  * @attr cache - `persist`: shows the last loaded article at once (localStorage), then refreshes.
  *
  * @csspart title - The article title.
+ * @csspart section-heading - The "Sources" and "Related questions" headings.
  * @csspart byline - "Medically reviewed by …" with the review date.
  * @csspart reviewer - The reviewer's link.
  * @csspart overdue - The notice shown when the review is overdue.
- * @csspart body - The article text (parts inside: text-paragraph, text-heading, text-list,
+ * @csspart body - The article text (parts inside: text-paragraph, text-heading with text-h2,
+ *   text-h3 or text-h4 for the editor's level, text-list,
  *   text-list-item, text-quote, text-link, citation, callout, figure, image, caption).
  * @csspart figure - An image in the text, with its caption.
  * @csspart image - An image in the text.
@@ -63,11 +68,13 @@ export class CkArticle extends ContentElement<ArticleQueryResult> {
     slug: {type: String},
     clinicianUrl: {type: String, attribute: 'clinician-url'},
     internalUrl: {type: String, attribute: 'internal-url'},
+    headingLevel: {type: Number, attribute: 'heading-level'},
   }
 
   slug = ''
   clinicianUrl = '#clinician-{slug}'
   internalUrl = ''
+  headingLevel = 1
 
   protected static override inputs = ['slug']
 
@@ -140,10 +147,11 @@ export class CkArticle extends ContentElement<ArticleQueryResult> {
     const today = new Date().toISOString().slice(0, 10)
     const overdue = review?.nextReviewDue ? review.nextReviewDue < today : false
     const sources = article.sources ?? []
+    const level = headingLevel(this.headingLevel, 1, 1)
     // A reference to a question that is gone (deleted, unpublished) resolves to null.
     const related = (article.relatedFaqs ?? []).filter((faq) => faq?.question)
     return html`<article>
-      <h1 part="title">${article.title}</h1>
+      ${heading(level, 'title', article.title)}
       ${
         reviewer
           ? html`<p part="byline">
@@ -158,17 +166,18 @@ export class CkArticle extends ContentElement<ArticleQueryResult> {
           sourceKeys: sources.map((s) => s._key),
           citationPrefix: 'ck-source-',
           internalHref: this.internalUrl ? this.#internalHref : undefined,
+          headingLevel: level,
         })}
       </div>
       ${
         sources.length
-          ? html`<h2>${t.sources}</h2>
+          ? html`${heading(level + 1, 'section-heading', t.sources)}
               <ol part="sources">
                 ${sources.map((s, i) => html`<li id="ck-source-${i + 1}">${isWebUrl(s.url) ? html`<a href=${s.url} rel="noopener noreferrer">${s.title}</a>` : s.title}${s.publisher ? `, ${s.publisher}` : ''}</li>`)}
               </ol>`
           : nothing
       }
-      ${related.length ? this.#renderRelated(related) : nothing}
+      ${related.length ? this.#renderRelated(related, level) : nothing}
       ${disclaimer ? html`<p part="disclaimer">${disclaimer}</p>` : nothing}
     </article>`
   }
@@ -177,8 +186,8 @@ export class CkArticle extends ContentElement<ArticleQueryResult> {
    * Related questions that open to their answers: native disclosures, so the keyboard, screen
    * readers and find-in-page (which opens a closed one) work without script of ours.
    */
-  #renderRelated(related: RelatedFaq[]) {
-    return html`<h2>${this.t.related}</h2>
+  #renderRelated(related: RelatedFaq[], level: number) {
+    return html`${heading(level + 1, 'section-heading', this.t.related)}
       <div part="related">
         ${related.map(
           (faq) =>

@@ -6,6 +6,17 @@ export const articleStyles = css`
     font-size: 1.75rem;
     line-height: 1.2;
   }
+  /* Sizes by the editor's level, not the tag: a title at h2 keeps the same look. */
+  [part~='text-h2'],
+  [part~='section-heading'] {
+    font-size: 1.5rem;
+  }
+  [part~='text-h3'] {
+    font-size: 1.25rem;
+  }
+  [part~='text-h4'] {
+    font-size: 1.1rem;
+  }
   [part~='byline'] {
     margin: 0 0 var(--_space);
     color: var(--_muted);

@@ -6,8 +6,9 @@ import {resolveConfig} from './config'
 import {QueryController, renderLoadState, type QuerySpec} from './controller'
 import {syncJsonLd} from './json-ld'
 
-/** The page's chosen heading level for an element's headings, kept to 2–6 (default 3). */
-export const headingLevel = (value: unknown): number => Math.min(6, Math.max(2, Number(value) || 3))
+/** The page's chosen heading level for an element's headings, kept to `lowest`–6 (default 3). */
+export const headingLevel = (value: unknown, fallback = 3, lowest = 2): number =>
+  Math.min(6, Math.max(lowest, Number(value) || fallback))
 
 export abstract class ContentElement<T> extends LitElement {
   // Subclasses list only their own properties: Lit adds these inherited ones to them.

@@ -17,6 +17,7 @@ import type {
 import type {PortableTextBlock} from '@portabletext/types'
 import {html, nothing, type TemplateResult} from 'lit'
 import {isWebUrl} from '../content/config'
+import {heading} from './heading'
 
 export interface RenderOptions {
   /** `sources[]._key` in order: citation markers link to `#<citationPrefix><n>`. */
@@ -24,6 +25,11 @@ export interface RenderOptions {
   citationPrefix?: string
   /** URL for an internal link, e.g. (type, slug) => `/${type}/${slug}`; without it they render as text. */
   internalHref?: (type: string, slug: string) => string | null
+  /**
+   * The level of the heading the text sits under (default 1): the text's own h2–h4 move down
+   * with it, so an article titled at h2 has its sections at h3. Capped at h6.
+   */
+  headingLevel?: number
 }
 
 const SAFE_LINK = /^(https?:|mailto:|tel:)/i
@@ -87,11 +93,14 @@ function renderBlock(block: PortableTextBlock, options: RenderOptions): Template
   const content = renderInline(block, options)
   switch (block.style) {
     case 'h2':
-      return html`<h2 part="text-heading">${content}</h2>`
     case 'h3':
-      return html`<h3 part="text-heading">${content}</h3>`
     case 'h4':
-      return html`<h4 part="text-heading">${content}</h4>`
+      // The part keeps the editor's level (text-h2…) so styles need not follow the shifted tag.
+      return heading(
+        Number(block.style[1]) - 1 + (options.headingLevel ?? 1),
+        `text-heading text-${block.style}`,
+        content,
+      )
     case 'blockquote':
       return html`<blockquote part="text-quote">${content}</blockquote>`
     default:
