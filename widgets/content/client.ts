@@ -79,7 +79,7 @@ export function fetchQuery<T>(
       )
       shared = request
     }
-    release(key, shared, options.signal)
+    addWaiter(key, shared, options.signal)
     return shared.promise as Promise<T>
   }
   if (config.cache !== 'persist') return network()
@@ -101,7 +101,7 @@ export function fetchQuery<T>(
  * Counts a caller in on a shared request; when its `signal` aborts (the element left the page or
  * asks for something else) and no other caller still waits, the request is aborted and forgotten.
  */
-function release(key: string, request: SharedRequest, signal: AbortSignal | undefined): void {
+function addWaiter(key: string, request: SharedRequest, signal: AbortSignal | undefined): void {
   if (signal?.aborted) return
   request.waiting++
   signal?.addEventListener(
