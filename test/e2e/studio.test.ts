@@ -24,6 +24,19 @@ const raw = {perspective: 'raw'} as const
  * Polls the lake (raw perspective) until `query` returns a truthy value: the autosaved draft has
  * arrived. The Studio's "Saved" status is transient and can be missed under load; the lake is not.
  */
+/** Whether `check` comes to be true for `holdMs` in a row within 20 s. */
+async function holds(check: () => Promise<boolean>, holdMs = 1500): Promise<boolean> {
+  const deadline = Date.now() + 20_000
+  let since = 0
+  while (Date.now() < deadline) {
+    if (!(await check())) since = 0
+    else if (!since) since = Date.now()
+    else if (Date.now() - since >= holdMs) return true
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  return false
+}
+
 async function waitForLake<T>(query: string, params: Record<string, unknown> = {}): Promise<T> {
   const client = lakeClient(s.lake.url, s.lake.token)
   for (let i = 0; i < 100; i++) {
@@ -93,7 +106,10 @@ describe('creating and publishing an FAQ in the Studio', () => {
       '*[_id in path("drafts.**") && _type == "faq" && question == $q && category == "conditions"][0]._id',
       {q: question},
     )
-    assert.equal(await page.getByTestId('action-publish').isDisabled(), true)
+    // Right after an edit the Studio may enable Publish for a moment before validation of the new
+    // draft has run: the verdict is what holds for a while, not one sample.
+    const publish = page.getByTestId('action-publish')
+    assert.equal(await holds(() => publish.isDisabled()), true, 'Publish must stay disabled')
   })
 
   it('publishes once a reviewer and a source are added, and the lake serves it', async () => {
