@@ -2,8 +2,8 @@ import {css} from 'lit'
 
 export const faqStyles = css`
   :host {
-    /* One closed question: the heading's line, the button's padding and the item's border. */
-    --_row: calc(1.05rem * 1.5 + 1.5rem + 1px);
+    /* One closed question: the button (its line and padding, at least 44 px) and the item's border. */
+    --_row: calc(max(44px, 1.05rem * 1.5 + 1.5rem) + 1px);
   }
   [part~='search'] {
     display: block;
