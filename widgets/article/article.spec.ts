@@ -50,36 +50,26 @@ describe('<ck-article> (sources, @web/test-runner)', () => {
   })
 
   it('puts its title at the page’s heading level and its sections one below', async () => {
-    const tags = (article: HTMLElement, selector: string) =>
-      [...article.shadowRoot!.querySelectorAll(selector)].map((h) => h.tagName)
-    const top = await mount(
-      'ck-article',
-      '<ck-article slug="prevent-headaches-with-botox"></ck-article>',
-    )
-    expect(tags(top, '[part~="title"]')).to.deep.equal(['H1'])
-    expect(tags(top, '[part~="text-heading"]')).to.deep.equal(['H2', 'H2', 'H2'])
-    expect(tags(top, '[part~="section-heading"]')).to.deep.equal(['H2', 'H2'])
-    const sectionSize = getComputedStyle(
-      top.shadowRoot!.querySelector('[part~="text-h2"]')!,
-    ).fontSize
-
-    const nested = await mount(
-      'ck-article',
-      '<ck-article slug="prevent-headaches-with-botox" heading-level="3"></ck-article>',
-    )
-    expect(tags(nested, '[part~="title"]')).to.deep.equal(['H3'])
-    expect(tags(nested, '[part~="text-heading"]')).to.deep.equal(['H4', 'H4', 'H4'])
-    expect(tags(nested, '[part~="section-heading"]')).to.deep.equal(['H4', 'H4'])
+    const tags = (article: HTMLElement, part: string) =>
+      [...article.shadowRoot!.querySelectorAll(`[part~="${part}"]`)].map((h) => h.tagName)
+    const sizes: string[] = []
+    // [heading-level attribute, title tag, tag of the text's and the section headings]
+    for (const [attribute, title, below] of [
+      ['', 'H1', 'H2'],
+      [' heading-level="3"', 'H3', 'H4'],
+      [' heading-level="9"', 'H6', 'H6'], // clamped to h6
+    ] as const) {
+      const article = await mount(
+        'ck-article',
+        `<ck-article slug="prevent-headaches-with-botox"${attribute}></ck-article>`,
+      )
+      expect(tags(article, 'title'), attribute).to.deep.equal([title])
+      expect(tags(article, 'text-heading'), attribute).to.deep.equal([below, below, below])
+      expect(tags(article, 'section-heading'), attribute).to.deep.equal([below, below])
+      sizes.push(getComputedStyle(article.shadowRoot!.querySelector('[part~="text-h2"]')!).fontSize)
+    }
     // The look follows the editor's level, not the tag.
-    const shifted = nested.shadowRoot!.querySelector('[part~="text-h2"]')!
-    expect(getComputedStyle(shifted).fontSize).to.equal(sectionSize)
-
-    const deepest = await mount(
-      'ck-article',
-      '<ck-article slug="prevent-headaches-with-botox" heading-level="9"></ck-article>',
-    )
-    expect(tags(deepest, '[part~="title"]')).to.deep.equal(['H6'])
-    expect(tags(deepest, '[part~="text-heading"]')).to.deep.equal(['H6', 'H6', 'H6'])
+    expect(new Set(sizes).size).to.equal(1)
   })
 
   it('lists related questions that open to their answers', async () => {
