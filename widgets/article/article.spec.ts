@@ -7,10 +7,6 @@ import {expect} from 'chai'
 import {mount, text} from '../testing/spec-page'
 
 describe('<ck-article> (sources, @web/test-runner)', () => {
-  afterEach(() => {
-    document.body.innerHTML = ''
-  })
-
   it('shows the seed article with its reviewer, headings, a citation and the disclaimer', async () => {
     const article = await mount(
       'ck-article',

@@ -5,10 +5,6 @@ import {expect} from 'chai'
 import {mount, text} from '../testing/spec-page'
 
 describe('<ck-clinician-list> (sources, @web/test-runner)', () => {
-  afterEach(() => {
-    document.body.innerHTML = ''
-  })
-
   it('lists Dr. Sloane Yu’s card among the clinicians at Allied Pain & Spine Institute', async () => {
     const list = await mount(
       'ck-clinician-list',

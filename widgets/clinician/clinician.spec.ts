@@ -16,10 +16,6 @@ const patchSloane = (patch: object) =>
 describe('<ck-clinician> (sources, @web/test-runner)', () => {
   before(() => patchSloane({set: {bookingUrl: BOOKING_URL}}))
   after(() => patchSloane({unset: ['bookingUrl']}))
-  afterEach(() => {
-    document.body.innerHTML = ''
-  })
-
   it('shows Dr. Sloane Yu’s card with her role and a booking link named for her', async () => {
     const clinician = await mount(
       'ck-clinician',

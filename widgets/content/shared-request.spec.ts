@@ -13,10 +13,6 @@ const loaded = (element: HTMLElement) =>
   })
 
 describe('the page cache’s shared requests (sources, @web/test-runner)', () => {
-  afterEach(() => {
-    document.body.innerHTML = ''
-  })
-
   it('keeps loading for the elements that stay when the first one leaves mid-request', async () => {
     // A topic no other spec asks for, so the request is this page's first for the query.
     const markup = '<ck-faq topic="botox" lang="en"></ck-faq>'

@@ -24,7 +24,6 @@ const nextEvent = (element: HTMLElement) =>
 
 describe('<ck-faq> with the lake down (sources, @web/test-runner)', () => {
   afterEach(async () => {
-    document.body.innerHTML = ''
     await lake('start') // whatever happened, the next spec file finds the lake running
   })
 

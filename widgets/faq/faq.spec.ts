@@ -12,10 +12,6 @@ const buttons = (element: CkFaq) => [
 ]
 
 describe('<ck-faq> (sources, @web/test-runner)', () => {
-  afterEach(() => {
-    document.body.innerHTML = ''
-  })
-
   it('shows the seed’s chronic migraine questions', async () => {
     const faq = await mount('ck-faq', '<ck-faq topic="chronic-migraine"></ck-faq>')
     const questions = buttons(faq).map((b) => b.textContent?.trim())

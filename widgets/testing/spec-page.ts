@@ -1,11 +1,17 @@
+/// <reference types="mocha" />
 // What the @web/test-runner specs share: every tag registered, content read through the test
-// server's origin (which forwards to the lake the config starts), and mounting an element until
-// its content has loaded.
+// server's origin (which forwards to the lake the config starts), mounting an element until its
+// content has loaded, and an empty page after every test.
 import {configure} from '../content/config'
 import {defineElements} from '../define'
 
 defineElements()
 configure({apiHost: window.location.origin})
+
+// A root hook: each test starts on an empty page whichever spec file imports this.
+afterEach(() => {
+  document.body.innerHTML = ''
+})
 
 /**
  * Puts `markup` in the page and resolves with its `tag` element once it has loaded and rendered;
