@@ -109,3 +109,25 @@ export async function jsonLdOf(page: Page, selector: string): Promise<Record<str
   const text = await page.locator(`${selector} > script[type="application/ld+json"]`).textContent()
   return JSON.parse(String(text)) as Record<string, unknown>
 }
+
+/**
+ * How far (CSS px) anything in the shadow trees of the elements matching `selector` reaches past
+ * its element's right edge, largest first; WCAG 1.4.10 reflow wants none at 320 px.
+ */
+export async function shadowOverflow(
+  page: Page,
+  selector: string,
+): Promise<Array<{tag: string; part: string; px: number}>> {
+  return page.evaluate((s) => {
+    const found: Array<{tag: string; part: string; px: number}> = []
+    for (const host of document.querySelectorAll(s)) {
+      const right = host.getBoundingClientRect().right
+      for (const node of host.shadowRoot?.querySelectorAll('*') ?? []) {
+        const px = node.getBoundingClientRect().right - right
+        if (px > 0.5)
+          found.push({tag: host.localName, part: node.getAttribute('part') ?? node.localName, px})
+      }
+    }
+    return found.sort((a, b) => b.px - a.px)
+  }, selector)
+}

@@ -1,9 +1,11 @@
-// The demo page (every widget, two partner themes) has no axe-core violations, shadow roots included.
+// The demo page (every widget, two partner themes) has no axe-core violations, shadow roots included,
+// and reflows to a 320 px wide window.
 import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {after, before, describe, it} from 'node:test'
-import {openDemo, type DemoSession} from '../helpers/demo'
+import type {Page} from 'playwright-core'
+import {openDemo, shadowOverflow, type DemoSession} from '../helpers/demo'
 
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -18,29 +20,50 @@ after(async () => {
   await d?.close()
 })
 
+const TAGS = 'ck-faq, ck-article, ck-clinician, ck-clinician-list'
+
+/** Every element has content: no skeleton left (errors are checked where it matters). */
+const everyElementLoaded = (page: Page) =>
+  page.waitForFunction(
+    (selector) =>
+      [...document.querySelectorAll(selector)].every(
+        (el) =>
+          el.shadowRoot?.querySelector('[part]') &&
+          !el.shadowRoot.querySelector('[part~="skeleton"]'),
+      ),
+    TAGS,
+  )
+
 describe('demo page accessibility', () => {
+  it('reflows at 320 CSS px: no sideways scrolling, nothing past a widget’s edge (WCAG 1.4.10)', async () => {
+    const page = await d.browser.newPage({viewport: {width: 320, height: 640}})
+    await page.goto(`${d.lake.url}/demo/`)
+    await everyElementLoaded(page)
+    // Open every answer and related question, so their content is measured too.
+    await page.evaluate((selector) => {
+      for (const el of document.querySelectorAll(selector)) {
+        for (const button of el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="button"]'))
+          button.click()
+        for (const details of el.shadowRoot!.querySelectorAll('details')) details.open = true
+      }
+    }, TAGS)
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320)
+    assert.deepEqual(await shadowOverflow(page, TAGS), [])
+    await page.close()
+  })
+
   for (const scheme of ['light', 'dark'] as const) {
     it(`axe-core finds no WCAG 2.2 AA violations (${scheme} mode)`, async () => {
       const page = await d.browser.newPage({colorScheme: scheme})
       await page.goto(`${d.lake.url}/demo/`)
-      const tags = 'ck-faq, ck-article, ck-clinician, ck-clinician-list'
-      // Every element has content: no skeleton left, and no error.
-      await page.waitForFunction(
-        (selector) =>
-          [...document.querySelectorAll(selector)].every(
-            (el) =>
-              el.shadowRoot?.querySelector('[part]') &&
-              !el.shadowRoot.querySelector('[part~="skeleton"]'),
-          ),
-        tags,
-      )
+      await everyElementLoaded(page)
       const shown = await page.evaluate(
         (selector) =>
           [...document.querySelectorAll(selector)].map((el) => ({
             tag: el.localName,
             error: Boolean(el.shadowRoot!.querySelector('[role="alert"]')),
           })),
-        tags,
+        TAGS,
       )
       assert.deepEqual([...new Set(shown.map((s) => s.tag))].sort(), [
         'ck-article',

@@ -7,7 +7,7 @@ import {after, before, describe, it} from 'node:test'
 import type {Page} from 'playwright-core'
 import {startLake} from '../../lake/server'
 import {demoRoutes} from '../../demo/routes'
-import {openDemo, widgetPage, type DemoSession} from '../../test/helpers/demo'
+import {openDemo, shadowOverflow, widgetPage, type DemoSession} from '../../test/helpers/demo'
 import {lakeClient} from '../../test/helpers/lake'
 
 let d: DemoSession
@@ -299,6 +299,43 @@ describe('<ck-faq>', () => {
     assert.ok((await panel.textContent())!.length > 1024 * 1024)
     await page.close()
     await client.delete('faq-hostile')
+  })
+
+  it('wraps long words and URLs at 320 px instead of widening the page (WCAG 1.4.10)', async () => {
+    const client = lakeClient(d.lake.url, d.lake.token)
+    const word = 'Onabotulinumtoxina'.repeat(12)
+    const url = `https://example.org/${'very-long-path-segment/'.repeat(8)}`
+    await client.createOrReplace({
+      _id: 'faq-long-words',
+      _type: 'faq',
+      question: `What is ${word}?`,
+      language: 'en',
+      category: 'long-words',
+      syndication: {mode: 'all'},
+      answer: [
+        {
+          _type: 'block',
+          _key: 'a',
+          style: 'normal',
+          markDefs: [{_key: 'u', _type: 'link', href: url}],
+          children: [
+            {_type: 'span', _key: 's1', text: `${word} `, marks: []},
+            {_type: 'span', _key: 's2', text: url, marks: ['u']},
+          ],
+        },
+      ],
+    })
+    const page = await pageWith('<ck-faq category="long-words" searchable></ck-faq>')
+    try {
+      await page.setViewportSize({width: 320, height: 640})
+      await ready(page)
+      await page.locator('ck-faq >> [part~="button"]').click()
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320)
+      assert.deepEqual(await shadowOverflow(page, 'ck-faq'), [])
+    } finally {
+      await page.close()
+      await client.delete('faq-long-words')
+    }
   })
 
   it('shows an error with a retry button while the lake is down, and loads after it is back', async () => {

@@ -18,6 +18,8 @@ export const tokens = css`
     background: var(--_bg);
     font-family: var(--_font);
     line-height: 1.5;
+    /* CMS text may hold long words or URLs: wrap them rather than widen the page (WCAG 1.4.10). */
+    overflow-wrap: anywhere;
   }
   a {
     color: var(--_primary);
