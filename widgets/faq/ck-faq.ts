@@ -88,7 +88,8 @@ function scopedFaqs(result: FaqQueryResult): FaqItem[] {
  * @cssprop --ck-color-text - Text colour.
  * @cssprop --ck-color-muted - Secondary text.
  * @cssprop --ck-color-bg - Background.
- * @cssprop --ck-color-border - Dividers and borders.
+ * @cssprop --ck-color-border - Dividers between questions.
+ * @cssprop --ck-color-field-border - The search field's border (keep it 3:1 against the background).
  * @cssprop --ck-color-highlight - Search match background.
  * @cssprop --ck-font - Font family.
  * @cssprop --ck-radius - Corner radius.

@@ -8,6 +8,7 @@ import type {Page} from 'playwright-core'
 import {startLake} from '../../lake/server'
 import {demoRoutes} from '../../demo/routes'
 import {openDemo, shadowOverflow, widgetPage, type DemoSession} from '../../test/helpers/demo'
+import {contrastRatio} from '../../test/helpers/contrast'
 import {lakeClient} from '../../test/helpers/lake'
 
 let d: DemoSession
@@ -300,6 +301,21 @@ describe('<ck-faq>', () => {
     await page.close()
     await client.delete('faq-hostile')
   })
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`gives the search field a border of at least 3:1 against the widget (${colorScheme} mode, WCAG 1.4.11)`, async () => {
+      const page = await pageWith('<ck-faq topic="chronic-migraine" searchable></ck-faq>')
+      await page.emulateMedia({colorScheme})
+      await ready(page)
+      const colours = await page.locator('ck-faq').evaluate((el) => ({
+        border: getComputedStyle(el.shadowRoot!.querySelector('[part~="search"]')!).borderTopColor,
+        background: getComputedStyle(el).backgroundColor,
+      }))
+      const ratio = contrastRatio(colours.border, colours.background)
+      assert.ok(ratio >= 3, `${colours.border} on ${colours.background} is ${ratio.toFixed(2)}:1`)
+      await page.close()
+    })
+  }
 
   it('wraps long words and URLs at 320 px instead of widening the page (WCAG 1.4.10)', async () => {
     const client = lakeClient(d.lake.url, d.lake.token)

@@ -15,7 +15,7 @@ export const faqStyles = css`
     font: inherit;
     color: var(--_text);
     background: var(--_bg);
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_field-border);
     border-radius: var(--_radius);
   }
   [part~='questions'] {
