@@ -169,6 +169,45 @@ describe('<ck-article>', () => {
     await page.close()
   })
 
+  it('speaks the article’s language: UI strings and a lang mark for the text (WCAG 3.1.2)', async () => {
+    const client = lakeClient(d.lake.url, d.lake.token)
+    await client.createOrReplace({
+      _id: 'article-es',
+      _type: 'article',
+      title: 'Cómo prevenir los dolores de cabeza',
+      slug: {_type: 'slug', current: 'prevenir-dolores-de-cabeza'},
+      language: 'es',
+      body: [
+        {
+          _type: 'block',
+          _key: 'b',
+          style: 'normal',
+          markDefs: [],
+          children: [{_type: 'span', _key: 's', text: 'El Botox puede ayudar.', marks: []}],
+        },
+      ],
+      sources: [{_key: 'who', title: 'Cefaleas', url: 'https://www.who.int/'}],
+    })
+    // The test page is <html lang="en"> and configures no language.
+    const page = await widgetPage(d, '<ck-article slug="prevenir-dolores-de-cabeza"></ck-article>')
+    try {
+      const article = page.locator('ck-article')
+      await article.locator('[part~="title"]').waitFor()
+      assert.equal(await article.locator('[part~="section-heading"]').textContent(), 'Fuentes')
+      const spanish = (part: string) =>
+        article
+          .locator(`[part~="${part}"]`)
+          .first()
+          .evaluate((el) => el.matches(':lang(es)'))
+      assert.equal(await spanish('title'), true)
+      assert.equal(await spanish('text-paragraph'), true)
+      assert.equal(await spanish('section-heading'), true)
+    } finally {
+      await page.close()
+      await client.delete('article-es')
+    }
+  })
+
   it('says so when no article has the slug', async () => {
     const page = await widgetPage(d, '<ck-article slug="no-such-article"></ck-article>')
     await page.waitForFunction(() =>

@@ -23,7 +23,7 @@ type RelatedFaq = NonNullable<Article['relatedFaqs']>[number]
  * @element ck-article
  *
  * @attr slug - The article's slug, e.g. `prevent-headaches-with-botox`.
- * @attr lang - `en` or `es` for the UI strings.
+ * @attr lang - `en` or `es` for the UI strings (default: the article's language).
  * @attr clinician-url - Link pattern for the reviewer, `{slug}` replaced (default `#clinician-{slug}`).
  * @attr heading-level - Level of the article's title, 1–6 (default 1); its sections, sources and
  *   related questions sit one level below.
@@ -32,6 +32,7 @@ type RelatedFaq = NonNullable<Article['relatedFaqs']>[number]
  * @attr live - Updates when the content changes.
  * @attr cache - `persist`: shows the last loaded article at once (localStorage), then refreshes.
  *
+ * @csspart base - The wrapper around everything shown; its `lang` is the language shown.
  * @csspart title - The article title.
  * @csspart section-heading - The "Sources" and "Related questions" headings.
  * @csspart byline - "Medically reviewed by …" with the review date.
@@ -92,6 +93,11 @@ export class CkArticle extends ContentElement<ArticleQueryResult> {
     return this.content.result?.article ?? null
   }
 
+  /** Without its own `lang`, the article speaks its own language: byline and headings match it. */
+  protected override get uiLang(): string {
+    return this.lang || this.article?.language || super.uiLang
+  }
+
   readonly #internalHref = (type: string, slug: string) =>
     this.internalUrl
       .replace('{type}', encodeURIComponent(type))
@@ -150,7 +156,7 @@ export class CkArticle extends ContentElement<ArticleQueryResult> {
     const level = headingLevel(this.headingLevel, 1, 1)
     // A reference to a question that is gone (deleted, unpublished) resolves to null.
     const related = (article.relatedFaqs ?? []).filter((faq) => faq?.question)
-    return html`<article>
+    return html`<article lang=${article.language ?? nothing}>
       ${heading(level, 'title', article.title)}
       ${
         reviewer

@@ -20,6 +20,7 @@ import {tokens} from '../styles/tokens'
  * @attr cache - `persist`: shows the last loaded list at once (localStorage), then refreshes.
  * @attr api-host - Content service (overrides `<ck-config>`); also project-id, dataset, api-version.
  *
+ * @csspart base - The wrapper around everything shown; its `lang` is the language shown.
  * @csspart list - The grid of cards.
  * @csspart item - One clinician in the grid.
  * @csspart card - A clinician's card (and its parts: photo, placeholder, details, name, role,

@@ -19,6 +19,7 @@ import {cardStyles} from './styles'
  * @attr cache - `persist`: shows the last loaded profile at once (localStorage), then refreshes.
  * @attr api-host - Content service (overrides `<ck-config>`); also project-id, dataset, api-version.
  *
+ * @csspart base - The wrapper around everything shown; its `lang` is the language shown.
  * @csspart card - The card around everything.
  * @csspart photo - The photo, or the initials shown without one (also `placeholder`).
  * @csspart placeholder - The initials shown when there is no photo.

@@ -1,7 +1,8 @@
 // What every clinic-kit element shares: `lang` and `live`, one query driven by the element's
-// inputs, the loading and error states, and a JSON-LD script kept in step with what is shown.
+// inputs, the loading and error states, a root marked with the language of what is shown, and a
+// JSON-LD script kept in step with it.
 import {LitElement, type PropertyDeclarations, type PropertyValues, type TemplateResult} from 'lit'
-import {strings, type UiStrings} from '../i18n/strings'
+import {strings, uiLanguage, type UiStrings} from '../i18n/strings'
 import {resolveConfig} from './config'
 import {QueryController, renderLoadState, type QuerySpec} from './controller'
 import {syncJsonLd} from './json-ld'
@@ -38,9 +39,25 @@ export abstract class ContentElement<T> extends LitElement {
     return null
   }
 
-  /** The UI strings in the element's language (its own `lang`, else the page's config). */
+  /** The language the element speaks: its own `lang`, else the page's config. */
+  protected get uiLang(): string {
+    return this.lang || resolveConfig(this).lang
+  }
+
+  /** The UI strings in the element's language. */
   protected get t(): UiStrings {
-    return strings(this.lang || resolveConfig(this).lang)
+    return strings(this.uiLang)
+  }
+
+  /**
+   * Renders into a `base` part inside the shadow root, which carries the language of what is
+   * shown: it may differ from the page's (WCAG 3.1.2), e.g. Spanish FAQs on an English page.
+   */
+  protected override createRenderRoot(): HTMLElement {
+    const base = document.createElement('div')
+    base.setAttribute('part', 'base')
+    super.createRenderRoot().append(base)
+    return base
   }
 
   /** Fetches the content again, bypassing the page cache when `fresh` (Retry does). */
@@ -58,6 +75,7 @@ export abstract class ContentElement<T> extends LitElement {
     const {inputs} = this.constructor as typeof ContentElement
     if (inputs.some((key) => changed.has(key))) void this.content.load()
     if (changed.has('live')) this.content.setLive(this.live)
+    ;(this.renderRoot as HTMLElement).lang = uiLanguage(this.uiLang)
   }
 
   protected override updated(): void {

@@ -68,6 +68,7 @@ function scopedFaqs(result: FaqQueryResult): FaqItem[] {
  * @attr cache - `persist`: shows the last loaded questions at once (localStorage), then refreshes.
  * @attr api-host - Content service (overrides `<ck-config>`); also project-id, dataset, api-version.
  *
+ * @csspart base - The wrapper around everything shown; its `lang` is the language shown.
  * @csspart search - The search input.
  * @csspart questions - The list of questions.
  * @csspart item - One question and answer.

@@ -302,6 +302,23 @@ describe('<ck-faq>', () => {
     await client.delete('faq-hostile')
   })
 
+  it('marks its content with the language shown, even when the page speaks another (WCAG 3.1.2)', async () => {
+    // The test page is <html lang="en">; the config asks for Spanish FAQs.
+    const page = await pageWith(
+      '<ck-config lang="es"></ck-config><ck-faq id="es" topic="chronic-migraine"></ck-faq><ck-faq id="en" lang="en" topic="chronic-migraine"></ck-faq>',
+    )
+    await ready(page, '#es')
+    await ready(page, '#en')
+    const languageOf = (selector: string) =>
+      page.locator(selector).evaluate((el) => {
+        const button = el.shadowRoot!.querySelector('[part~="button"]')!
+        return {es: button.matches(':lang(es)'), en: button.matches(':lang(en)')}
+      })
+    assert.deepEqual(await languageOf('#es'), {es: true, en: false})
+    assert.deepEqual(await languageOf('#en'), {es: false, en: true})
+    await page.close()
+  })
+
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`gives the search field a border of at least 3:1 against the widget (${colorScheme} mode, WCAG 1.4.11)`, async () => {
       const page = await pageWith('<ck-faq topic="chronic-migraine" searchable></ck-faq>')

@@ -46,6 +46,12 @@ const STRINGS = {
 
 export type UiStrings = (typeof STRINGS)['en']
 
+export type UiLanguage = keyof typeof STRINGS
+
+/** The UI language for a `lang` value: Spanish for `es` and its regional forms, else English. */
+export const uiLanguage = (lang: string | null | undefined): UiLanguage =>
+  lang?.toLowerCase().startsWith('es') ? 'es' : 'en'
+
 export function strings(lang: string | null | undefined): UiStrings {
-  return (lang?.toLowerCase().startsWith('es') ? STRINGS.es : STRINGS.en) as UiStrings
+  return STRINGS[uiLanguage(lang)] as UiStrings
 }
