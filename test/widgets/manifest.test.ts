@@ -1,8 +1,11 @@
 // The custom-elements manifest, generated from the elements' JSDoc by `npm run build`, documents
-// every element's attributes, parts, custom properties and events.
+// every element's attributes, parts, custom properties and events: the ones listed here, and every
+// part the built elements render and every --ck-* property their styles read.
 import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
-import {describe, it} from 'node:test'
+import {after, before, describe, it} from 'node:test'
+import {openDemo, widgetPage, type DemoSession} from '../helpers/demo'
+import {lakeClient} from '../helpers/lake'
 
 interface Declaration {
   tagName?: string
@@ -22,7 +25,138 @@ const element = (tag: string) => {
 }
 const names = (list: Array<{name: string}> | undefined) => (list ?? []).map((item) => item.name)
 
+let d: DemoSession
+before(async () => {
+  d = await openDemo()
+})
+after(async () => {
+  await d?.close()
+})
+
+const block = (key: string, style: string, text: string, extra: object = {}) => ({
+  _type: 'block',
+  _key: key,
+  style,
+  markDefs: [],
+  children: [{_type: 'span', _key: `${key}s`, text, marks: []}],
+  ...extra,
+})
+
+/** An article using every kind of text the editor offers (images have their own test). */
+const EVERY_BLOCK_ARTICLE = {
+  _id: 'article-every-block',
+  _type: 'article',
+  title: 'Every block',
+  slug: {_type: 'slug', current: 'every-block'},
+  language: 'en',
+  sources: [{_key: 'src', title: 'A source', url: 'https://example.org/'}],
+  body: [
+    block('h2', 'h2', 'Level two'),
+    block('h3', 'h3', 'Level three'),
+    block('h4', 'h4', 'Level four'),
+    block('q', 'blockquote', 'A quotation'),
+    block('l1', 'normal', 'An item', {listItem: 'bullet', level: 1}),
+    block('l2', 'normal', 'A nested item', {listItem: 'number', level: 2}),
+    {
+      _type: 'block',
+      _key: 'p',
+      style: 'normal',
+      markDefs: [
+        {_key: 'ln', _type: 'link', href: 'https://example.org/'},
+        {_key: 'ci', _type: 'citationMarker', sourceKey: 'src'},
+      ],
+      children: [
+        {_type: 'span', _key: 'a', text: 'A link', marks: ['ln']},
+        {_type: 'span', _key: 'b', text: ' and a cited claim', marks: ['ci']},
+      ],
+    },
+    ...['info', 'warning', 'emergency'].map((tone) => ({
+      _type: 'callout',
+      _key: tone,
+      tone,
+      title: `A ${tone} callout`,
+      text: 'What it says.',
+    })),
+  ],
+}
+
 describe('custom-elements.json', () => {
+  it('documents every part the elements render and every --ck-* property their styles read', async () => {
+    const client = lakeClient(d.lake.url, d.lake.token)
+    await client.createOrReplace(EVERY_BLOCK_ARTICLE)
+    const page = await widgetPage(
+      d,
+      `<ck-faq topic="chronic-migraine" searchable></ck-faq>
+       <ck-faq partner="riverbend-family-medicine"></ck-faq>
+       <ck-faq category="no-such-category"></ck-faq>
+       <ck-faq api-host="http://127.0.0.1:9"></ck-faq>
+       <ck-article slug="every-block"></ck-article>
+       <ck-article slug="prevent-headaches-with-botox"></ck-article>
+       <ck-clinician slug="sloane-yu"></ck-clinician>
+       <ck-clinician-list clinic="allied-pain-spine-institute"></ck-clinician-list>`,
+    )
+    try {
+      const tags = 'ck-faq, ck-article, ck-clinician, ck-clinician-list'
+      await page.waitForFunction(
+        (selector) =>
+          [...document.querySelectorAll(selector)].every(
+            (el) =>
+              el.shadowRoot?.querySelector('[part]') &&
+              !el.shadowRoot.querySelector('[part~="skeleton"]'),
+          ),
+        tags,
+      )
+      // Open every answer, and search, so panels and match highlights render too.
+      await page.locator('ck-faq[searchable] >> [part~="search"]').fill('botox')
+      const used = await page.evaluate((selector) => {
+        const found: Record<string, {parts: string[]; properties: string[]}> = {}
+        for (const el of document.querySelectorAll(selector)) {
+          for (const button of el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="button"]'))
+            button.click()
+          const entry = (found[el.localName] ??= {parts: [], properties: []})
+          for (const node of el.shadowRoot!.querySelectorAll('[part]'))
+            entry.parts.push(...node.getAttribute('part')!.split(/\s+/))
+          const styles = (el.constructor as unknown as {elementStyles: Array<{cssText: string}>})
+            .elementStyles
+          for (const sheet of styles)
+            entry.properties.push(...(sheet.cssText.match(/--ck-[\w-]+/g) ?? []))
+        }
+        return found
+      }, tags)
+      for (const [tag, {parts, properties}] of Object.entries(used)) {
+        const declared = element(tag)
+        const undocumented = (list: string[], documented: Array<{name: string}> | undefined) =>
+          [...new Set(list)].filter((name) => !names(documented).includes(name)).sort()
+        assert.deepEqual(undocumented(parts, declared.cssParts), [], `${tag}: undocumented parts`)
+        assert.deepEqual(
+          undocumented(properties, declared.cssProperties),
+          [],
+          `${tag}: undocumented custom properties`,
+        )
+      }
+      assert.deepEqual(Object.keys(used).sort(), [
+        'ck-article',
+        'ck-clinician',
+        'ck-clinician-list',
+        'ck-faq',
+      ])
+      // The article rendered every kind of text, so its parts were all checked.
+      const articleParts = await page
+        .locator('ck-article')
+        .first()
+        .evaluate((el) =>
+          [...el.shadowRoot!.querySelectorAll('[part]')].flatMap((n) =>
+            n.getAttribute('part')!.split(/\s+/),
+          ),
+        )
+      for (const part of ['text-h4', 'text-quote', 'citation', 'callout-emergency', 'text-list'])
+        assert.ok(articleParts.includes(part), part)
+    } finally {
+      await page.close()
+      await client.delete(EVERY_BLOCK_ARTICLE._id)
+    }
+  })
+
   it('documents <ck-faq>', () => {
     const faq = element('ck-faq')
     for (const attr of [

@@ -38,9 +38,22 @@ type RelatedFaq = NonNullable<Article['relatedFaqs']>[number]
  * @csspart byline - "Medically reviewed by …" with the review date.
  * @csspart reviewer - The reviewer's link.
  * @csspart overdue - The notice shown when the review is overdue.
- * @csspart body - The article text (parts inside: text-paragraph, text-heading with text-h2,
- *   text-h3 or text-h4 for the editor's level, text-list,
- *   text-list-item, text-quote, text-link, citation, callout, figure, image, caption).
+ * @csspart body - The article text, with the text parts below.
+ * @csspart text-paragraph - A paragraph of the text.
+ * @csspart text-heading - A heading in the text (also text-h2, text-h3 or text-h4).
+ * @csspart text-h2 - A heading the editor made level 2 (its tag follows heading-level).
+ * @csspart text-h3 - A heading the editor made level 3.
+ * @csspart text-h4 - A heading the editor made level 4.
+ * @csspart text-list - A bulleted or numbered list (nested lists inside their item).
+ * @csspart text-list-item - A list item.
+ * @csspart text-quote - A quotation.
+ * @csspart text-link - A link in the text.
+ * @csspart citation - A numbered citation marker linking to its source.
+ * @csspart callout - A note, warning or emergency callout.
+ * @csspart callout-info - An information callout (also callout-warning, callout-emergency).
+ * @csspart callout-warning - A warning callout.
+ * @csspart callout-emergency - An emergency callout.
+ * @csspart callout-title - A callout's title.
  * @csspart figure - An image in the text, with its caption.
  * @csspart image - An image in the text.
  * @csspart caption - An image's caption.
@@ -54,10 +67,15 @@ type RelatedFaq = NonNullable<Article['relatedFaqs']>[number]
  * @csspart status - Error and not-found messages.
  * @csspart retry - The retry button.
  *
- * @cssprop --ck-color-primary - Links and buttons.
+ * @cssprop --ck-color-primary - Links, focus rings and the retry button.
+ * @cssprop --ck-color-on-primary - Text on the retry button.
  * @cssprop --ck-color-text - Text colour.
  * @cssprop --ck-color-muted - Byline and disclaimer.
+ * @cssprop --ck-color-bg - Background.
+ * @cssprop --ck-color-border - Dividers and the loading placeholder.
  * @cssprop --ck-font - Font family.
+ * @cssprop --ck-radius - Corner radius.
+ * @cssprop --ck-space - Base spacing.
  *
  * @fires ck-load - The article loaded: `{id}` (`null` when no article has the slug).
  * @fires ck-error - Loading failed: `{message}`.

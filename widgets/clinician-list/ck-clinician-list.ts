@@ -23,8 +23,18 @@ import {tokens} from '../styles/tokens'
  * @csspart base - The wrapper around everything shown; its `lang` is the language shown.
  * @csspart list - The grid of cards.
  * @csspart item - One clinician in the grid.
- * @csspart card - A clinician's card (and its parts: photo, placeholder, details, name, role,
- *   specialties, specialty, clinic, languages, accepting, booking).
+ * @csspart card - A clinician's card.
+ * @csspart photo - The photo, or the initials shown without one (also `placeholder`).
+ * @csspart placeholder - The initials shown when there is no photo.
+ * @csspart details - Everything beside the photo.
+ * @csspart name - The name with credentials (a heading).
+ * @csspart role - The clinician's role.
+ * @csspart specialties - The list of specialties.
+ * @csspart specialty - One specialty.
+ * @csspart clinic - A clinic where they practise.
+ * @csspart languages - Languages spoken.
+ * @csspart accepting - Whether they accept new patients.
+ * @csspart booking - The booking button (a link).
  * @csspart skeleton - The placeholder while loading.
  * @csspart status - Empty and error messages.
  * @csspart retry - The retry button.
@@ -33,6 +43,7 @@ import {tokens} from '../styles/tokens'
  * @cssprop --ck-color-on-primary - Text on the booking buttons.
  * @cssprop --ck-color-text - Text colour.
  * @cssprop --ck-color-muted - Roles and languages.
+ * @cssprop --ck-color-bg - Background.
  * @cssprop --ck-color-border - Card borders and specialty chips.
  * @cssprop --ck-font - Font family.
  * @cssprop --ck-radius - Corner radius.

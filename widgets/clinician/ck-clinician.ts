@@ -40,6 +40,7 @@ import {cardStyles} from './styles'
  * @cssprop --ck-color-on-primary - Text on the booking button.
  * @cssprop --ck-color-text - Text colour.
  * @cssprop --ck-color-muted - Role and languages.
+ * @cssprop --ck-color-bg - Background.
  * @cssprop --ck-color-border - Specialty chips.
  * @cssprop --ck-font - Font family.
  * @cssprop --ck-radius - Corner radius.

@@ -4,6 +4,13 @@ export const faqStyles = css`
   :host {
     /* One closed question: the button (its line and padding, at least 44 px) and the item's border. */
     --_row: calc(max(44px, 1.05rem * 1.5 + 1.5rem) + 1px);
+    /* A field needs a boundary of at least 3:1 (WCAG 1.4.11); the dividers do not. */
+    --_field-border: var(--ck-color-field-border, #6b7685);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_field-border: var(--ck-color-field-border, #7f8c9b);
+    }
   }
   [part~='search'] {
     display: block;

@@ -10,8 +10,6 @@ export const tokens = css`
     --_muted: var(--ck-color-muted, #4a5563);
     --_bg: var(--ck-color-bg, #ffffff);
     --_border: var(--ck-color-border, #c9d1db);
-    /* Fields need a boundary of at least 3:1 (WCAG 1.4.11); dividers and card edges do not. */
-    --_field-border: var(--ck-color-field-border, #6b7685);
     --_font: var(--ck-font, system-ui, -apple-system, 'Segoe UI', sans-serif);
     --_radius: var(--ck-radius, 8px);
     --_space: var(--ck-space, 1rem);
@@ -39,7 +37,6 @@ export const tokens = css`
       --_muted: var(--ck-color-muted, #b4bfcc);
       --_bg: var(--ck-color-bg, #111821);
       --_border: var(--ck-color-border, #3a4654);
-      --_field-border: var(--ck-color-field-border, #7f8c9b);
     }
   }
 `
