@@ -7,7 +7,10 @@ export interface WidgetConfig {
   projectId: string
   dataset: string
   apiVersion: string
-  /** The lake's URL, or `hosted` for https://<projectId>.apicdn.sanity.io. */
+  /**
+   * The lake's URL, or `hosted` for Sanity: queries from https://<projectId>.apicdn.sanity.io,
+   * live updates from https://<projectId>.api.sanity.io.
+   */
   apiHost: string
   lang: string
   partner: string
@@ -69,11 +72,14 @@ export function resolveConfig(element: Element): WidgetConfig {
   return {...config, cache: config.cache === 'persist' ? 'persist' : ''}
 }
 
-/** The query endpoint's base: the lake, or Sanity's API CDN for hosted projects. */
-export function apiBase(config: WidgetConfig): string {
+/**
+ * An endpoint's base: the lake, or for hosted projects Sanity's API CDN for queries and the live
+ * API for listening (the CDN serves only queries).
+ */
+export function apiBase(config: WidgetConfig, endpoint: 'query' | 'listen' = 'query'): string {
   const host =
     config.apiHost === 'hosted'
-      ? `https://${config.projectId}.apicdn.sanity.io`
+      ? `https://${config.projectId}.${endpoint === 'query' ? 'apicdn' : 'api'}.sanity.io`
       : config.apiHost.replace(/\/+$/, '')
   return `${host}/v${config.apiVersion.replace(/^v/, '')}`
 }
@@ -91,7 +97,7 @@ export function dataUrl(
 ): string {
   const search = new URLSearchParams({query, ...options})
   for (const [name, value] of Object.entries(params)) search.set(`$${name}`, JSON.stringify(value))
-  return `${apiBase(config)}/data/${endpoint}/${encodeURIComponent(config.dataset)}?${search}`
+  return `${apiBase(config, endpoint)}/data/${endpoint}/${encodeURIComponent(config.dataset)}?${search}`
 }
 
 /** Only http(s) URLs from the CMS become links or image sources. */
