@@ -87,13 +87,7 @@ export abstract class ContentElement<T> extends LitElement {
   }
 
   /** The skeleton while loading, the error with Retry after a failure; `undefined` once ready. */
-  protected renderPending(errorText: string, skeletonStyle = ''): TemplateResult | undefined {
-    return renderLoadState(
-      this.content,
-      this.t.loadingContent,
-      errorText,
-      this.t.retry,
-      skeletonStyle,
-    )
+  protected renderPending(errorText: string): TemplateResult | undefined {
+    return renderLoadState(this.content, this.t.loadingContent, errorText, this.t.retry)
   }
 }

@@ -115,15 +115,9 @@ export function renderLoadState(
   loadingLabel: string,
   errorText: string,
   retryLabel: string,
-  skeletonStyle = '',
 ): TemplateResult | undefined {
   if (controller.state === 'loading')
-    return html`<div
-      part="skeleton"
-      role="status"
-      aria-label=${loadingLabel}
-      style=${skeletonStyle}
-    ></div>`
+    return html`<div part="skeleton" role="status" aria-label=${loadingLabel}></div>`
   if (controller.state === 'error')
     return html`<div part="status" role="alert">
       <p>${errorText}</p>

@@ -1,4 +1,4 @@
-import {html, nothing, type TemplateResult} from 'lit'
+import {html, nothing, type PropertyValues, type TemplateResult} from 'lit'
 import {isWebUrl} from '../content/config'
 import {ContentElement, headingLevel} from '../content/content-element'
 import {EVENT_INIT, type QuerySpec} from '../content/controller'
@@ -236,6 +236,15 @@ export class CkFaq extends ContentElement<FaqQueryResult> {
     return html`${parts.map((part, i) => (i % 2 === 1 ? html`<mark part="match">${part}</mark>` : part))}`
   }
 
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed)
+    // The skeleton stands for up to eight questions, below the space the search box will take.
+    // Set through CSSOM: a strict Content-Security-Policy blocks style attributes.
+    const base = this.renderRoot as HTMLElement
+    base.style.setProperty('--_rows', String(Math.min(Math.max(1, Number(this.limit) || 6), 8)))
+    base.style.setProperty('--_lead', this.searchable ? 'calc(44px + var(--_space))' : '0px')
+  }
+
   protected override updated(): void {
     super.updated()
     const result = this.content.result
@@ -262,10 +271,7 @@ export class CkFaq extends ContentElement<FaqQueryResult> {
 
   protected override render() {
     const {t} = this
-    // The skeleton stands for up to eight questions, below the space the search box will take.
-    const rows = Math.min(Math.max(1, Number(this.limit) || 6), 8)
-    const lead = this.searchable ? '; --_lead: calc(44px + var(--_space))' : ''
-    const pending = this.renderPending(t.error, `--_rows: ${rows}${lead}`)
+    const pending = this.renderPending(t.error)
     if (pending) return pending
     const level = headingLevel(this.headingLevel)
     const visible = this.#visible

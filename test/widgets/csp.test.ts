@@ -1,0 +1,100 @@
+// Partner sites often send a strict Content-Security-Policy (no inline scripts or styles). Every
+// element from the built drop-in script works under one without a single violation.
+import assert from 'node:assert/strict'
+import {after, before, describe, it} from 'node:test'
+import type {Page} from 'playwright-core'
+import {failOnPageError, openDemo, type DemoSession} from '../helpers/demo'
+
+let d: DemoSession
+before(async () => {
+  d = await openDemo()
+})
+after(async () => {
+  await d?.close()
+})
+
+const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'"
+
+/** A page under STRICT_CSP that records every violation (in `window.__violations`). */
+async function strictPage(markup: string): Promise<Page> {
+  const page = await d.browser.newPage()
+  failOnPageError(page)
+  // Init scripts come from the browser's debugging protocol, which the policy does not govern.
+  await page.addInitScript(() => {
+    const violations: string[] = []
+    Object.assign(window, {__violations: violations})
+    document.addEventListener('securitypolicyviolation', (event) =>
+      violations.push(`${event.violatedDirective}: ${event.sample || event.blockedURI}`),
+    )
+  })
+  await page.route('**/strict.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      headers: {'content-security-policy': STRICT_CSP},
+      body: `<!doctype html><html lang="en"><head><script src="${d.lake.url}/dist/clinic-kit.iife.js"></script></head>
+        <body><ck-config api-host="${d.lake.url}"></ck-config>${markup}</body></html>`,
+    }),
+  )
+  await page.goto(`${d.lake.url}/strict.html`)
+  return page
+}
+
+const violations = (page: Page) =>
+  page.evaluate(() => (window as unknown as {__violations: string[]}).__violations)
+
+describe('under a strict Content-Security-Policy', () => {
+  it('every element shows its content, themed, with no violation', async () => {
+    const page = await strictPage(`
+      <ck-faq topic="chronic-migraine" searchable structured-data live></ck-faq>
+      <ck-faq id="partner" partner="riverbend-family-medicine"></ck-faq>
+      <ck-article slug="prevent-headaches-with-botox"></ck-article>
+      <ck-clinician slug="sloane-yu"></ck-clinician>
+      <ck-clinician-list clinic="allied-pain-spine-institute"></ck-clinician-list>`)
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('ck-faq, ck-article, ck-clinician, ck-clinician-list')].every(
+        (el) =>
+          el.shadowRoot?.querySelector(
+            '[part~="questions"], [part~="title"], [part~="card"], [part~="status"]',
+          ),
+      ),
+    )
+    assert.match(
+      String(await page.locator('ck-article >> [part~="title"]').textContent()),
+      /Prevent Headaches with Botox/,
+    )
+    // The partner's theme font applies (set through CSSOM, which the policy allows).
+    const font = await page
+      .locator('#partner >> [part~="button"]')
+      .first()
+      .evaluate((el) => getComputedStyle(el).fontFamily)
+    assert.match(font, /Georgia/)
+    // JSON-LD is data, not script: the policy lets it be.
+    assert.equal(
+      await page.locator('ck-faq[structured-data] > script[type="application/ld+json"]').count(),
+      1,
+    )
+    assert.deepEqual(await violations(page), [])
+    await page.close()
+  })
+
+  it('sizes the loading skeleton for the questions to come, with no violation', async () => {
+    const waiting = await strictPage('')
+    // Hold the query unanswered, so the skeleton stays.
+    await waiting.route('**/data/query/**', () => undefined)
+    await waiting.evaluate(() =>
+      document.body.insertAdjacentHTML('beforeend', '<ck-faq limit="3" searchable></ck-faq>'),
+    )
+    const skeleton = waiting.locator('ck-faq >> [part~="skeleton"]')
+    await skeleton.waitFor()
+    const box = await skeleton.evaluate((el) => {
+      const style = getComputedStyle(el)
+      return {minHeight: parseFloat(style.minHeight), paddingTop: style.paddingTop}
+    })
+    // Three questions of at least 44 px each (plus their border), below the search box's room.
+    assert.ok(box.minHeight >= 3 * 45 && box.minHeight < 4 * 45, `min-height ${box.minHeight}`)
+    assert.equal(box.paddingTop, '60px')
+    assert.deepEqual(await violations(waiting), [])
+    await waiting.close()
+  })
+})
