@@ -1,5 +1,6 @@
-// Partner sites often send a strict Content-Security-Policy (no inline scripts or styles). Every
-// element from the built drop-in script works under one without a single violation.
+// Partner sites often send a strict Content-Security-Policy (no inline scripts or styles, perhaps
+// Trusted Types). Every element from the built drop-in script works under one without a single
+// violation.
 import assert from 'node:assert/strict'
 import {after, before, describe, it} from 'node:test'
 import type {Page} from 'playwright-core'
@@ -16,8 +17,8 @@ after(async () => {
 const STRICT_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'"
 
-/** A page under STRICT_CSP that records every violation (in `window.__violations`). */
-async function strictPage(markup: string): Promise<Page> {
+/** A page under `policy` that records every violation (in `window.__violations`). */
+async function strictPage(markup: string, policy = STRICT_CSP): Promise<Page> {
   const page = await d.browser.newPage()
   failOnPageError(page)
   // Init scripts come from the browser's debugging protocol, which the policy does not govern.
@@ -31,7 +32,7 @@ async function strictPage(markup: string): Promise<Page> {
   await page.route('**/strict.html', (route) =>
     route.fulfill({
       contentType: 'text/html',
-      headers: {'content-security-policy': STRICT_CSP},
+      headers: {'content-security-policy': policy},
       body: `<!doctype html><html lang="en"><head><script src="${d.lake.url}/dist/clinic-kit.iife.js"></script></head>
         <body><ck-config api-host="${d.lake.url}"></ck-config>${markup}</body></html>`,
     }),
@@ -96,5 +97,36 @@ describe('under a strict Content-Security-Policy', () => {
     assert.equal(box.paddingTop, '60px')
     assert.deepEqual(await violations(waiting), [])
     await waiting.close()
+  })
+
+  const TRUSTED_TYPES = `${STRICT_CSP}; require-trusted-types-for 'script'`
+  const faqWithJsonLd = '<ck-faq topic="chronic-migraine" structured-data></ck-faq>'
+  const loaded = (page: Page) => page.locator('ck-faq >> [part~="questions"]').waitFor()
+
+  it('writes JSON-LD under Trusted Types through its named policy, with no violation', async () => {
+    const page = await strictPage(
+      faqWithJsonLd,
+      `${TRUSTED_TYPES}; trusted-types lit-html clinic-kit-json-ld`,
+    )
+    await loaded(page)
+    const jsonLd = page.locator('ck-faq > script[type="application/ld+json"]')
+    await jsonLd.waitFor({state: 'attached'})
+    const data = JSON.parse(String(await jsonLd.textContent())) as {'@type': string}
+    assert.equal(data['@type'], 'FAQPage')
+    assert.deepEqual(await violations(page), [])
+    await page.close()
+  })
+
+  it('still shows the content when the page refuses that policy, leaving JSON-LD out', async () => {
+    const page = await strictPage(faqWithJsonLd, `${TRUSTED_TYPES}; trusted-types lit-html`)
+    await loaded(page)
+    assert.equal(await page.locator('ck-faq > script').count(), 0)
+    // The refused policy and the blocked JSON-LD text are reported, nothing else.
+    const directives = (await violations(page)).map((v) => v.split(':')[0])
+    assert.deepEqual([...new Set(directives)].sort(), [
+      'require-trusted-types-for',
+      'trusted-types',
+    ])
+    await page.close()
   })
 })

@@ -1,6 +1,35 @@
 // schema.org JSON-LD for search engines: one <script> in the host's light DOM (crawlers do not
 // read shadow roots), kept in step with what the element shows.
 
+/** The part of the browser's Trusted Types API used here (not in TypeScript's DOM types yet). */
+interface TrustedTypes {
+  createPolicy(name: string, rules: {createScript(text: string): string}): ScriptPolicy
+}
+interface ScriptPolicy {
+  createScript(text: string): unknown
+}
+
+let scriptPolicy: ScriptPolicy | null | undefined
+
+/**
+ * Pages that enforce Trusted Types only take a script's text as a TrustedScript. The policy
+ * `clinic-kit-json-ld` passes text through and is used for nothing but the JSON built here; a
+ * page that lists its allowed policies (`trusted-types`) names it. `null` when the page has no
+ * Trusted Types or refuses the policy (then its JSON-LD is left out; the content still shows).
+ */
+function policy(): ScriptPolicy | null {
+  if (scriptPolicy === undefined) {
+    try {
+      const {trustedTypes} = globalThis as {trustedTypes?: TrustedTypes}
+      scriptPolicy =
+        trustedTypes?.createPolicy('clinic-kit-json-ld', {createScript: (text) => text}) ?? null
+    } catch {
+      scriptPolicy = null
+    }
+  }
+  return scriptPolicy
+}
+
 /**
  * Writes `data` into the host's JSON-LD script, creating it when needed; `null` removes it.
  * Returns the script to pass back next time.
@@ -17,7 +46,15 @@ export function syncJsonLd(
   const target = script ?? document.createElement('script')
   target.type = 'application/ld+json'
   if (!target.isConnected) host.append(target)
-  // textContent, and `<` escaped, so no CMS string can close the script element.
-  target.textContent = JSON.stringify(data).replace(/</g, '\\u003c')
+  // `<` escaped, so no CMS string can close the script element.
+  const json = JSON.stringify(data).replace(/</g, '\\u003c')
+  try {
+    // A TrustedScript where the page has Trusted Types; the string itself elsewhere.
+    target.textContent = (policy()?.createScript(json) ?? json) as string
+  } catch {
+    // The page enforces Trusted Types and refused the policy: no JSON-LD; the content still shows.
+    target.remove()
+    return undefined
+  }
   return target
 }
