@@ -11,8 +11,10 @@ import {
 } from '../content/queries'
 import {heading} from '../portable-text/heading'
 import {renderPortableText} from '../portable-text/render'
+import {translate} from '../i18n/strings'
 import {stateStyles} from '../styles/states'
 import {tokens} from '../styles/tokens'
+import {ARTICLE_STRINGS} from './strings'
 import {articleStyles} from './styles'
 
 type Article = NonNullable<ArticleQueryResult['article']>
@@ -159,8 +161,8 @@ export class CkArticle extends ContentElement<ArticleQueryResult> {
   }
 
   protected override render() {
-    const {t} = this
-    const pending = this.renderPending(t.articleError)
+    const t = translate(ARTICLE_STRINGS, this.uiLang)
+    const pending = this.renderPending(t.error)
     if (pending) return pending
     const {article} = this
     if (!article) return html`<p part="status">${t.notFound}</p>`
@@ -211,7 +213,7 @@ export class CkArticle extends ContentElement<ArticleQueryResult> {
    * readers and find-in-page (which opens a closed one) work without script of ours.
    */
   #renderRelated(related: RelatedFaq[], level: number) {
-    return html`${heading(level + 1, 'section-heading', this.t.related)}
+    return html`${heading(level + 1, 'section-heading', translate(ARTICLE_STRINGS, this.uiLang).related)}
       <div part="related">
         ${related.map(
           (faq) =>

@@ -3,7 +3,9 @@ import {ContentElement, headingLevel} from '../content/content-element'
 import type {QuerySpec} from '../content/controller'
 import {CLINICIAN_LISTEN_QUERY, CLINICIANS_QUERY, type Clinician} from '../content/queries'
 import {physicianJsonLd, renderCard} from '../clinician/card'
+import {CLINICIAN_STRINGS} from '../clinician/strings'
 import {cardStyles} from '../clinician/styles'
+import {translate} from '../i18n/strings'
 import {stateStyles} from '../styles/states'
 import {tokens} from '../styles/tokens'
 
@@ -119,8 +121,8 @@ export class CkClinicianList extends ContentElement<Clinician[]> {
   }
 
   protected override render() {
-    const {t} = this
-    const pending = this.renderPending(t.clinicianError)
+    const t = translate(CLINICIAN_STRINGS, this.uiLang)
+    const pending = this.renderPending(t.error)
     if (pending) return pending
     const {clinicians} = this
     if (!clinicians.length) return html`<p part="status">${t.noClinicians}</p>`

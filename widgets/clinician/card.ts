@@ -5,9 +5,9 @@ import {isWebUrl} from '../content/config'
 import {photoSrcset, photoUrl, photoWidths, PHOTO_WIDTHS} from '../content/image'
 import {initials, personName} from '../content/people'
 import type {Clinician} from '../content/queries'
-import type {UiStrings} from '../i18n/strings'
+import type {ClinicianStrings} from './strings'
 
-export function renderCard(clinician: Clinician, t: UiStrings, headingLevel: number) {
+export function renderCard(clinician: Clinician, t: ClinicianStrings, headingLevel: number) {
   const name = personName(clinician)
   const {photo} = clinician
   const src = photo && photoUrl(photo, PHOTO_WIDTHS[0])

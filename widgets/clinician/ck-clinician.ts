@@ -2,9 +2,11 @@ import {html} from 'lit'
 import {ContentElement, headingLevel} from '../content/content-element'
 import type {QuerySpec} from '../content/controller'
 import {CLINICIAN_LISTEN_QUERY, CLINICIANS_QUERY, type Clinician} from '../content/queries'
+import {translate} from '../i18n/strings'
 import {stateStyles} from '../styles/states'
 import {tokens} from '../styles/tokens'
 import {physicianJsonLd, renderCard} from './card'
+import {CLINICIAN_STRINGS} from './strings'
 import {cardStyles} from './styles'
 
 /**
@@ -84,11 +86,11 @@ export class CkClinician extends ContentElement<Clinician[]> {
   }
 
   protected override render() {
-    const {t} = this
-    const pending = this.renderPending(t.clinicianError)
+    const t = translate(CLINICIAN_STRINGS, this.uiLang)
+    const pending = this.renderPending(t.error)
     if (pending) return pending
     const {clinician} = this
-    if (!clinician) return html`<p part="status">${t.clinicianNotFound}</p>`
+    if (!clinician) return html`<p part="status">${t.notFound}</p>`
     return renderCard(clinician, t, headingLevel(this.headingLevel))
   }
 }

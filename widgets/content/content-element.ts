@@ -2,7 +2,7 @@
 // inputs, the loading and error states, a root marked with the language of what is shown, and a
 // JSON-LD script kept in step with it.
 import {LitElement, type PropertyDeclarations, type PropertyValues, type TemplateResult} from 'lit'
-import {strings, uiLanguage, type UiStrings} from '../i18n/strings'
+import {COMMON_STRINGS, translate, uiLanguage} from '../i18n/strings'
 import {resolveConfig} from './config'
 import {QueryController, renderLoadState, type QuerySpec} from './controller'
 import {syncJsonLd} from './json-ld'
@@ -44,11 +44,6 @@ export abstract class ContentElement<T> extends LitElement {
     return this.lang || resolveConfig(this).lang
   }
 
-  /** The UI strings in the element's language. */
-  protected get t(): UiStrings {
-    return strings(this.uiLang)
-  }
-
   /**
    * Renders into a `base` part inside the shadow root, which carries the language of what is
    * shown: it may differ from the page's (WCAG 3.1.2), e.g. Spanish FAQs on an English page.
@@ -88,6 +83,7 @@ export abstract class ContentElement<T> extends LitElement {
 
   /** The skeleton while loading, the error with Retry after a failure; `undefined` once ready. */
   protected renderPending(errorText: string): TemplateResult | undefined {
-    return renderLoadState(this.content, this.t.loadingContent, errorText, this.t.retry)
+    const t = translate(COMMON_STRINGS, this.uiLang)
+    return renderLoadState(this.content, t.loadingContent, errorText, t.retry)
   }
 }

@@ -10,8 +10,10 @@ import {
   type PartnerTheme,
 } from '../content/queries'
 import {plainText, renderPortableText, type Rendered} from '../portable-text/render'
+import {translate} from '../i18n/strings'
 import {stateStyles} from '../styles/states'
 import {tokens} from '../styles/tokens'
+import {FAQ_STRINGS} from './strings'
 import {faqStyles} from './styles'
 
 // Each loaded FAQ's rendered answer and search text, computed once: typing in the search box and
@@ -270,7 +272,7 @@ export class CkFaq extends ContentElement<FaqQueryResult> {
   }
 
   protected override render() {
-    const {t} = this
+    const t = translate(FAQ_STRINGS, this.uiLang)
     const pending = this.renderPending(t.error)
     if (pending) return pending
     const level = headingLevel(this.headingLevel)

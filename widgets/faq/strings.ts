@@ -1,0 +1,19 @@
+// <ck-faq>'s UI strings.
+import type {Translations} from '../i18n/strings'
+
+const en = {
+  empty: 'No questions to show yet.',
+  noMatches: 'No questions match your search.',
+  error: 'The questions could not be loaded.',
+  search: 'Search questions',
+}
+
+export const FAQ_STRINGS: Translations<typeof en> = {
+  en,
+  es: {
+    empty: 'Todavía no hay preguntas.',
+    noMatches: 'Ninguna pregunta coincide con su búsqueda.',
+    error: 'No se pudieron cargar las preguntas.',
+    search: 'Buscar preguntas',
+  },
+}
