@@ -17,7 +17,7 @@ describe('<ck-article> (sources, @web/test-runner)', () => {
       'You Can Prevent Headaches with Botox',
     )
     expect(text(root.querySelector('[part~="byline"]'))).to.equal(
-      'Medically reviewed by Dr. Sloane Yu, MD · 2026-11-02',
+      'Medically reviewed by Dr. Sloane Yu, MD · November 2, 2026',
     )
     expect(root.querySelector('[part~="byline"] time')!.getAttribute('datetime')).to.equal(
       '2026-11-02',
@@ -111,7 +111,9 @@ describe('<ck-article> (sources, @web/test-runner)', () => {
       '@type': 'IndividualPhysician',
       name: text(root.querySelector('[part~="reviewer"]')),
     })
-    expect(ld.lastReviewed).to.equal(text(root.querySelector('[part~="byline"] time')))
+    expect(ld.lastReviewed).to.equal(
+      root.querySelector('[part~="byline"] time')!.getAttribute('datetime'),
+    )
     // One citation per entry of the sources list, in the same order.
     const sources = [...root.querySelectorAll('[part~="sources"] > li')]
     expect(sources.length).to.be.greaterThan(0)

@@ -28,7 +28,7 @@ describe('<ck-article>', () => {
     const byline = String(await article.locator('[part~="byline"]').textContent())
       .replace(/\s+/g, ' ')
       .trim()
-    assert.equal(byline, 'Medically reviewed by Dr. Sloane Yu, MD · 2026-11-02')
+    assert.equal(byline, 'Medically reviewed by Dr. Sloane Yu, MD · November 2, 2026')
     assert.equal(
       await article.locator('[part~="reviewer"]').getAttribute('href'),
       '#clinician-sloane-yu',
@@ -177,6 +177,10 @@ describe('<ck-article>', () => {
       title: 'Cómo prevenir los dolores de cabeza',
       slug: {_type: 'slug', current: 'prevenir-dolores-de-cabeza'},
       language: 'es',
+      medicalReview: {
+        reviewer: {_type: 'reference', _ref: 'clinician-sloane-yu'},
+        reviewedAt: '2026-11-02',
+      },
       body: [
         {
           _type: 'block',
@@ -194,6 +198,12 @@ describe('<ck-article>', () => {
       const article = page.locator('ck-article')
       await article.locator('[part~="title"]').waitFor()
       assert.equal(await article.locator('[part~="section-heading"]').textContent(), 'Fuentes')
+      assert.equal(
+        String(await article.locator('[part~="byline"]').textContent())
+          .replace(/\s+/g, ' ')
+          .trim(),
+        'Revisado médicamente por Dr. Sloane Yu, MD · 2 de noviembre de 2026',
+      )
       const spanish = (part: string) =>
         article
           .locator(`[part~="${part}"]`)

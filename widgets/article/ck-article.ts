@@ -11,13 +11,23 @@ import {
 } from '../content/queries'
 import {heading} from '../portable-text/heading'
 import {renderPortableText} from '../portable-text/render'
-import {translate} from '../i18n/strings'
+import {translate, uiLanguage} from '../i18n/strings'
 import {stateStyles} from '../styles/states'
 import {tokens} from '../styles/tokens'
 import {ARTICLE_STRINGS} from './strings'
 import {articleStyles} from './styles'
 
 type Article = NonNullable<ArticleQueryResult['article']>
+
+/** A review date as readers write it ("November 2, 2026", "2 de noviembre de 2026"). */
+function longDate(isoDate: string, lang: string): string {
+  const date = new Date(isoDate)
+  if (Number.isNaN(date.getTime())) return isoDate
+  // A calendar date: format it in UTC, where `new Date('2026-11-02')` puts it.
+  return new Intl.DateTimeFormat(uiLanguage(lang), {dateStyle: 'long', timeZone: 'UTC'}).format(
+    date,
+  )
+}
 type RelatedFaq = NonNullable<Article['relatedFaqs']>[number]
 
 /**
@@ -182,7 +192,7 @@ export class CkArticle extends ContentElement<ArticleQueryResult> {
         reviewer
           ? html`<p part="byline">
               ${t.reviewedBy}
-              ${href ? html`<a part="reviewer" href=${href}>${personName(reviewer)}</a>` : personName(reviewer)}${review?.reviewedAt ? html` · <time datetime=${review.reviewedAt}>${review.reviewedAt}</time>` : nothing}
+              ${href ? html`<a part="reviewer" href=${href}>${personName(reviewer)}</a>` : personName(reviewer)}${review?.reviewedAt ? html` · <time datetime=${review.reviewedAt}>${longDate(review.reviewedAt, this.uiLang)}</time>` : nothing}
             </p>`
           : nothing
       }
