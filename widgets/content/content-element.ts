@@ -52,6 +52,9 @@ export abstract class ContentElement<T> extends LitElement {
     const base = document.createElement('div')
     base.setAttribute('part', 'base')
     super.createRenderRoot().append(base)
+    // Lit renders before the shadow root's first child (a <style> where the browser has no
+    // adoptedStyleSheets); here the content goes into `base` instead.
+    this.renderOptions.renderBefore = null
     return base
   }
 
