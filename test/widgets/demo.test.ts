@@ -52,6 +52,39 @@ describe('demo page accessibility', () => {
     await page.close()
   })
 
+  it('prints every answer, closed ones included, without the search box', async () => {
+    const page = await d.browser.newPage()
+    await page.goto(`${d.lake.url}/demo/`)
+    await everyElementLoaded(page)
+    await page.emulateMedia({media: 'print'})
+    // Heights of the closed answers, the search box and the related questions' answers.
+    const printed = await page.evaluate(() => {
+      const faq = document.querySelector('ck-faq[searchable]')!.shadowRoot!
+      const article = document.querySelector('ck-article')!.shadowRoot!
+      return {
+        closedAnswers: [...faq.querySelectorAll('[part~="panel"][hidden]')].map(
+          (el) => el.getBoundingClientRect().height,
+        ),
+        search: faq.querySelector('[part~="search"]')!.getBoundingClientRect().height,
+        relatedAnswers: [...article.querySelectorAll('[part~="related-answer"]')].map(
+          (el) => el.getBoundingClientRect().height,
+        ),
+      }
+    })
+    assert.ok(printed.closedAnswers.length > 0)
+    assert.ok(
+      printed.closedAnswers.every((h) => h > 20),
+      String(printed.closedAnswers),
+    )
+    assert.equal(printed.search, 0)
+    assert.ok(printed.relatedAnswers.length > 0)
+    assert.ok(
+      printed.relatedAnswers.every((h) => h > 20),
+      String(printed.relatedAnswers),
+    )
+    await page.close()
+  })
+
   for (const scheme of ['light', 'dark'] as const) {
     it(`axe-core finds no WCAG 2.2 AA violations (${scheme} mode)`, async () => {
       const page = await d.browser.newPage({colorScheme: scheme})

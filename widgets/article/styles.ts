@@ -45,6 +45,12 @@ export const articleStyles = css`
   [part~='related-answer'] {
     padding: 0 0.25rem var(--_space);
   }
+  /* On paper the related questions show their answers. */
+  @media print {
+    [part~='related-item']::details-content {
+      content-visibility: visible;
+    }
+  }
   [part~='disclaimer'] {
     margin-top: var(--_space);
     padding-top: var(--_space);

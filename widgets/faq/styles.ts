@@ -98,4 +98,15 @@ export const faqStyles = css`
       transition: none;
     }
   }
+  /* On paper every answer shows, and nothing that needs a pointer. */
+  @media print {
+    [part~='panel'][hidden] {
+      content-visibility: visible;
+      padding: 0 0.25rem var(--_space);
+    }
+    [part~='search'],
+    [part~='icon'] {
+      display: none;
+    }
+  }
 `
