@@ -72,6 +72,7 @@ function scopedFaqs(result: FaqQueryResult): FaqItem[] {
  *
  * @csspart base - The wrapper around everything shown; its `lang` is the language shown.
  * @csspart search - The search input.
+ * @csspart search-status - How many questions match the search (a live region).
  * @csspart questions - The list of questions.
  * @csspart item - One question and answer.
  * @csspart heading - The heading around each question's button.
@@ -80,7 +81,7 @@ function scopedFaqs(result: FaqQueryResult): FaqItem[] {
  * @csspart panel - An answer.
  * @csspart match - Highlighted search matches.
  * @csspart skeleton - The placeholder while loading.
- * @csspart status - Empty, no-match and error messages.
+ * @csspart status - Empty and error messages.
  * @csspart retry - The retry button of the error state.
  * @csspart attribution - The partner attribution line.
  * @csspart text-paragraph - A paragraph of an answer.
@@ -282,20 +283,21 @@ export class CkFaq extends ContentElement<FaqQueryResult> {
       ${
         this.searchable
           ? html`<input
-              part="search"
-              type="search"
-              aria-label=${t.search}
-              placeholder=${t.search}
-              .value=${this.filter}
-              @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)}
-            />`
+                part="search"
+                type="search"
+                aria-label=${t.search}
+                placeholder=${t.search}
+                .value=${this.filter}
+                @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)}
+              />
+              <p part="search-status" role="status">${this.#searchStatus(t, visible.length)}</p>`
           : nothing
       }
       ${
         this.items.length === 0
           ? html`<p part="status">${t.empty}</p>`
           : visible.length === 0
-            ? html`<p part="status" role="status">${t.noMatches}</p>`
+            ? nothing
             : html`<div
                 part="questions"
                 @keydown=${this.#onKeyDown}
@@ -322,6 +324,15 @@ export class CkFaq extends ContentElement<FaqQueryResult> {
   }
 
   /** `region` only for short lists: the APG advises against a landmark per panel in long ones. */
+  /**
+   * What a search found, announced as it changes (a live region, always present so screen readers
+   * hear each change); empty without a search.
+   */
+  #searchStatus(t: (typeof FAQ_STRINGS)['en'], count: number): string {
+    if (!this.filter.trim()) return ''
+    return count ? t.matches(count) : t.noMatches
+  }
+
   #renderItem(faq: FaqItem, level: number, regions: boolean) {
     const open = this.open.has(faq._id) || this.filter.trim() !== ''
     const panelId = `faq-panel-${faq._id}`

@@ -113,17 +113,29 @@ describe('<ck-faq>', () => {
     await page.close()
   })
 
-  it('filters as you type and highlights matches', async () => {
+  it('filters as you type, highlights matches and announces how many match', async () => {
     const page = await pageWith('<ck-faq searchable></ck-faq>')
     await ready(page)
+    // A live region, present (and empty) before the first search, so each change is announced.
+    const status = page.locator('ck-faq >> [part~="search-status"]')
+    assert.equal(await status.getAttribute('role'), 'status')
+    assert.equal(await status.textContent(), '')
     // Answers are searched too; matches in the question are highlighted.
     await page.locator('ck-faq >> [part~="search"]').fill('ibuprofen')
     assert.deepEqual(await questions(page), ['What helps a minor headache?'])
+    assert.equal(await status.textContent(), '1 question matches your search.')
     await page.locator('ck-faq >> [part~="search"]').fill('Minor')
     assert.deepEqual(await questions(page), ['What helps a minor headache?'])
     assert.equal(await page.locator('ck-faq >> mark[part~="match"]').first().textContent(), 'minor')
+    await page.locator('ck-faq >> [part~="search"]').fill('botox')
+    const found = (await questions(page)).length
+    assert.ok(found > 1)
+    assert.equal(await status.textContent(), `${found} questions match your search.`)
     await page.locator('ck-faq >> [part~="search"]').fill('no such words here')
     assert.deepEqual(await questions(page), [])
+    assert.equal(await status.textContent(), 'No questions match your search.')
+    await page.locator('ck-faq >> [part~="search"]').fill('')
+    assert.equal(await status.textContent(), '')
     await page.close()
   })
 

@@ -25,6 +25,15 @@ export const faqStyles = css`
     border: 1px solid var(--_field-border);
     border-radius: var(--_radius);
   }
+  [part~='search-status'] {
+    margin: 0 0 var(--_space);
+    font-size: 0.875rem;
+    color: var(--_muted);
+  }
+  /* Without a search the live region stays in place but takes no room. */
+  [part~='search-status']:empty {
+    margin: 0;
+  }
   [part~='questions'] {
     border-top: 1px solid var(--_border);
   }
