@@ -3,6 +3,7 @@ import {isWebUrl} from '../content/config'
 import {ContentElement, headingLevel} from '../content/content-element'
 import type {QuerySpec} from '../content/controller'
 import {personName} from '../content/people'
+import {entries} from '../content/values'
 import {
   ARTICLE_LISTEN_QUERY,
   ARTICLE_QUERY,
@@ -156,12 +157,12 @@ export class CkArticle extends ContentElement<ArticleQueryResult> {
       reviewedBy: reviewer
         ? {'@type': 'IndividualPhysician', name: personName(reviewer)}
         : undefined,
-      about: (article.conditions ?? []).map((c) => ({
+      about: entries(article.conditions).map((c) => ({
         '@type': 'MedicalCondition',
         name: c.name,
         alternateName: c.alternateNames,
       })),
-      citation: (article.sources ?? []).map((s) => ({
+      citation: entries(article.sources).map((s) => ({
         '@type': 'CreativeWork',
         name: s.title,
         publisher: s.publisher,
@@ -182,7 +183,7 @@ export class CkArticle extends ContentElement<ArticleQueryResult> {
     const href = this.#reviewerHref(reviewer)
     const today = new Date().toISOString().slice(0, 10)
     const overdue = review?.nextReviewDue ? review.nextReviewDue < today : false
-    const sources = article.sources ?? []
+    const sources = entries(article.sources)
     const level = headingLevel(this.headingLevel, 1, 1)
     // A reference to a question that is gone (deleted, unpublished) resolves to null.
     const related = (article.relatedFaqs ?? []).filter((faq) => faq?.question)

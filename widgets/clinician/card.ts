@@ -5,14 +5,16 @@ import {isWebUrl} from '../content/config'
 import {photoSrcset, photoUrl, photoWidths, PHOTO_WIDTHS} from '../content/image'
 import {initials, personName} from '../content/people'
 import type {Clinician} from '../content/queries'
+import {entries, textList} from '../content/values'
 import type {ClinicianStrings} from './strings'
 
 export function renderCard(clinician: Clinician, t: ClinicianStrings, headingLevel: number) {
   const name = personName(clinician)
   const {photo} = clinician
   const src = photo && photoUrl(photo, PHOTO_WIDTHS[0])
-  const specialties = clinician.specialties ?? []
-  const clinics = clinician.clinics ?? []
+  const specialties = textList(clinician.specialties)
+  const languages = textList(clinician.languages)
+  const clinics = entries(clinician.clinics)
   return html`<div part="card">
     ${
       photo && src
@@ -45,7 +47,7 @@ export function renderCard(clinician: Clinician, t: ClinicianStrings, headingLev
             ${isWebUrl(clinic.url) ? html`<a href=${clinic.url} rel="noopener">${clinic.name}</a>` : clinic.name}
           </p>`,
       )}
-      ${clinician.languages?.length ? html`<p part="languages">${t.speaks} ${clinician.languages.join(', ')}</p>` : nothing}
+      ${languages.length ? html`<p part="languages">${t.speaks} ${languages.join(', ')}</p>` : nothing}
       ${
         clinician.acceptingNewPatients === null
           ? nothing
@@ -78,11 +80,11 @@ export function physicianJsonLd(clinician: Clinician): Record<string, unknown> {
     '@type': 'IndividualPhysician',
     name: personName(clinician),
     image: (photo && photoUrl(photo, photoWidths(photo).at(-1)!)) ?? undefined,
-    medicalSpecialty: clinician.specialties ?? undefined,
+    medicalSpecialty: textList(clinician.specialties),
     usNPI: clinician.npi ?? undefined,
     isAcceptingNewPatients: clinician.acceptingNewPatients ?? undefined,
-    knowsLanguage: clinician.languages ?? undefined,
-    practicesAt: (clinician.clinics ?? []).map((clinic) => ({
+    knowsLanguage: textList(clinician.languages),
+    practicesAt: entries(clinician.clinics).map((clinic) => ({
       '@type': 'MedicalClinic',
       name: clinic.name,
       url: isWebUrl(clinic.url) ? clinic.url : undefined,

@@ -76,12 +76,29 @@ export abstract class ContentElement<T> extends LitElement {
     ;(this.renderRoot as HTMLElement).lang = uiLanguage(this.uiLang)
   }
 
+  /**
+   * Content the element cannot show (a field of a type the schema never allowed, say) gives the
+   * error state rather than an exception in the partner's page.
+   */
+  protected override update(changed: PropertyValues): void {
+    try {
+      super.update(changed)
+    } catch (error) {
+      if (this.content.state === 'error') throw error
+      console.error('clinic-kit: this content cannot be shown', error)
+      this.content.fail(error)
+      super.update(changed)
+    }
+  }
+
   protected override updated(): void {
-    this.#jsonLd = syncJsonLd(
-      this,
-      this.#jsonLd,
-      this.content.state === 'ready' ? this.jsonLdData() : null,
-    )
+    let data: object | null = null
+    try {
+      if (this.content.state === 'ready') data = this.jsonLdData()
+    } catch (error) {
+      console.error('clinic-kit: no structured data for this content', error)
+    }
+    this.#jsonLd = syncJsonLd(this, this.#jsonLd, data)
   }
 
   /** The skeleton while loading, the error with Retry after a failure; `undefined` once ready. */

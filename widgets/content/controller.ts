@@ -1,7 +1,7 @@
 // Loads one query for an element: the loading/ready/error states, abort on disconnect, retry,
 // live refresh and the ck-load / ck-error events. Every widget drives its content through one.
 import {html, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit'
-import {ContentError, clearQueryCache, fetchQuery} from './client'
+import {clearQueryCache, fetchQuery} from './client'
 import {resolveConfig, type WidgetConfig} from './config'
 import {listen} from './live'
 
@@ -74,14 +74,18 @@ export class QueryController<T> implements ReactiveController {
       })
       if (!abort.signal.aborted) this.#settle(result)
     } catch (error) {
-      if (abort.signal.aborted) return
-      this.state = 'error'
-      this.errorMessage = error instanceof ContentError ? error.message : String(error)
-      this.#host.requestUpdate()
-      this.#host.dispatchEvent(
-        new CustomEvent('ck-error', {detail: {message: this.errorMessage}, ...EVENT_INIT}),
-      )
+      if (!abort.signal.aborted) this.fail(error)
     }
+  }
+
+  /** Shows the error state and reports it with `ck-error`. */
+  fail(error: unknown): void {
+    this.state = 'error'
+    this.errorMessage = error instanceof Error ? error.message : String(error)
+    this.#host.requestUpdate()
+    this.#host.dispatchEvent(
+      new CustomEvent('ck-error', {detail: {message: this.errorMessage}, ...EVENT_INIT}),
+    )
   }
 
   #settle(result: T) {

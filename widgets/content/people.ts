@@ -1,4 +1,5 @@
 // How clinicians' names read on the page and in structured data.
+import {textList} from './values'
 
 interface NamedPerson {
   honorificPrefix?: string | null
@@ -13,7 +14,8 @@ export function personName(person: NamedPerson | null | undefined): string {
   const name = [person.honorificPrefix, person.givenName, person.familyName]
     .filter(Boolean)
     .join(' ')
-  return person.credentials?.length ? `${name}, ${person.credentials.join(', ')}` : name
+  const credentials = textList(person.credentials)
+  return credentials.length ? `${name}, ${credentials.join(', ')}` : name
 }
 
 /** "SY": the placeholder shown when a clinician has no photo. */

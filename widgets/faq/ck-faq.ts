@@ -10,6 +10,7 @@ import {
   type PartnerTheme,
 } from '../content/queries'
 import {plainText, renderPortableText, type Rendered} from '../portable-text/render'
+import {entries} from '../content/values'
 import {translate} from '../i18n/strings'
 import {stateStyles} from '../styles/states'
 import {tokens} from '../styles/tokens'
@@ -24,7 +25,7 @@ const searchTexts = new WeakMap<FaqItem, string>()
 function answerOf(faq: FaqItem): Rendered {
   let answer = answers.get(faq)
   if (answer === undefined) {
-    answer = renderPortableText(faq.answer, {sourceKeys: faq.sources?.map((s) => s._key)})
+    answer = renderPortableText(faq.answer, {sourceKeys: entries(faq.sources).map((s) => s._key)})
     answers.set(faq, answer)
   }
   return answer

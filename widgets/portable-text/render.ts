@@ -52,9 +52,14 @@ type Node = PortableTextBlock | ToolkitPortableTextList | {_type: string; [key: 
 /** What the renderer returns: Lit renders arrays directly, which saves a template per level. */
 export type Rendered = TemplateResult | string | typeof nothing | Rendered[]
 
+/** The nodes of a Portable Text value: anything that is not an array of objects is left out. */
+const nodesOf = (value: unknown): Node[] =>
+  Array.isArray(value) ? value.filter((node) => node !== null && typeof node === 'object') : []
+
 export function renderPortableText(value: unknown, options: RenderOptions = {}): Rendered {
-  if (!Array.isArray(value) || value.length === 0) return nothing
-  const nested = nestLists(value as PortableTextBlock[], LIST_NEST_MODE_HTML) as Node[]
+  const nodes = nodesOf(value)
+  if (nodes.length === 0) return nothing
+  const nested = nestLists(nodes as PortableTextBlock[], LIST_NEST_MODE_HTML) as Node[]
   return nested.map((node) => renderNode(node, options))
 }
 
@@ -203,8 +208,7 @@ function renderSpanNode(
 
 /** Plain text of Portable Text, for JSON-LD and search. */
 export function plainText(value: unknown): string {
-  if (!Array.isArray(value)) return ''
-  return value
+  return nodesOf(value)
     .filter((b): b is PortableTextBlock => isPortableTextBlock(b))
     .map((b) =>
       (b.children as Array<{text?: unknown}>)
