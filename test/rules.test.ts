@@ -1,6 +1,7 @@
 // Unit tests of the rule helpers the schema's validation uses.
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
+import {contrastRatio, parseHex, themeContrastProblems} from '../schemas/rules/contrast'
 import {isValidNpi} from '../schemas/rules/npi'
 import {
   countSyllables,
@@ -75,5 +76,33 @@ describe('review dates', () => {
       'overdue',
     )
     assert.equal(reviewStatus(undefined, now), 'not-reviewed')
+  })
+})
+
+describe('theme contrast', () => {
+  it('measures contrast as WCAG defines it', () => {
+    assert.equal(contrastRatio('#000000', '#ffffff'), 21)
+    assert.equal(contrastRatio('#fff', '#fff'), 1)
+    // #767676 on white is the well-known lightest grey that passes 4.5:1; #777777 just fails.
+    assert.ok(contrastRatio('#767676', '#ffffff')! >= 4.5)
+    assert.ok(contrastRatio('#777777', '#ffffff')! < 4.5)
+    assert.deepEqual(parseHex('#0B5CAD'), [11, 92, 173])
+    assert.equal(contrastRatio('blue', '#ffffff'), null)
+  })
+  it('passes the widgets’ own colours and names each unreadable pair', () => {
+    assert.deepEqual(themeContrastProblems(undefined), [])
+    assert.deepEqual(themeContrastProblems({colorPrimary: '', colorText: '#1b2430'}), [])
+    const problems = themeContrastProblems({colorPrimary: '#7fb2e5', colorBackground: '#ffffff'})
+    // The light accent fails as link text and behind white button text.
+    assert.equal(problems.length, 2)
+    assert.match(
+      problems[0]!,
+      /^Links in the accent colour \(#7fb2e5\) on #ffffff has a contrast of 2\.\d:1/,
+    )
+    assert.match(problems[1]!, /^Button text \(#ffffff\) on #7fb2e5/)
+    // A dark background fails the widgets' grey and the default dark text.
+    const dark = themeContrastProblems({colorBackground: '#111111'})
+    assert.ok(dark.some((p) => p.startsWith('Body text (#1b2430) on #111111')))
+    assert.ok(dark.some((p) => p.startsWith('Secondary text')))
   })
 })

@@ -201,6 +201,18 @@ describe('other rules editors rely on', () => {
   })
 })
 
+describe('partner theme', () => {
+  it('colours readers could not read are an error naming the pair and its contrast', async () => {
+    const partner = byId('partner-riverbend-family-medicine')
+    const theme = partner.theme as Record<string, unknown>
+    const unreadable = {...partner, theme: {...theme, colorText: '#9aa5b1'}}
+    const errors = errorsAt(await harness.validate(unreadable), 'theme')
+    assert.equal(errors.length, 1, JSON.stringify(errors))
+    assert.match(errors[0]!.message, /Body text \(#9aa5b1\) on #f4faf8 has a contrast of 2\.\d:1/)
+    assert.deepEqual(errorsAt(await harness.validate(partner), 'theme'), [])
+  })
+})
+
 describe('the sample dataset', () => {
   it('has zero validation errors', async () => {
     const errors = (await Promise.all(sample.map((doc) => harness.validate(doc))))

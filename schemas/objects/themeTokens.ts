@@ -1,5 +1,6 @@
 import {ColorWheelIcon} from '@sanity/icons/ColorWheel'
 import {defineField, defineType} from 'sanity'
+import {themeContrastProblems, type ThemeColours} from '../rules/contrast'
 
 const HEX = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/
 
@@ -19,6 +20,14 @@ export const themeTokens = defineType({
   title: 'Theme',
   type: 'object',
   icon: ColorWheelIcon,
+  description:
+    'Colours left empty keep the widgets’ own. Text, links and buttons must stay readable: at least 4.5:1 against what is behind them.',
+  // The widgets promise WCAG AA on the partner's page; a theme readers cannot read is an error.
+  validation: (rule) =>
+    rule.custom((theme: ThemeColours | undefined) => {
+      const problems = themeContrastProblems(theme)
+      return problems.length ? problems.join(' ') : true
+    }),
   fields: [
     colorField('colorPrimary', 'Accent colour', 'Buttons, links and focus rings.'),
     colorField('colorOnPrimary', 'Text on accent colour', 'Text on buttons.'),
