@@ -1,15 +1,16 @@
 // WCAG 2.2 contrast for a partner's theme colours: the widgets promise AA on the partner's page, so
 // a theme whose colours cannot be read there is caught in the Studio, before it is published.
+import {LIGHT_PALETTE} from '../../widgets/styles/palette'
 
-/** The widgets' own light colours, used where a theme leaves a colour out (widgets/styles/tokens.ts). */
+/** The widgets' light colours, which a themed widget uses where its theme leaves a colour out. */
 export const WIDGET_DEFAULTS = {
-  colorPrimary: '#0b5cad',
-  colorOnPrimary: '#ffffff',
-  colorText: '#1b2430',
-  colorBackground: '#ffffff',
+  colorPrimary: LIGHT_PALETTE['--ck-color-primary'],
+  colorOnPrimary: LIGHT_PALETTE['--ck-color-on-primary'],
+  colorText: LIGHT_PALETTE['--ck-color-text'],
+  colorBackground: LIGHT_PALETTE['--ck-color-bg'],
   /** Secondary text (attribution, messages); a theme does not set it. */
-  colorMuted: '#4a5563',
-} as const
+  colorMuted: LIGHT_PALETTE['--ck-color-muted'],
+}
 
 /** Normal-size text needs 4.5:1 (WCAG 1.4.3). */
 export const TEXT_CONTRAST = 4.5

@@ -12,6 +12,7 @@ import {
 import {plainText, renderPortableText, type Rendered} from '../portable-text/render'
 import {entries} from '../content/values'
 import {translate} from '../i18n/strings'
+import {LIGHT_PALETTE, type PaletteProperty} from '../styles/palette'
 import {stateStyles} from '../styles/states'
 import {tokens} from '../styles/tokens'
 import {FAQ_STRINGS} from './strings'
@@ -172,17 +173,25 @@ export class CkFaq extends ContentElement<FaqQueryResult> {
     window.removeEventListener('hashchange', this.#onHashChange)
   }
 
+  /**
+   * A partner's theme, as --ck-* properties on the element. Its colours are for the partner's
+   * light page: every colour it leaves out takes the light palette, in dark mode too, so no dark
+   * default ends up on a light partner background.
+   */
   #applyTheme(theme: PartnerTheme | null | undefined) {
-    const set = (name: string, value: string | number | undefined) =>
-      value === undefined || value === null
-        ? this.style.removeProperty(name)
-        : this.style.setProperty(name, String(value))
-    set('--ck-color-primary', theme?.colorPrimary)
-    set('--ck-color-on-primary', theme?.colorOnPrimary)
-    set('--ck-color-text', theme?.colorText)
-    set('--ck-color-bg', theme?.colorBackground)
+    const set = (name: string, value: string | null | undefined) =>
+      value ? this.style.setProperty(name, value) : this.style.removeProperty(name)
+    const colours: Partial<Record<PaletteProperty, string | null | undefined>> = {
+      '--ck-color-primary': theme?.colorPrimary,
+      '--ck-color-on-primary': theme?.colorOnPrimary,
+      '--ck-color-text': theme?.colorText,
+      '--ck-color-bg': theme?.colorBackground,
+    }
+    const themed = Object.values(colours).some(Boolean)
+    for (const [name, light] of Object.entries(LIGHT_PALETTE))
+      set(name, colours[name as PaletteProperty] || (themed ? light : null))
     set('--ck-font', theme?.fontFamily)
-    set('--ck-radius', theme?.radius === undefined ? undefined : `${theme.radius}px`)
+    set('--ck-radius', typeof theme?.radius === 'number' ? `${theme.radius}px` : null)
   }
 
   get #visible(): FaqItem[] {

@@ -8,7 +8,8 @@ import type {Page} from 'playwright-core'
 import {startLake} from '../../lake/server'
 import {demoRoutes} from '../../demo/routes'
 import {openDemo, shadowOverflow, widgetPage, type DemoSession} from '../../test/helpers/demo'
-import {contrastRatio} from '../../test/helpers/contrast'
+import {contrastRatio, hexToRgb} from '../../test/helpers/contrast'
+import {LIGHT_PALETTE} from '../styles/palette'
 import {lakeClient} from '../../test/helpers/lake'
 
 let d: DemoSession
@@ -246,6 +247,38 @@ describe('<ck-faq>', () => {
       String(await page.locator('#a >> [part~="attribution"]').textContent()),
       /Allied Pain & Spine Institute/,
     )
+    await page.close()
+  })
+
+  it('keeps a partner’s light theme readable in dark mode, and its own defaults match the palette', async () => {
+    const page = await pageWith(
+      '<ck-faq id="themed" partner="riverbend-family-medicine" searchable></ck-faq><ck-faq id="own" searchable></ck-faq>',
+    )
+    await ready(page, '#themed')
+    await ready(page, '#own')
+    // The colours each widget's shadow tree uses (the --_* tokens resolve every --ck-* fallback).
+    const palette = (selector: string) =>
+      page.locator(selector).evaluate((el) => {
+        const style = getComputedStyle(el.shadowRoot!.querySelector('[part~="base"]')!)
+        return Object.fromEntries(
+          ['primary', 'on-primary', 'text', 'muted', 'bg', 'border', 'field-border'].map((name) => [
+            `--ck-color-${name}`,
+            // The build's CSS minifier writes #ffffff as #fff.
+            style
+              .getPropertyValue(`--_${name}`)
+              .trim()
+              .replace(/^#(\w)(\w)(\w)$/, '#$1$1$2$2$3$3'),
+          ]),
+        )
+      })
+    // Unthemed, in light mode: exactly the light palette the Studio's contrast check uses.
+    assert.deepEqual(await palette('#own'), LIGHT_PALETTE)
+    await page.emulateMedia({colorScheme: 'dark'})
+    const themed = await palette('#themed')
+    assert.equal(themed['--ck-color-bg'], '#f4faf8')
+    // Secondary text and the field border come from the light palette, not the dark defaults.
+    assert.equal(themed['--ck-color-muted'], LIGHT_PALETTE['--ck-color-muted'])
+    assert.ok(contrastRatio(hexToRgb(themed['--ck-color-muted']!), hexToRgb('#f4faf8')) >= 4.5)
     await page.close()
   })
 
