@@ -605,13 +605,14 @@ export type AllSanitySchemaTypes =
 
 // Source: widgets/content/queries.ts
 // Variable: FAQ_QUERY
-// Query: {  "faqs": *[_type == "faq" && language == $lang    && ($topic == "" || $topic in conditions[]->slug.current || $topic in treatments[]->slug.current)    && ($category == "" || category == $category)    && ($partner == "" || syndication.mode == "all"      || (syndication.mode == "selected" && $partner in syndication.partners[]->slug.current))  ] | order(orderRank asc) [0...$limit] {_id, question, answer, category, "sources": sources[]{_key, title, publisher, url}},  "partner": *[_type == "partner" && slug.current == $partner][0]{name, theme, attribution, scope}}
+// Query: {  "faqs": *[_type == "faq" && language == $lang    && ($topic == "" || $topic in conditions[]->slug.current || $topic in treatments[]->slug.current)    && ($category == "" || category == $category)    && ($partner == "" || syndication.mode == "all"      || (syndication.mode == "selected" && $partner in syndication.partners[]->slug.current))  ] | order(orderRank asc) [0...$limit] {    _id, question, answer, category, "conditions": conditions[]._ref,    "sources": sources[]{_key, title, publisher, url}  },  "partner": *[_type == "partner" && slug.current == $partner][0]{    name, theme, attribution, "scope": scope{faqCategories, "conditions": conditions[]._ref}  }}
 export type FAQ_QUERY_RESULT = {
   faqs: Array<{
     _id: string
     question: string
     answer: SimpleBlockContent
     category: 'appointments' | 'conditions' | 'insurance-and-cost' | 'treatments'
+    conditions: Array<string> | null
     sources: Array<{
       _key: string
       title: string
@@ -627,12 +628,8 @@ export type FAQ_QUERY_RESULT = {
       url: string
     } | null
     scope: {
-      conditions?: Array<
-        {
-          _key: string
-        } & ConditionReference
-      >
-      faqCategories?: Array<string>
+      faqCategories: Array<string> | null
+      conditions: Array<string> | null
     } | null
   } | null
 }
@@ -784,7 +781,7 @@ export type CLINICIANS_QUERY_RESULT = Array<{
 // Query TypeMap
 declare global {
   interface SanityQueries {
-    '{\n  "faqs": *[_type == "faq" && language == $lang\n    && ($topic == "" || $topic in conditions[]->slug.current || $topic in treatments[]->slug.current)\n    && ($category == "" || category == $category)\n    && ($partner == "" || syndication.mode == "all"\n      || (syndication.mode == "selected" && $partner in syndication.partners[]->slug.current))\n  ] | order(orderRank asc) [0...$limit] {_id, question, answer, category, "sources": sources[]{_key, title, publisher, url}},\n  "partner": *[_type == "partner" && slug.current == $partner][0]{name, theme, attribution, scope}\n}': FAQ_QUERY_RESULT
+    '{\n  "faqs": *[_type == "faq" && language == $lang\n    && ($topic == "" || $topic in conditions[]->slug.current || $topic in treatments[]->slug.current)\n    && ($category == "" || category == $category)\n    && ($partner == "" || syndication.mode == "all"\n      || (syndication.mode == "selected" && $partner in syndication.partners[]->slug.current))\n  ] | order(orderRank asc) [0...$limit] {\n    _id, question, answer, category, "conditions": conditions[]._ref,\n    "sources": sources[]{_key, title, publisher, url}\n  },\n  "partner": *[_type == "partner" && slug.current == $partner][0]{\n    name, theme, attribution, "scope": scope{faqCategories, "conditions": conditions[]._ref}\n  }\n}': FAQ_QUERY_RESULT
     '{\n  "article": *[_type == "article" && slug.current == $slug][0]{\n    _id, title, summary, language, publishedAt,\n    body[]{\n      ...,\n      _type == "image" => {"asset": asset->{url, "width": metadata.dimensions.width, "height": metadata.dimensions.height}},\n      _type == "block" => {markDefs[]{..., _type == "internalLink" => {"reference": reference->{_type, "slug": slug.current}}}}\n    },\n    medicalReview{reviewedAt, nextReviewDue, reviewer->{honorificPrefix, givenName, familyName, credentials, "slug": slug.current}},\n    "sources": sources[]{_key, title, publisher, url},\n    conditions[]->{name, alternateNames},\n    relatedFaqs[]->{_id, question, answer}\n  },\n  "disclaimer": *[_id == "siteSettings"][0].disclaimer\n}': ARTICLE_QUERY_RESULT
     '*[_type == "clinician"\n    && ($slug == "" || slug.current == $slug)\n    && ($clinic == "" || $clinic in clinics[]->slug.current)\n    && ($specialty == "" || count(specialties[lower(@) == lower($specialty)]) > 0)\n  ] | order(familyName asc, givenName asc) [0...$limit] {\n    _id, "slug": slug.current, honorificPrefix, givenName, familyName, credentials, jobTitle,\n    specialties, languages, acceptingNewPatients, bookingUrl, npi,\n    photo{alt, crop, hotspot, "asset": asset->{url, "width": metadata.dimensions.width, "height": metadata.dimensions.height}},\n    clinics[]->{name, "slug": slug.current, url, phone, address}\n  }': CLINICIANS_QUERY_RESULT
   }

@@ -19,7 +19,8 @@ export type ClinicianPhoto = NonNullable<Clinician['photo']>
 
 /**
  * FAQs in a language, optionally about a topic (condition or treatment slug) or in a category;
- * with a partner, only those shared with all partners or with that partner (never "own site").
+ * with a partner, only those shared with all partners or with that partner (never "own site"),
+ * and the partner's scope (condition ids, FAQ categories) for the element to apply.
  */
 export const FAQ_QUERY = defineQuery(`{
   "faqs": *[_type == "faq" && language == $lang
@@ -27,8 +28,13 @@ export const FAQ_QUERY = defineQuery(`{
     && ($category == "" || category == $category)
     && ($partner == "" || syndication.mode == "all"
       || (syndication.mode == "selected" && $partner in syndication.partners[]->slug.current))
-  ] | order(orderRank asc) [0...$limit] {_id, question, answer, category, "sources": sources[]{_key, title, publisher, url}},
-  "partner": *[_type == "partner" && slug.current == $partner][0]{name, theme, attribution, scope}
+  ] | order(orderRank asc) [0...$limit] {
+    _id, question, answer, category, "conditions": conditions[]._ref,
+    "sources": sources[]{_key, title, publisher, url}
+  },
+  "partner": *[_type == "partner" && slug.current == $partner][0]{
+    name, theme, attribution, "scope": scope{faqCategories, "conditions": conditions[]._ref}
+  }
 }`)
 
 /** What the FAQ listen stream watches: any FAQ or partner change may change the list. */

@@ -10,7 +10,7 @@ import {
   type PartnerTheme,
 } from '../content/queries'
 import {plainText, renderPortableText, type Rendered} from '../portable-text/render'
-import {entries} from '../content/values'
+import {entries, textList} from '../content/values'
 import {translate} from '../i18n/strings'
 import {LIGHT_PALETTE, type PaletteProperty} from '../styles/palette'
 import {stateStyles} from '../styles/states'
@@ -43,13 +43,19 @@ function searchTextOf(faq: FaqItem): string {
 
 const scoped = new WeakMap<FaqQueryResult, FaqItem[]>()
 
-/** The FAQs a result shows (a partner's scope narrows them to its categories), once per result. */
+/**
+ * The FAQs a result shows, once per result. A partner's scope narrows them to its FAQ categories
+ * (uncategorised FAQs stay) and to FAQs about at least one of its conditions.
+ */
 function scopedFaqs(result: FaqQueryResult): FaqItem[] {
   let faqs = scoped.get(result)
   if (!faqs) {
-    const scope = result.partner?.scope?.faqCategories
-    faqs = (result.faqs ?? []).filter(
-      (faq) => !scope?.length || !faq.category || scope.includes(faq.category),
+    const categories = textList(result.partner?.scope?.faqCategories)
+    const conditions = textList(result.partner?.scope?.conditions)
+    faqs = entries(result.faqs).filter(
+      (faq) =>
+        (!categories.length || !faq.category || categories.includes(faq.category)) &&
+        (!conditions.length || textList(faq.conditions).some((id) => conditions.includes(id))),
     )
     scoped.set(result, faqs)
   }

@@ -250,6 +250,21 @@ describe('<ck-faq>', () => {
     await page.close()
   })
 
+  it('keeps to a partner’s scope: its conditions and FAQ categories', async () => {
+    // Lakeshore's scope is chronic migraine; Riverbend's is three FAQ categories.
+    const page = await pageWith(
+      '<ck-faq id="lakeshore" partner="lakeshore-community-health" lang="en"></ck-faq><ck-faq id="all"></ck-faq>',
+    )
+    await ready(page, '#lakeshore')
+    await ready(page, '#all')
+    const lakeshore = await questions(page, '#lakeshore')
+    assert.ok(lakeshore.includes('What is chronic migraine?'))
+    // About headache disorders only, so outside Lakeshore's scope (the page's own list has it).
+    assert.ok(!lakeshore.includes('What helps a minor headache?'))
+    assert.ok((await questions(page, '#all')).includes('What helps a minor headache?'))
+    await page.close()
+  })
+
   it('keeps a partner’s light theme readable in dark mode, and its own defaults match the palette', async () => {
     const page = await pageWith(
       '<ck-faq id="themed" partner="riverbend-family-medicine" searchable></ck-faq><ck-faq id="own" searchable></ck-faq>',
