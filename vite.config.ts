@@ -1,12 +1,15 @@
 // Library builds: `vite build` → dist/clinic-kit.js and one entry per element (ESM, Lit as a
 // dependency); `CK_BUILD=iife vite build` → dist/clinic-kit.iife.js (one self-contained <script>
-// with every element); `CK_BUILD=iife-faq vite build` → dist/ck-faq.iife.js (FAQs only).
+// with every element); `CK_BUILD=iife-faq`, `iife-article`, `iife-clinician` → the drop-in script
+// for FAQs, articles or clinicians only (dist/ck-faq.iife.js, …).
 import {defineConfig} from 'vite'
 import {minifyTemplatesPlugin} from './widgets/build/minify-templates.ts'
 
 const DROP_INS = {
   iife: {entry: 'widgets/clinic-kit.ts', file: 'clinic-kit.iife.js'},
   'iife-faq': {entry: 'widgets/faq/drop-in.ts', file: 'ck-faq.iife.js'},
+  'iife-article': {entry: 'widgets/article/drop-in.ts', file: 'ck-article.iife.js'},
+  'iife-clinician': {entry: 'widgets/clinician/drop-in.ts', file: 'ck-clinician.iife.js'},
 } as const
 const dropIn = DROP_INS[process.env.CK_BUILD as keyof typeof DROP_INS]
 const iife = Boolean(dropIn)

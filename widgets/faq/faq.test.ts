@@ -478,26 +478,6 @@ describe('<ck-faq>', () => {
     await page.close()
   })
 
-  it('works from the FAQ-only drop-in script, which registers nothing else', async () => {
-    const page = await widgetPage(
-      d,
-      '<ck-config lang="es"></ck-config><ck-faq topic="chronic-migraine"></ck-faq>',
-      {script: 'ck-faq.iife.js'},
-    )
-    await ready(page)
-    assert.equal(
-      (await questions(page))[0],
-      '¿Qué tipos de dolor de cabeza puede ayudar a tratar el Botox?',
-    )
-    const defined = await page.evaluate(() =>
-      ['ck-faq', 'ck-config', 'ck-article', 'ck-clinician', 'ck-clinician-list'].map((tag) =>
-        Boolean(customElements.get(tag)),
-      ),
-    )
-    assert.deepEqual(defined, [true, true, false, false, false])
-    await page.close()
-  })
-
   it('registers once: a second copy of the kit and a page’s own tag do not throw', async () => {
     const page = await d.browser.newPage()
     const errors: string[] = []

@@ -1,0 +1,58 @@
+// The per-element drop-in scripts (dist/ck-faq.iife.js, ck-article.iife.js, ck-clinician.iife.js):
+// each alone on a page registers only its own elements and <ck-config>, and shows the sample.
+import assert from 'node:assert/strict'
+import {after, before, describe, it} from 'node:test'
+import {openDemo, widgetPage, type DemoSession} from '../helpers/demo'
+
+let d: DemoSession
+before(async () => {
+  d = await openDemo()
+})
+after(async () => {
+  await d?.close()
+})
+
+const TAGS = ['ck-faq', 'ck-article', 'ck-clinician', 'ck-clinician-list', 'ck-config']
+
+const DROP_INS = [
+  {
+    script: 'ck-faq.iife.js',
+    markup: '<ck-config lang="es"></ck-config><ck-faq topic="chronic-migraine"></ck-faq>',
+    registers: ['ck-faq', 'ck-config'],
+    shown: {selector: 'ck-faq', part: 'button', text: '¿Qué tipos de dolor de cabeza puede ayudar'},
+  },
+  {
+    script: 'ck-article.iife.js',
+    markup: '<ck-article slug="prevent-headaches-with-botox"></ck-article>',
+    registers: ['ck-article', 'ck-config'],
+    shown: {selector: 'ck-article', part: 'title', text: 'You Can Prevent Headaches with Botox'},
+  },
+  {
+    script: 'ck-clinician.iife.js',
+    markup:
+      '<ck-clinician slug="sloane-yu"></ck-clinician><ck-clinician-list clinic="allied-pain-spine-institute"></ck-clinician-list>',
+    registers: ['ck-clinician', 'ck-clinician-list', 'ck-config'],
+    shown: {selector: 'ck-clinician-list', part: 'name', text: 'Dr. Sloane Yu, MD'},
+  },
+]
+
+describe('drop-in scripts for one element', () => {
+  for (const {script, markup, registers, shown} of DROP_INS) {
+    it(`${script} registers ${registers.join(', ')} and nothing else, and shows the sample`, async () => {
+      const page = await widgetPage(d, markup, {script})
+      const element = page.locator(shown.selector).first()
+      await element.locator(`[part~="${shown.part}"]`).first().waitFor()
+      assert.match(
+        String(await element.locator(`[part~="${shown.part}"]`).first().textContent()),
+        new RegExp(shown.text.replace(/[.?¿]/g, '\\$&')),
+      )
+      const defined = await page.evaluate(
+        (tags) => tags.filter((tag) => customElements.get(tag)),
+        TAGS,
+      )
+      assert.deepEqual(defined, registers)
+      assert.equal(await page.evaluate(() => typeof window.clinicKit?.configure), 'function')
+      await page.close()
+    })
+  }
+})
