@@ -148,6 +148,8 @@ export class CkFaq extends ContentElement<FaqQueryResult> {
 
   protected static override inputs = ['topic', 'category', 'limit', 'lang', 'partner']
   #shown?: FaqQueryResult
+  /** Whether the element's style holds a partner theme's properties. */
+  #themed = false
 
   protected querySpec(): QuerySpec<FaqQueryResult> {
     return {
@@ -182,22 +184,29 @@ export class CkFaq extends ContentElement<FaqQueryResult> {
   /**
    * A partner's theme, as --ck-* properties on the element. Its colours are for the partner's
    * light page: every colour it leaves out takes the light palette, in dark mode too, so no dark
-   * default ends up on a light partner background.
+   * default ends up on a light partner background. Without a theme the element's style is left
+   * as the page wrote it.
    */
   #applyTheme(theme: PartnerTheme | null | undefined) {
-    const set = (name: string, value: string | null | undefined) =>
-      value ? this.style.setProperty(name, value) : this.style.removeProperty(name)
     const colours: Partial<Record<PaletteProperty, string | null | undefined>> = {
       '--ck-color-primary': theme?.colorPrimary,
       '--ck-color-on-primary': theme?.colorOnPrimary,
       '--ck-color-text': theme?.colorText,
       '--ck-color-bg': theme?.colorBackground,
     }
-    const themed = Object.values(colours).some(Boolean)
+    const coloured = Object.values(colours).some(Boolean)
+    const values: Record<string, string | null | undefined> = {
+      '--ck-font': theme?.fontFamily,
+      '--ck-radius': typeof theme?.radius === 'number' ? `${theme.radius}px` : null,
+    }
     for (const [name, light] of Object.entries(LIGHT_PALETTE))
-      set(name, colours[name as PaletteProperty] || (themed ? light : null))
-    set('--ck-font', theme?.fontFamily)
-    set('--ck-radius', typeof theme?.radius === 'number' ? `${theme.radius}px` : null)
+      values[name] = colours[name as PaletteProperty] || (coloured ? light : null)
+    const themed = Object.values(values).some(Boolean)
+    if (!themed && !this.#themed) return
+    for (const [name, value] of Object.entries(values))
+      if (value) this.style.setProperty(name, value)
+      else this.style.removeProperty(name)
+    this.#themed = themed
   }
 
   get #visible(): FaqItem[] {

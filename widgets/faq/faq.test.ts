@@ -250,6 +250,17 @@ describe('<ck-faq>', () => {
     await page.close()
   })
 
+  it('leaves the page’s own --ck-* properties in its style attribute alone', async () => {
+    const page = await pageWith(
+      '<ck-faq topic="chronic-migraine" style="--ck-color-primary: #8a1c1c; --ck-color-muted: #333333"></ck-faq>',
+    )
+    await ready(page)
+    const style = await page.locator('ck-faq').getAttribute('style')
+    assert.match(String(style), /--ck-color-primary: #8a1c1c/)
+    assert.match(String(style), /--ck-color-muted: #333333/)
+    await page.close()
+  })
+
   it('keeps to a partner’s scope: its conditions and FAQ categories', async () => {
     // Lakeshore's scope is chronic migraine; Riverbend's is three FAQ categories.
     const page = await pageWith(
