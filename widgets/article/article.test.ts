@@ -63,6 +63,33 @@ describe('<ck-article>', () => {
     await page.close()
   })
 
+  it('takes a reader from a citation to its source inside the shadow root, focus included', async () => {
+    const page = await widgetPage(
+      d,
+      '<ck-article slug="prevent-headaches-with-botox"></ck-article>',
+    )
+    const citation = page.locator('ck-article >> [part~="citation"] a').first()
+    await citation.waitFor()
+    // The page's own fragment navigation cannot reach into the shadow root; the link does it.
+    await citation.focus()
+    await page.keyboard.press('Enter')
+    const landed = await page.locator('ck-article').evaluate((el) => {
+      const focused = el.shadowRoot!.activeElement
+      const box = focused?.getBoundingClientRect()
+      return {
+        id: focused?.id,
+        text: focused?.textContent,
+        inView: Boolean(box && box.top >= 0 && box.bottom <= window.innerHeight),
+        hash: window.location.hash,
+      }
+    })
+    assert.equal(landed.id, 'ck-source-1')
+    assert.match(String(landed.text), /World Health Organization/)
+    assert.equal(landed.inView, true)
+    assert.equal(landed.hash, '')
+    await page.close()
+  })
+
   it('shows a notice when the medical review is overdue', async () => {
     const client = lakeClient(d.lake.url, d.lake.token)
     await client.createOrReplace({

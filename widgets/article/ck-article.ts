@@ -1,5 +1,4 @@
 import {html, nothing} from 'lit'
-import {isWebUrl} from '../content/config'
 import {ContentElement, headingLevel} from '../content/content-element'
 import type {QuerySpec} from '../content/controller'
 import {personName} from '../content/people'
@@ -11,6 +10,8 @@ import {
   type ArticleQueryResult,
 } from '../content/queries'
 import {heading} from '../portable-text/heading'
+import {ARTICLE_BLOCKS} from '../portable-text/blocks'
+import {renderSources} from '../portable-text/citations'
 import {renderPortableText} from '../portable-text/render'
 import {translate, uiLanguage} from '../i18n/strings'
 import {stateStyles} from '../styles/states'
@@ -204,14 +205,13 @@ export class CkArticle extends ContentElement<ArticleQueryResult> {
           citationPrefix: 'ck-source-',
           internalHref: this.internalUrl ? this.#internalHref : undefined,
           headingLevel: level,
+          types: ARTICLE_BLOCKS,
         })}
       </div>
       ${
         sources.length
           ? html`${heading(level + 1, 'section-heading', t.sources)}
-              <ol part="sources">
-                ${sources.map((s, i) => html`<li id="ck-source-${i + 1}">${isWebUrl(s.url) ? html`<a href=${s.url} rel="noopener noreferrer">${s.title}</a>` : s.title}${s.publisher ? `, ${s.publisher}` : ''}</li>`)}
-              </ol>`
+            ${renderSources(sources, 'ck-source-')}`
           : nothing
       }
       ${related.length ? this.#renderRelated(related, level) : nothing}

@@ -9,6 +9,7 @@ import {
   type FaqQueryResult,
   type PartnerTheme,
 } from '../content/queries'
+import {renderSources} from '../portable-text/citations'
 import {plainText, renderPortableText, type Rendered} from '../portable-text/render'
 import {entries, textList} from '../content/values'
 import {translate} from '../i18n/strings'
@@ -23,10 +24,22 @@ import {faqStyles} from './styles'
 const answers = new WeakMap<FaqItem, Rendered>()
 const searchTexts = new WeakMap<FaqItem, string>()
 
-function answerOf(faq: FaqItem): Rendered {
+/** The answer and, under it, its numbered sources, which its citation markers link to. */
+function answerOf(faq: FaqItem, sourcesLabel: string): Rendered {
   let answer = answers.get(faq)
   if (answer === undefined) {
-    answer = renderPortableText(faq.answer, {sourceKeys: entries(faq.sources).map((s) => s._key)})
+    const sources = entries(faq.sources)
+    const prefix = `faq-${faq._id}-source-`
+    answer = [
+      renderPortableText(faq.answer, {
+        sourceKeys: sources.map((s) => s._key),
+        citationPrefix: prefix,
+      }),
+      sources.length
+        ? html`<p part="sources-label">${sourcesLabel}</p>
+            ${renderSources(sources, prefix)}`
+        : nothing,
+    ]
     answers.set(faq, answer)
   }
   return answer
@@ -92,6 +105,8 @@ function scopedFaqs(result: FaqQueryResult): FaqItem[] {
  * @csspart status - Empty and error messages.
  * @csspart retry - The retry button of the error state.
  * @csspart attribution - The partner attribution line.
+ * @csspart sources - An answer's numbered sources, which its citation markers link to.
+ * @csspart sources-label - The "Sources" label above them.
  * @csspart text-paragraph - A paragraph of an answer.
  * @csspart text-heading - A heading in an answer.
  * @csspart text-list - A bulleted or numbered list (nested lists inside their item).
@@ -329,7 +344,7 @@ export class CkFaq extends ContentElement<FaqQueryResult> {
                 @click=${this.#onItemEvent}
                 @beforematch=${this.#onItemEvent}
               >
-                ${visible.map((faq) => this.#renderItem(faq, level, visible.length <= 6))}
+                ${visible.map((faq) => this.#renderItem(faq, level, visible.length <= 6, t.sources))}
               </div>`
       }
       ${attribution?.text ? this.#renderAttribution(attribution) : nothing}
@@ -348,7 +363,6 @@ export class CkFaq extends ContentElement<FaqQueryResult> {
     if (faq) this.#toggle(faq, event.type === 'beforematch' ? true : undefined)
   }
 
-  /** `region` only for short lists: the APG advises against a landmark per panel in long ones. */
   /**
    * What a search found, announced as it changes (a live region, always present so screen readers
    * hear each change); empty without a search.
@@ -358,7 +372,8 @@ export class CkFaq extends ContentElement<FaqQueryResult> {
     return count ? t.matches(count) : t.noMatches
   }
 
-  #renderItem(faq: FaqItem, level: number, regions: boolean) {
+  /** `region` only for short lists: the APG advises against a landmark per panel in long ones. */
+  #renderItem(faq: FaqItem, level: number, regions: boolean, sourcesLabel: string) {
     const open = this.open.has(faq._id) || this.filter.trim() !== ''
     const panelId = `faq-panel-${faq._id}`
     return html`<div part="item" id="faq-${faq._id}" data-id=${faq._id}>
@@ -380,7 +395,7 @@ export class CkFaq extends ContentElement<FaqQueryResult> {
         aria-labelledby="faq-button-${faq._id}"
         hidden=${open ? nothing : 'until-found'}
       >
-        ${answerOf(faq)}
+        ${answerOf(faq, sourcesLabel)}
       </div>
     </div>`
   }

@@ -308,6 +308,57 @@ describe('<ck-faq>', () => {
     await page.close()
   })
 
+  it('shows each answer’s sources, and its citations lead to them', async () => {
+    const client = lakeClient(d.lake.url, d.lake.token)
+    await client.createOrReplace({
+      _id: 'faq-cited',
+      _type: 'faq',
+      question: 'Is this answer sourced?',
+      language: 'en',
+      category: 'cited',
+      syndication: {mode: 'all'},
+      sources: [
+        {
+          _key: 'who',
+          title: 'Headache disorders',
+          publisher: 'World Health Organization',
+          url: 'https://www.who.int/',
+        },
+        {_key: 'fda', title: 'Botox label', publisher: 'FDA'},
+      ],
+      answer: [
+        {
+          _type: 'block',
+          _key: 'a',
+          style: 'normal',
+          markDefs: [{_key: 'c', _type: 'citationMarker', sourceKey: 'fda'}],
+          children: [{_type: 'span', _key: 's', text: 'Yes, it is.', marks: ['c']}],
+        },
+      ],
+    })
+    const page = await pageWith('<ck-faq category="cited"></ck-faq>')
+    try {
+      await ready(page)
+      await page.locator('ck-faq >> [part~="button"]').click()
+      const sources = page.locator('ck-faq >> [part~="sources"] > li')
+      assert.deepEqual(
+        (await sources.allTextContents()).map((t) => t.trim()),
+        ['Headache disorders, World Health Organization', 'Botox label, FDA'],
+      )
+      assert.equal(await page.locator('ck-faq >> [part~="sources-label"]').textContent(), 'Sources')
+      // The marker cites the second source.
+      await page.locator('ck-faq >> [part~="citation"] a').click()
+      const focused = await page
+        .locator('ck-faq')
+        .evaluate((el) => el.shadowRoot!.activeElement?.textContent?.trim())
+      assert.equal(focused, 'Botox label, FDA')
+      assert.equal(await page.evaluate(() => window.location.hash), '')
+    } finally {
+      await page.close()
+      await client.delete('faq-cited')
+    }
+  })
+
   it('renders hostile content inertly', async () => {
     const client = lakeClient(d.lake.url, d.lake.token)
     const span = (text: string, marks: string[] = []) => ({

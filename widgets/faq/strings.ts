@@ -8,6 +8,7 @@ const en = {
     count === 1 ? '1 question matches your search.' : `${count} questions match your search.`,
   error: 'The questions could not be loaded.',
   search: 'Search questions',
+  sources: 'Sources',
 }
 
 export const FAQ_STRINGS: Translations<typeof en> = {
@@ -21,5 +22,6 @@ export const FAQ_STRINGS: Translations<typeof en> = {
         : `${count} preguntas coinciden con su búsqueda.`,
     error: 'No se pudieron cargar las preguntas.',
     search: 'Buscar preguntas',
+    sources: 'Fuentes',
   },
 }

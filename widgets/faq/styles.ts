@@ -97,6 +97,19 @@ export const faqStyles = css`
       content-box;
     opacity: 0.6;
   }
+  [part~='sources-label'],
+  [part~='sources'] {
+    margin: 0.5rem 0 0;
+    font-size: 0.875rem;
+    color: var(--_muted);
+  }
+  [part~='sources-label'] {
+    font-weight: 600;
+  }
+  [part~='sources'] {
+    margin-top: 0.25rem;
+    padding-left: 1.5rem;
+  }
   [part~='attribution'] {
     margin-top: var(--_space);
     font-size: 0.875rem;

@@ -3,6 +3,7 @@
 // unsafe links lose their href, unknown types render nothing and warn once.
 import {expect} from 'chai'
 import {render} from 'lit'
+import {ARTICLE_BLOCKS} from './blocks'
 import {renderPortableText, type RenderOptions} from './render'
 
 let key = 0
@@ -130,23 +131,26 @@ describe('Portable Text for Lit (@web/test-runner)', () => {
     )
   })
 
-  it('renders callouts as notes and images only with a web URL', () => {
-    const host = show([
-      {
-        _type: 'callout',
-        _key: 'c',
-        tone: 'emergency',
-        title: 'Call 911',
-        text: 'If it is the worst headache of your life.',
-      },
-      {
-        _type: 'image',
-        _key: 'i1',
-        alt: 'Diagram',
-        asset: {url: 'https://cdn.example/a.png', width: 800, height: 400},
-      },
-      {_type: 'image', _key: 'i2', alt: 'Bad', asset: {url: 'javascript:alert(1)'}},
-    ])
+  it('renders an article’s callouts as notes and its images only with a web URL', () => {
+    const host = show(
+      [
+        {
+          _type: 'callout',
+          _key: 'c',
+          tone: 'emergency',
+          title: 'Call 911',
+          text: 'If it is the worst headache of your life.',
+        },
+        {
+          _type: 'image',
+          _key: 'i1',
+          alt: 'Diagram',
+          asset: {url: 'https://cdn.example/a.png', width: 800, height: 400},
+        },
+        {_type: 'image', _key: 'i2', alt: 'Bad', asset: {url: 'javascript:alert(1)'}},
+      ],
+      {types: ARTICLE_BLOCKS},
+    )
     const note = host.querySelector('aside[role="note"]')!
     expect(note.getAttribute('part')).to.equal('callout callout-emergency')
     expect(note.textContent).to.contain('Call 911')
@@ -154,5 +158,9 @@ describe('Portable Text for Lit (@web/test-runner)', () => {
     expect(images).to.have.length(1)
     expect(images[0]!.alt).to.equal('Diagram')
     expect(images[0]!.getAttribute('width')).to.equal('800')
+    // Without the article's block types (an FAQ answer), neither renders.
+    expect(show([{_type: 'callout', _key: 'c2', tone: 'info', text: 'x'}]).children).to.have.length(
+      0,
+    )
   })
 })

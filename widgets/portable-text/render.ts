@@ -17,6 +17,7 @@ import type {
 import type {PortableTextBlock} from '@portabletext/types'
 import {html, nothing, type TemplateResult} from 'lit'
 import {isWebUrl} from '../content/config'
+import {citationLink} from './citations'
 import {heading} from './heading'
 
 export interface RenderOptions {
@@ -30,7 +31,17 @@ export interface RenderOptions {
    * with it, so an article titled at h2 has its sections at h3. Capped at h6.
    */
   headingLevel?: number
+  /**
+   * Renderers for block types beyond text (e.g. an article's callouts and images, see blocks.ts);
+   * any other type renders nothing and warns once.
+   */
+  types?: BlockRenderers
 }
+
+export type BlockRenderers = Record<
+  string,
+  (node: {[key: string]: unknown}) => TemplateResult | typeof nothing
+>
 
 const SAFE_LINK = /^(https?:|mailto:|tel:)/i
 const warned = new Set<string>()
@@ -66,8 +77,8 @@ export function renderPortableText(value: unknown, options: RenderOptions = {}):
 function renderNode(node: Node, options: RenderOptions): TemplateResult | typeof nothing {
   if (isPortableTextToolkitList(node)) return renderList(node, options)
   if (isPortableTextBlock(node)) return renderBlock(node, options)
-  if (node._type === 'callout') return renderCallout(node)
-  if (node._type === 'image') return renderImage(node)
+  const custom = options.types?.[node._type]
+  if (custom) return custom(node as {[key: string]: unknown})
   warnOnce(`block type "${node._type}"`)
   return nothing
 }
@@ -111,43 +122,6 @@ function renderBlock(block: PortableTextBlock, options: RenderOptions): Template
     default:
       return html`<p part="text-paragraph">${content}</p>`
   }
-}
-
-function renderCallout(node: {[key: string]: unknown}): TemplateResult {
-  const tone = ['info', 'warning', 'emergency'].includes(String(node.tone))
-    ? String(node.tone)
-    : 'info'
-  return html`<aside part="callout callout-${tone}" role="note">
-    ${typeof node.title === 'string' ? html`<strong part="callout-title">${node.title}</strong>` : nothing}
-    <span>${typeof node.text === 'string' ? node.text : ''}</span>
-  </aside>`
-}
-
-/** Widths offered for images in the text, which is at most about 48rem wide. */
-const IMAGE_WIDTHS = [400, 800, 1200]
-
-/** An image with its alt text and caption; without a web URL for its asset, nothing. */
-function renderImage(node: {[key: string]: unknown}): TemplateResult | typeof nothing {
-  const asset = (node.asset ?? {}) as {url?: unknown; width?: unknown; height?: unknown}
-  const {url} = asset
-  if (!isWebUrl(url)) return nothing
-  const sized = (width: number) => `${url}?w=${width}&fit=max&auto=format`
-  const text = (value: unknown) => (typeof value === 'string' ? value : '')
-  // width/height let the browser reserve the image's box before it loads: no layout shift.
-  return html`<figure part="figure">
-    <img
-      part="image"
-      src=${sized(800)}
-      srcset=${IMAGE_WIDTHS.map((w) => `${sized(w)} ${w}w`).join(', ')}
-      sizes="(min-width: 50rem) 48rem, 100vw"
-      width=${Number(asset.width) || nothing}
-      height=${Number(asset.height) || nothing}
-      alt=${text(node.alt)}
-      loading="lazy"
-      decoding="async"
-    />
-    ${node.caption ? html`<figcaption part="caption">${text(node.caption)}</figcaption>` : nothing}
-  </figure>`
 }
 
 function renderInline(block: PortableTextBlock, options: RenderOptions): Rendered {
@@ -197,7 +171,7 @@ function renderSpanNode(
       if (index < 0) return children
       const n = index + 1
       return html`${children}<sup part="citation"
-          ><a href="#${options.citationPrefix ?? 'ck-source-'}${n}">[${n}]</a></sup
+          >${citationLink(options.citationPrefix ?? 'ck-source-', n)}</sup
         >`
     }
     default:
