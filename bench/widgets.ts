@@ -12,6 +12,7 @@
 import type {BrowserContext, Page} from 'playwright-core'
 import {failOnPageError, widgetHtml} from '../test/helpers/demo'
 import {lakeClient} from '../test/helpers/lake'
+import {textBlock} from '../test/helpers/portable-text'
 import {openDemoProcess, type BenchDemo} from './demo-process'
 
 const LOADS = 20
@@ -212,15 +213,7 @@ async function seedFaqs({lake}: BenchDemo): Promise<void> {
       language: 'en',
       category: 'appointments',
       syndication: {mode: 'all'},
-      answer: [
-        {
-          _type: 'block',
-          _key: 'b',
-          style: 'normal',
-          markDefs: [],
-          children: [{_type: 'span', _key: 's', text, marks: []}],
-        },
-      ],
+      answer: [textBlock('b', text)],
     })
   }
   await transaction.commit()

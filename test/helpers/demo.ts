@@ -104,6 +104,21 @@ export async function waitForEvery(page: Page, selector: string, shown: string):
   )
 }
 
+/** Every clinic-kit element that shows content. */
+export const WIDGET_TAGS = 'ck-faq, ck-article, ck-clinician, ck-clinician-list'
+
+/**
+ * Waits until every element matching `selector` (default: all of them) shows its content or a
+ * message: questions, an article's title, a clinician's card, or a status (empty, not found,
+ * error). Not the skeleton, and not the empty `base` part an element starts with.
+ */
+export const waitForContent = (page: Page, selector = WIDGET_TAGS): Promise<void> =>
+  waitForEvery(
+    page,
+    selector,
+    '[part~="questions"], [part~="title"], [part~="card"], [part~="status"]',
+  )
+
 /** The JSON-LD an element keeps in its light DOM, parsed. */
 export async function jsonLdOf(page: Page, selector: string): Promise<Record<string, unknown>> {
   const text = await page.locator(`${selector} > script[type="application/ld+json"]`).textContent()

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict'
 import {after, before, describe, it} from 'node:test'
 import type {Page} from 'playwright-core'
-import {failOnPageError, openDemo, type DemoSession} from '../helpers/demo'
+import {failOnPageError, openDemo, waitForContent, type DemoSession} from '../helpers/demo'
 
 let d: DemoSession
 before(async () => {
@@ -52,14 +52,7 @@ describe('under a strict Content-Security-Policy', () => {
       <ck-article slug="prevent-headaches-with-botox"></ck-article>
       <ck-clinician slug="sloane-yu"></ck-clinician>
       <ck-clinician-list clinic="allied-pain-spine-institute"></ck-clinician-list>`)
-    await page.waitForFunction(() =>
-      [...document.querySelectorAll('ck-faq, ck-article, ck-clinician, ck-clinician-list')].every(
-        (el) =>
-          el.shadowRoot?.querySelector(
-            '[part~="questions"], [part~="title"], [part~="card"], [part~="status"]',
-          ),
-      ),
-    )
+    await waitForContent(page)
     assert.match(
       String(await page.locator('ck-article >> [part~="title"]').textContent()),
       /Prevent Headaches with Botox/,

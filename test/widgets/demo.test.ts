@@ -4,8 +4,13 @@ import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {after, before, describe, it} from 'node:test'
-import type {Page} from 'playwright-core'
-import {openDemo, shadowOverflow, type DemoSession} from '../helpers/demo'
+import {
+  openDemo,
+  shadowOverflow,
+  waitForContent,
+  WIDGET_TAGS,
+  type DemoSession,
+} from '../helpers/demo'
 
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -20,25 +25,11 @@ after(async () => {
   await d?.close()
 })
 
-const TAGS = 'ck-faq, ck-article, ck-clinician, ck-clinician-list'
-
-/** Every element has content: no skeleton left (errors are checked where it matters). */
-const everyElementLoaded = (page: Page) =>
-  page.waitForFunction(
-    (selector) =>
-      [...document.querySelectorAll(selector)].every(
-        (el) =>
-          el.shadowRoot?.querySelector('[part]') &&
-          !el.shadowRoot.querySelector('[part~="skeleton"]'),
-      ),
-    TAGS,
-  )
-
 describe('demo page accessibility', () => {
   it('reflows at 320 CSS px: no sideways scrolling, nothing past a widget’s edge (WCAG 1.4.10)', async () => {
     const page = await d.browser.newPage({viewport: {width: 320, height: 640}})
     await page.goto(`${d.lake.url}/demo/`)
-    await everyElementLoaded(page)
+    await waitForContent(page)
     // Open every answer and related question, so their content is measured too.
     await page.evaluate((selector) => {
       for (const el of document.querySelectorAll(selector)) {
@@ -46,16 +37,16 @@ describe('demo page accessibility', () => {
           button.click()
         for (const details of el.shadowRoot!.querySelectorAll('details')) details.open = true
       }
-    }, TAGS)
+    }, WIDGET_TAGS)
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320)
-    assert.deepEqual(await shadowOverflow(page, TAGS), [])
+    assert.deepEqual(await shadowOverflow(page, WIDGET_TAGS), [])
     await page.close()
   })
 
   it('prints every answer, closed ones included, without the search box', async () => {
     const page = await d.browser.newPage()
     await page.goto(`${d.lake.url}/demo/`)
-    await everyElementLoaded(page)
+    await waitForContent(page)
     await page.emulateMedia({media: 'print'})
     // Heights of the closed answers, the search box and the related questions' answers.
     const printed = await page.evaluate(() => {
@@ -89,14 +80,14 @@ describe('demo page accessibility', () => {
     it(`axe-core finds no WCAG 2.2 AA violations (${scheme} mode)`, async () => {
       const page = await d.browser.newPage({colorScheme: scheme})
       await page.goto(`${d.lake.url}/demo/`)
-      await everyElementLoaded(page)
+      await waitForContent(page)
       const shown = await page.evaluate(
         (selector) =>
           [...document.querySelectorAll(selector)].map((el) => ({
             tag: el.localName,
             error: Boolean(el.shadowRoot!.querySelector('[role="alert"]')),
           })),
-        TAGS,
+        WIDGET_TAGS,
       )
       assert.deepEqual([...new Set(shown.map((s) => s.tag))].sort(), [
         'ck-article',

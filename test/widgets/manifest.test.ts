@@ -4,8 +4,9 @@
 import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
 import {after, before, describe, it} from 'node:test'
-import {openDemo, widgetPage, type DemoSession} from '../helpers/demo'
+import {openDemo, waitForContent, widgetPage, type DemoSession} from '../helpers/demo'
 import {lakeClient} from '../helpers/lake'
+import {textBlock} from '../helpers/portable-text'
 
 interface Declaration {
   tagName?: string
@@ -33,15 +34,6 @@ after(async () => {
   await d?.close()
 })
 
-const block = (key: string, style: string, text: string, extra: object = {}) => ({
-  _type: 'block',
-  _key: key,
-  style,
-  markDefs: [],
-  children: [{_type: 'span', _key: `${key}s`, text, marks: []}],
-  ...extra,
-})
-
 /** An article using every kind of text the editor offers (images have their own test). */
 const EVERY_BLOCK_ARTICLE = {
   _id: 'article-every-block',
@@ -51,25 +43,25 @@ const EVERY_BLOCK_ARTICLE = {
   language: 'en',
   sources: [{_key: 'src', title: 'A source', url: 'https://example.org/'}],
   body: [
-    block('h2', 'h2', 'Level two'),
-    block('h3', 'h3', 'Level three'),
-    block('h4', 'h4', 'Level four'),
-    block('q', 'blockquote', 'A quotation'),
-    block('l1', 'normal', 'An item', {listItem: 'bullet', level: 1}),
-    block('l2', 'normal', 'A nested item', {listItem: 'number', level: 2}),
-    {
-      _type: 'block',
-      _key: 'p',
-      style: 'normal',
-      markDefs: [
-        {_key: 'ln', _type: 'link', href: 'https://example.org/'},
-        {_key: 'ci', _type: 'citationMarker', sourceKey: 'src'},
+    textBlock('h2', 'Level two', {style: 'h2'}),
+    textBlock('h3', 'Level three', {style: 'h3'}),
+    textBlock('h4', 'Level four', {style: 'h4'}),
+    textBlock('q', 'A quotation', {style: 'blockquote'}),
+    textBlock('l1', 'An item', {listItem: 'bullet', level: 1}),
+    textBlock('l2', 'A nested item', {listItem: 'number', level: 2}),
+    textBlock(
+      'p',
+      [
+        {text: 'A link', marks: ['ln']},
+        {text: ' and a cited claim', marks: ['ci']},
       ],
-      children: [
-        {_type: 'span', _key: 'a', text: 'A link', marks: ['ln']},
-        {_type: 'span', _key: 'b', text: ' and a cited claim', marks: ['ci']},
-      ],
-    },
+      {
+        markDefs: [
+          {_key: 'ln', _type: 'link', href: 'https://example.org/'},
+          {_key: 'ci', _type: 'citationMarker', sourceKey: 'src'},
+        ],
+      },
+    ),
     ...['info', 'warning', 'emergency'].map((tone) => ({
       _type: 'callout',
       _key: tone,
@@ -97,15 +89,7 @@ describe('custom-elements.json', () => {
     )
     try {
       const tags = 'ck-faq, ck-article, ck-clinician, ck-clinician-list'
-      await page.waitForFunction(
-        (selector) =>
-          [...document.querySelectorAll(selector)].every(
-            (el) =>
-              el.shadowRoot?.querySelector('[part]') &&
-              !el.shadowRoot.querySelector('[part~="skeleton"]'),
-          ),
-        tags,
-      )
+      await waitForContent(page, tags)
       // Open every answer, and search, so panels and match highlights render too.
       await page.locator('ck-faq[searchable] >> [part~="search"]').fill('botox')
       const used = await page.evaluate((selector) => {

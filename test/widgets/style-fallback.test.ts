@@ -2,7 +2,7 @@
 // its shadow root (Lit's fallback). Every element still renders beside them, styled.
 import assert from 'node:assert/strict'
 import {after, before, describe, it} from 'node:test'
-import {openDemo, waitForEvery, widgetPage, type DemoSession} from '../helpers/demo'
+import {openDemo, waitForEvery, widgetPage, WIDGET_TAGS, type DemoSession} from '../helpers/demo'
 
 let d: DemoSession
 before(async () => {
@@ -28,20 +28,17 @@ describe('without adoptedStyleSheets', () => {
        <ck-clinician-list clinic="allied-pain-spine-institute"></ck-clinician-list>`,
       {context},
     )
-    await waitForEvery(
-      page,
-      'ck-faq, ck-article, ck-clinician, ck-clinician-list',
-      '[part~="questions"], [part~="title"], [part~="card"]',
-    )
-    const shown = await page.evaluate(() =>
-      [...document.querySelectorAll('ck-faq, ck-article, ck-clinician, ck-clinician-list')].map(
-        (el) => ({
+    // Content, not a status: an error here would mean the fallback failed.
+    await waitForEvery(page, WIDGET_TAGS, '[part~="questions"], [part~="title"], [part~="card"]')
+    const shown = await page.evaluate(
+      (selector) =>
+        [...document.querySelectorAll(selector)].map((el) => ({
           tag: el.localName,
           styleElements: [...el.shadowRoot!.children].filter((c) => c.localName === 'style').length,
           // The base wrapper comes after the styles and holds the content.
           last: el.shadowRoot!.lastElementChild?.getAttribute('part'),
-        }),
-      ),
+        })),
+      WIDGET_TAGS,
     )
     for (const {tag, styleElements, last} of shown) {
       assert.ok(styleElements > 0, `${tag} uses <style> elements`)

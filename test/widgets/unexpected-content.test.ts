@@ -3,8 +3,9 @@
 import assert from 'node:assert/strict'
 import {after, before, describe, it} from 'node:test'
 import type {SanityDocumentStub} from '@sanity/client'
-import {jsonLdOf, openDemo, waitForEvery, widgetPage, type DemoSession} from '../helpers/demo'
+import {jsonLdOf, openDemo, waitForContent, widgetPage, type DemoSession} from '../helpers/demo'
 import {lakeClient} from '../helpers/lake'
+import {textBlock} from '../helpers/portable-text'
 
 let d: DemoSession
 before(async () => {
@@ -21,17 +22,7 @@ const DOCUMENTS: Array<SanityDocumentStub & {_id: string}> = [
     language: 'en',
     category: 'odd-content',
     question: 'Does an odd answer still show?',
-    answer: [
-      null,
-      'a bare string',
-      {
-        _type: 'block',
-        _key: 'b',
-        style: 'normal',
-        markDefs: [],
-        children: [{_type: 'span', _key: 's', text: 'Yes, it does.', marks: []}],
-      },
-    ],
+    answer: [null, 'a bare string', textBlock('b', 'Yes, it does.')],
     sources: [null, {_key: 'who', title: 'A source'}],
     syndication: {mode: 'all'},
   },
@@ -81,11 +72,7 @@ describe('content the schema does not allow', () => {
        <ck-article slug="loose-ends"></ck-article>`,
     )
     try {
-      await waitForEvery(
-        page,
-        'ck-faq, ck-clinician, ck-article',
-        '[part~="questions"], [part~="card"], [part~="title"], [part~="status"]',
-      )
+      await waitForContent(page)
       assert.equal(await page.locator('[role="alert"]').count(), 0, 'no element in its error state')
       const faq = page.locator('ck-faq')
       await faq.locator('#faq-button-odd-faq-fields').click()

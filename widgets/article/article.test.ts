@@ -4,6 +4,7 @@ import {after, before, describe, it} from 'node:test'
 import sharp from 'sharp'
 import {openDemo, widgetPage, type DemoSession} from '../../test/helpers/demo'
 import {lakeClient, uploadTestImage} from '../../test/helpers/lake'
+import {textBlock} from '../../test/helpers/portable-text'
 
 let d: DemoSession
 before(async () => {
@@ -208,15 +209,7 @@ describe('<ck-article>', () => {
         reviewer: {_type: 'reference', _ref: 'clinician-sloane-yu'},
         reviewedAt: '2026-11-02',
       },
-      body: [
-        {
-          _type: 'block',
-          _key: 'b',
-          style: 'normal',
-          markDefs: [],
-          children: [{_type: 'span', _key: 's', text: 'El Botox puede ayudar.', marks: []}],
-        },
-      ],
+      body: [textBlock('b', 'El Botox puede ayudar.')],
       sources: [{_key: 'who', title: 'Cefaleas', url: 'https://www.who.int/'}],
     })
     // The test page is <html lang="en"> and configures no language.

@@ -8,9 +8,11 @@ import type {Page} from 'playwright-core'
 import {startLake} from '../../lake/server'
 import {demoRoutes} from '../../demo/routes'
 import {openDemo, shadowOverflow, widgetPage, type DemoSession} from '../../test/helpers/demo'
-import {contrastRatio, hexToRgb} from '../../test/helpers/contrast'
+import {computedContrast} from '../../test/helpers/contrast'
+import {contrastRatio} from '../../schemas/rules/contrast'
 import {LIGHT_PALETTE} from '../styles/palette'
 import {lakeClient} from '../../test/helpers/lake'
+import {textBlock} from '../../test/helpers/portable-text'
 
 let d: DemoSession
 before(async () => {
@@ -304,7 +306,7 @@ describe('<ck-faq>', () => {
     assert.equal(themed['--ck-color-bg'], '#f4faf8')
     // Secondary text and the field border come from the light palette, not the dark defaults.
     assert.equal(themed['--ck-color-muted'], LIGHT_PALETTE['--ck-color-muted'])
-    assert.ok(contrastRatio(hexToRgb(themed['--ck-color-muted']!), hexToRgb('#f4faf8')) >= 4.5)
+    assert.ok(contrastRatio(themed['--ck-color-muted']!, '#f4faf8')! >= 4.5)
     await page.close()
   })
 
@@ -327,13 +329,9 @@ describe('<ck-faq>', () => {
         {_key: 'fda', title: 'Botox label', publisher: 'FDA'},
       ],
       answer: [
-        {
-          _type: 'block',
-          _key: 'a',
-          style: 'normal',
+        textBlock('a', [{text: 'Yes, it is.', marks: ['c']}], {
           markDefs: [{_key: 'c', _type: 'citationMarker', sourceKey: 'fda'}],
-          children: [{_type: 'span', _key: 's', text: 'Yes, it is.', marks: ['c']}],
-        },
+        }),
       ],
     })
     const page = await pageWith('<ck-faq category="cited"></ck-faq>')
@@ -450,7 +448,7 @@ describe('<ck-faq>', () => {
         border: getComputedStyle(el.shadowRoot!.querySelector('[part~="search"]')!).borderTopColor,
         background: getComputedStyle(el).backgroundColor,
       }))
-      const ratio = contrastRatio(colours.border, colours.background)
+      const ratio = computedContrast(colours.border, colours.background)
       assert.ok(ratio >= 3, `${colours.border} on ${colours.background} is ${ratio.toFixed(2)}:1`)
       await page.close()
     })
@@ -468,16 +466,9 @@ describe('<ck-faq>', () => {
       category: 'long-words',
       syndication: {mode: 'all'},
       answer: [
-        {
-          _type: 'block',
-          _key: 'a',
-          style: 'normal',
+        textBlock('a', [{text: `${word} `}, {text: url, marks: ['u']}], {
           markDefs: [{_key: 'u', _type: 'link', href: url}],
-          children: [
-            {_type: 'span', _key: 's1', text: `${word} `, marks: []},
-            {_type: 'span', _key: 's2', text: url, marks: ['u']},
-          ],
-        },
+        }),
       ],
     })
     const page = await pageWith('<ck-faq category="long-words" searchable></ck-faq>')
