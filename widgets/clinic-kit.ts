@@ -1,13 +1,6 @@
-// The drop-in script: registers every tag and exposes window.clinicKit.configure().
-import {configure} from './content/config'
-import {defineElements} from './define'
-import './events'
+// The drop-in script with every element: registers every tag and exposes
+// window.clinicKit.configure().
+import {ELEMENTS} from './define'
+import {installDropIn} from './drop-in'
 
-defineElements()
-
-declare global {
-  interface Window {
-    clinicKit?: {configure: typeof configure}
-  }
-}
-window.clinicKit = {...window.clinicKit, configure}
+installDropIn(ELEMENTS)
