@@ -214,7 +214,7 @@ export class CkArticle extends ContentElement<ArticleQueryResult> {
             ${renderSources(sources, 'ck-source-')}`
           : nothing
       }
-      ${related.length ? this.#renderRelated(related, level) : nothing}
+      ${related.length ? this.#renderRelated(related, level, t.related) : nothing}
       ${disclaimer ? html`<p part="disclaimer">${disclaimer}</p>` : nothing}
     </article>`
   }
@@ -223,8 +223,8 @@ export class CkArticle extends ContentElement<ArticleQueryResult> {
    * Related questions that open to their answers: native disclosures, so the keyboard, screen
    * readers and find-in-page (which opens a closed one) work without script of ours.
    */
-  #renderRelated(related: RelatedFaq[], level: number) {
-    return html`${heading(level + 1, 'section-heading', translate(ARTICLE_STRINGS, this.uiLang).related)}
+  #renderRelated(related: RelatedFaq[], level: number, title: string) {
+    return html`${heading(level + 1, 'section-heading', title)}
       <div part="related">
         ${related.map(
           (faq) =>
