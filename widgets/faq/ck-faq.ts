@@ -1,4 +1,4 @@
-import {html, nothing, type PropertyValues, type TemplateResult} from 'lit'
+import {html, nothing, type PropertyValues} from 'lit'
 import {isWebUrl} from '../content/config'
 import {ContentElement, headingLevel} from '../content/content-element'
 import {EVENT_INIT, type QuerySpec} from '../content/controller'
@@ -24,9 +24,13 @@ import {faqStyles} from './styles'
 const answers = new WeakMap<FaqItem, Rendered>()
 const searchTexts = new WeakMap<FaqItem, string>()
 
-/** The answer and, under it, its numbered sources, which its citation markers link to. */
-function answerOf(faq: FaqItem, sourcesLabel: string): Rendered {
-  let answer = answers.get(faq)
+/**
+ * The answer and, under it, its numbered sources, which its citation markers link to. During a
+ * search `mark` marks the matches, and the answer is rendered afresh (the search changes as you
+ * type); otherwise it is rendered once.
+ */
+function answerOf(faq: FaqItem, sourcesLabel: string, mark?: Marker): Rendered {
+  let answer = mark ? undefined : answers.get(faq)
   if (answer === undefined) {
     const sources = entries(faq.sources)
     const prefix = `faq-${faq._id}-source-`
@@ -34,15 +38,26 @@ function answerOf(faq: FaqItem, sourcesLabel: string): Rendered {
       renderPortableText(faq.answer, {
         sourceKeys: sources.map((s) => s._key),
         citationPrefix: prefix,
+        text: mark,
       }),
       sources.length
         ? html`<p part="sources-label">${sourcesLabel}</p>
             ${renderSources(sources, prefix)}`
         : nothing,
     ]
-    answers.set(faq, answer)
+    if (!mark) answers.set(faq, answer)
   }
   return answer
+}
+
+type Marker = (text: string) => Rendered
+
+/** Marks every match of a search in a text (part `match`); none without a search. */
+function matchMarker(search: string): Marker | undefined {
+  if (!search) return undefined
+  const pattern = new RegExp(`(${search.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})`, 'gi')
+  return (text) =>
+    text.split(pattern).map((part, i) => (i % 2 ? html`<mark part="match">${part}</mark>` : part))
 }
 
 function searchTextOf(faq: FaqItem): string {
@@ -100,7 +115,7 @@ function scopedFaqs(result: FaqQueryResult): FaqItem[] {
  * @csspart button - The button that opens and closes an answer.
  * @csspart icon - The chevron in the button.
  * @csspart panel - An answer.
- * @csspart match - Highlighted search matches.
+ * @csspart match - Search matches, highlighted in questions and answers.
  * @csspart skeleton - The placeholder while loading.
  * @csspart status - Empty and error messages.
  * @csspart retry - The retry button of the error state.
@@ -272,13 +287,6 @@ export class CkFaq extends ContentElement<FaqQueryResult> {
     target.focus()
   }
 
-  #highlight(text: string): TemplateResult | string {
-    const needle = this.filter.trim()
-    if (!needle) return text
-    const parts = text.split(new RegExp(`(${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})`, 'gi'))
-    return html`${parts.map((part, i) => (i % 2 === 1 ? html`<mark part="match">${part}</mark>` : part))}`
-  }
-
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed)
     // The skeleton stands for up to eight questions, below the space the search box will take.
@@ -319,6 +327,7 @@ export class CkFaq extends ContentElement<FaqQueryResult> {
     const level = headingLevel(this.headingLevel)
     const visible = this.#visible
     const attribution = this.content.result?.partner?.attribution
+    const mark = matchMarker(this.filter.trim())
     return html`
       ${
         this.searchable
@@ -344,7 +353,7 @@ export class CkFaq extends ContentElement<FaqQueryResult> {
                 @click=${this.#onItemEvent}
                 @beforematch=${this.#onItemEvent}
               >
-                ${visible.map((faq) => this.#renderItem(faq, level, visible.length <= 6, t.sources))}
+                ${visible.map((faq) => this.#renderItem(faq, level, visible.length <= 6, t.sources, mark))}
               </div>`
       }
       ${attribution?.text ? this.#renderAttribution(attribution) : nothing}
@@ -373,8 +382,14 @@ export class CkFaq extends ContentElement<FaqQueryResult> {
   }
 
   /** `region` only for short lists: the APG advises against a landmark per panel in long ones. */
-  #renderItem(faq: FaqItem, level: number, regions: boolean, sourcesLabel: string) {
-    const open = this.open.has(faq._id) || this.filter.trim() !== ''
+  #renderItem(
+    faq: FaqItem,
+    level: number,
+    regions: boolean,
+    sourcesLabel: string,
+    mark: Marker | undefined,
+  ) {
+    const open = this.open.has(faq._id) || mark !== undefined
     const panelId = `faq-panel-${faq._id}`
     return html`<div part="item" id="faq-${faq._id}" data-id=${faq._id}>
       <div part="heading" role="heading" aria-level=${level}>
@@ -385,7 +400,8 @@ export class CkFaq extends ContentElement<FaqQueryResult> {
           aria-expanded=${open ? 'true' : 'false'}
           aria-controls=${panelId}
         >
-          <span>${this.#highlight(faq.question)}</span><i part="icon" aria-hidden="true"></i>
+          <span>${mark ? mark(faq.question) : faq.question}</span
+          ><i part="icon" aria-hidden="true"></i>
         </button>
       </div>
       <div
@@ -395,7 +411,7 @@ export class CkFaq extends ContentElement<FaqQueryResult> {
         aria-labelledby="faq-button-${faq._id}"
         hidden=${open ? nothing : 'until-found'}
       >
-        ${answerOf(faq, sourcesLabel)}
+        ${answerOf(faq, sourcesLabel, mark)}
       </div>
     </div>`
   }

@@ -123,10 +123,21 @@ describe('<ck-faq>', () => {
     const status = page.locator('ck-faq >> [part~="search-status"]')
     assert.equal(await status.getAttribute('role'), 'status')
     assert.equal(await status.textContent(), '')
-    // Answers are searched too; matches in the question are highlighted.
+    const marks = (where: string) =>
+      page
+        .locator('ck-faq')
+        .evaluate(
+          (el, w) =>
+            [...el.shadowRoot!.querySelectorAll(`${w} mark[part~="match"]`)].map(
+              (m) => m.textContent,
+            ),
+          where,
+        )
+    // Answers are searched too, and matches are highlighted where they are found.
     await page.locator('ck-faq >> [part~="search"]').fill('ibuprofen')
     assert.deepEqual(await questions(page), ['What helps a minor headache?'])
     assert.equal(await status.textContent(), '1 question matches your search.')
+    assert.deepEqual(await marks('[part~="panel"]'), ['ibuprofen'])
     await page.locator('ck-faq >> [part~="search"]').fill('Minor')
     assert.deepEqual(await questions(page), ['What helps a minor headache?'])
     assert.equal(await page.locator('ck-faq >> mark[part~="match"]').first().textContent(), 'minor')
@@ -139,6 +150,8 @@ describe('<ck-faq>', () => {
     assert.equal(await status.textContent(), 'No questions match your search.')
     await page.locator('ck-faq >> [part~="search"]').fill('')
     assert.equal(await status.textContent(), '')
+    // Without a search nothing stays marked, in questions or answers.
+    assert.deepEqual(await marks(''), [])
     await page.close()
   })
 

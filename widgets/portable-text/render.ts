@@ -36,6 +36,8 @@ export interface RenderOptions {
    * any other type renders nothing and warns once.
    */
   types?: BlockRenderers
+  /** How a run of text is shown, e.g. with search matches marked; as it is by default. */
+  text?: (text: string) => Rendered
 }
 
 export type BlockRenderers = Record<
@@ -132,7 +134,7 @@ function renderSpanNode(
   node: ToolkitNestedPortableTextSpan | ToolkitTextNode | {_type: string},
   options: RenderOptions,
 ): Rendered {
-  if (isPortableTextToolkitTextNode(node)) return node.text
+  if (isPortableTextToolkitTextNode(node)) return options.text?.(node.text) ?? node.text
   if (!isPortableTextToolkitSpan(node)) {
     warnOnce(`inline type "${node._type}"`)
     return nothing
