@@ -127,14 +127,18 @@ async function load<T>(url: string, signal: AbortSignal): Promise<T> {
       `Could not reach the content service (${(error as Error).message})`,
     )
   }
+  // Errors come as {error: {description}} (queries, datasets) or {error, message} (projects, auth).
   const body = (await response.json().catch(() => null)) as {
     result?: T
     error?: {description?: string}
+    message?: string
   } | null
   if (!response.ok)
     throw new ContentError(
       response.status === 400 ? 'query' : 'http',
-      body?.error?.description ?? `The content service answered ${response.status}`,
+      body?.error?.description ??
+        body?.message ??
+        `The content service answered ${response.status}`,
       response.status,
     )
   // An answer cut short or not JSON is a failure, never an empty result to cache.

@@ -74,7 +74,10 @@ export class QueryController<T> implements ReactiveController {
       })
       if (!abort.signal.aborted) this.#settle(result)
     } catch (error) {
-      if (!abort.signal.aborted) this.fail(error)
+      if (abort.signal.aborted) return
+      // Readers see the error state; the page's developer sees why.
+      console.error(`clinic-kit: <${this.#host.localName}> could not load its content.`, error)
+      this.fail(error)
     }
   }
 

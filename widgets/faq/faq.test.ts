@@ -526,6 +526,51 @@ describe('<ck-faq>', () => {
     }
   })
 
+  it('tells the page why loading failed: the service’s message in ck-error and the console', async () => {
+    const page = await d.browser.newPage()
+    const logged: string[] = []
+    page.on('console', (m) => {
+      if (m.type() === 'error') logged.push(m.text())
+    })
+    // An unknown dataset on the lake answers {error: {description}}; hosted Sanity answers
+    // project and auth errors as {error, message}, replayed here for the second element.
+    await page.route('**/data/query/replayed**', (route) =>
+      route.fulfill({
+        status: 404,
+        json: {statusCode: 404, error: 'Not Found', message: 'Project not found'},
+      }),
+    )
+    await page.route('**/errors.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><script>
+          window.reported = []
+          addEventListener('ck-error', (e) => reported.push(e.detail.message))
+        </script><script src="${d.lake.url}/dist/clinic-kit.iife.js"></script>
+        <ck-faq dataset="nope" api-host="${d.lake.url}"></ck-faq>
+        <ck-faq id="replayed" dataset="replayed" api-host="${d.lake.url}"></ck-faq>`,
+      }),
+    )
+    try {
+      await page.goto(`${d.lake.url}/errors.html`)
+      await page.waitForFunction(
+        () => (window as unknown as {reported: string[]}).reported.length === 2,
+      )
+      const reported = await page.evaluate(
+        () => (window as unknown as {reported: string[]}).reported,
+      )
+      assert.deepEqual(reported.sort(), ['Dataset "nope" not found', 'Project not found'])
+      assert.equal(await page.locator('[role="alert"]').count(), 2)
+      const ours = logged.filter((text) =>
+        text.startsWith('clinic-kit: <ck-faq> could not load its content.'),
+      )
+      assert.equal(ours.length, 2)
+      assert.ok(ours.some((text) => text.includes('Project not found')))
+    } finally {
+      await page.close()
+    }
+  })
+
   it('updates live when the content changes', async () => {
     const page = await pageWith('<ck-faq category="insurance-and-cost" live></ck-faq>')
     await ready(page)
