@@ -7,7 +7,7 @@ import {createSecureServer, type Http2SecureServer} from 'node:http2'
 import type {AddressInfo, Socket} from 'node:net'
 import {join} from 'node:path'
 import type {Lake} from './context'
-import {handleCors, originRule} from './cors'
+import {handleCors, originRule, partnerOriginRule, type OriginRule} from './cors'
 import {LakeError} from './errors'
 import {sendError, type LakeRequest, type LakeResponse} from './http'
 import {importNdjson} from './ndjson'
@@ -78,8 +78,9 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
   }
   const table = [...(options.extraRoutes ?? []), ...routes]
   const allowed = originRule()
+  const embedders = partnerOriginRule(lake)
   const handler = (req: LakeRequest, res: LakeResponse) => {
-    void handle(lake, table, allowed, req, res)
+    void handle(lake, table, {allowed, embedders}, req, res)
   }
   const host = options.host ?? '127.0.0.1'
   const both = options.tls !== undefined && options.tlsPort !== undefined
@@ -141,12 +142,12 @@ function listen<S extends Server | Http2SecureServer>(
 async function handle(
   lake: Lake,
   table: Route[],
-  allowed: ReturnType<typeof originRule>,
+  cors: {allowed: OriginRule; embedders: OriginRule},
   req: LakeRequest,
   res: LakeResponse,
 ) {
   try {
-    if (handleCors(req, res, allowed)) return
+    if (handleCors(req, res, cors.allowed, cors.embedders)) return
     const url = new URL(req.url ?? '/', 'http://lake.invalid')
     const match = matchRoute(table, req.method ?? 'GET', url.pathname)
     if (!match)
