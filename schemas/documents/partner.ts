@@ -32,7 +32,8 @@ export const partner = defineType({
       title: 'Sites allowed to embed',
       type: 'array',
       group: 'embed',
-      description: 'The partner’s web origins, e.g. https://www.example-clinic.com (no path).',
+      description:
+        'The partner’s web origins, e.g. https://www.example-clinic.com (no path). Widgets on these sites may read the clinic’s published content once the partner is published.',
       of: [
         defineArrayMember({
           type: 'string',
