@@ -3,7 +3,9 @@
 // with every element); `CK_BUILD=iife-faq`, `iife-article`, `iife-clinician` → the drop-in script
 // for FAQs, articles or clinicians only (dist/ck-faq.iife.js, …).
 import {defineConfig} from 'vite'
+import {contentConfigFromEnv} from './config/client.ts'
 import {minifyTemplatesPlugin} from './widgets/build/minify-templates.ts'
+import type {ContentLocation} from './widgets/content/config.ts'
 
 const DROP_INS = {
   iife: {entry: 'widgets/clinic-kit.ts', file: 'clinic-kit.iife.js'},
@@ -14,8 +16,19 @@ const DROP_INS = {
 const dropIn = DROP_INS[process.env.CK_BUILD as keyof typeof DROP_INS]
 const iife = Boolean(dropIn)
 
+// Where the built widgets read content when a page says nothing: the environment's project (the
+// same variables the tools read), never its token, since the scripts are public.
+const content = contentConfigFromEnv()
+const location: ContentLocation = {
+  projectId: content.projectId,
+  dataset: content.dataset,
+  apiVersion: content.apiVersion,
+  apiHost: content.apiHost ?? 'hosted',
+}
+
 export default defineConfig({
   plugins: [minifyTemplatesPlugin()],
+  define: {__CK_CONTENT__: JSON.stringify(location)},
   build: {
     target: 'es2022',
     outDir: 'dist',

@@ -1,7 +1,8 @@
 import type {SanityClient} from '@sanity/client'
 
 // Where widgets read content from. Precedence: an attribute on the element, then the first
-// <ck-config> on the page, then clinicKit.configure(), then these defaults (the local lake).
+// <ck-config> on the page, then clinicKit.configure(), then the defaults the scripts were built
+// with (the local lake unless the build's environment names a hosted project).
 
 export interface WidgetConfig {
   projectId: string
@@ -23,11 +24,22 @@ export interface WidgetConfig {
   client?: SanityClient
 }
 
+/** Where content lives unless a page says otherwise. */
+export type ContentLocation = Pick<WidgetConfig, 'projectId' | 'dataset' | 'apiVersion' | 'apiHost'>
+
+/**
+ * Set by the build from SANITY_PROJECT_ID, SANITY_DATASET, SANITY_API_VERSION and SANITY_API_HOST
+ * (vite.config.ts), so a clinic's built scripts read its hosted project with no <ck-config> on a
+ * partner's page. Undefined where the sources run unbuilt (tests).
+ */
+declare const __CK_CONTENT__: ContentLocation | undefined
+
 export const DEFAULT_CONFIG: WidgetConfig = {
   projectId: 'clinickit',
   dataset: 'production',
   apiVersion: '2025-02-19',
   apiHost: 'http://127.0.0.1:3030',
+  ...(typeof __CK_CONTENT__ === 'object' ? __CK_CONTENT__ : {}),
   lang: 'en',
   partner: '',
   cache: '',
