@@ -4,7 +4,7 @@ import {schemaTypes} from '../schemas'
 import {singletonActions} from './actions'
 import {REVIEWED_TYPES, reviewOverdueBadge} from './badges'
 import {basePath, dataset, lakeApiHost, projectId} from './env'
-import {structure} from './structure'
+import {defaultDocumentNode, structure} from './structure'
 
 const SINGLETON_TYPES = new Set(['siteSettings'])
 
@@ -16,7 +16,7 @@ export default defineConfig({
   basePath,
   // On the local lake, log in with its token (open the printed URL with #token=…).
   ...(lakeApiHost ? {apiHost: lakeApiHost, auth: {loginMethod: 'token' as const}} : {}),
-  plugins: [structureTool({structure})],
+  plugins: [structureTool({structure, defaultDocumentNode})],
   schema: {
     types: schemaTypes,
     // Settings is created once from the structure, never from the "new document" menu.

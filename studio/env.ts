@@ -18,3 +18,11 @@ export const lakeApiHost =
 
 /** Where the Studio is served from: `/studio` under the lake, `/` on its own. */
 export const basePath = process.env.SANITY_STUDIO_BASE_PATH || '/'
+
+/**
+ * Where the clinic publishes its widget scripts, for the embed code the Studio shows partners:
+ * SANITY_STUDIO_WIDGETS_URL, else the local lake's /dist when the Studio edits the lake; empty
+ * (a placeholder) for a hosted Studio that has not been told.
+ */
+export const widgetsUrl =
+  process.env.SANITY_STUDIO_WIDGETS_URL || (lakeApiHost ? `${lakeApiHost}/dist` : '')

@@ -1,10 +1,11 @@
 import {CogIcon} from '@sanity/icons/Cog'
 import {HelpCircleIcon} from '@sanity/icons/HelpCircle'
 import {WarningOutlineIcon} from '@sanity/icons/WarningOutline'
-import type {StructureResolver} from 'sanity/structure'
+import type {DefaultDocumentNodeResolver, StructureResolver} from 'sanity/structure'
 import {FAQ_CATEGORIES, SITE_SETTINGS_ID} from '../schemas/constants'
 import {addMonths, todayIso} from '../schemas/rules/review'
 import {DEFAULT_REVIEW_INTERVAL_MONTHS} from '../schemas/constants'
+import {PartnerEmbedView} from './partner-embed'
 
 // Never reviewed, no reviewer, past its due date, or (without a due date) older than the interval.
 export const NEEDS_REVIEW_FILTER = `_type in ["article", "faq"] && (
@@ -98,3 +99,9 @@ export const structure: StructureResolver = (S) =>
           S.document().schemaType('siteSettings').documentId(SITE_SETTINGS_ID).title('Settings'),
         ),
     ])
+
+/** Partners get an "Embed code" view beside the form: the snippet to send them. */
+export const defaultDocumentNode: DefaultDocumentNodeResolver = (S, {schemaType}) =>
+  schemaType === 'partner'
+    ? S.document().views([S.view.form(), S.view.component(PartnerEmbedView).title('Embed code')])
+    : S.document()

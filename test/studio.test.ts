@@ -1,5 +1,5 @@
 // The Studio's own pieces: the "Review overdue" badge, the "Needs medical review" list filter,
-// and an offline `sanity build` of the whole Studio.
+// a partner's embed code, and an offline `sanity build` of the whole Studio.
 import assert from 'node:assert/strict'
 import {execFile} from 'node:child_process'
 import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
@@ -9,6 +9,7 @@ import {promisify} from 'node:util'
 import {evaluate, parse} from 'groq-js'
 import type {DocumentBadgeProps} from 'sanity'
 import {reviewOverdueBadge} from '../studio/badges'
+import {partnerEmbedSnippet, WIDGETS_URL_PLACEHOLDER} from '../studio/embed-snippet'
 import {NEEDS_REVIEW_FILTER, needsReviewParams} from '../studio/structure'
 
 const badgeFor = (medicalReview: unknown) =>
@@ -77,6 +78,38 @@ describe('Needs medical review list', () => {
     const tree = parse(`*[${NEEDS_REVIEW_FILTER}]._id`, {params})
     const ids = await (await evaluate(tree, {dataset: docs, params})).get()
     assert.deepEqual([...ids].sort(), ['lapsed', 'never', 'no-reviewer', 'past-due'])
+  })
+})
+
+describe('Partner embed code', () => {
+  it('names the partner and the script, with lang only for other languages than English', () => {
+    assert.equal(
+      partnerEmbedSnippet({
+        slug: 'riverbend',
+        language: 'en',
+        widgetsUrl: 'https://cdn.example/ck/',
+      }),
+      '<script src="https://cdn.example/ck/ck-faq.iife.js"></script>\n<ck-faq partner="riverbend"></ck-faq>',
+    )
+    assert.match(
+      String(partnerEmbedSnippet({slug: 'lakeshore', language: 'es', widgetsUrl: 'https://c'})),
+      /<ck-faq partner="lakeshore" lang="es"><\/ck-faq>$/,
+    )
+  })
+
+  it('has no code without a slug, and a placeholder while the scripts’ address is unknown', () => {
+    assert.equal(partnerEmbedSnippet({slug: undefined, widgetsUrl: 'https://c'}), null)
+    assert.ok(
+      partnerEmbedSnippet({slug: 'x', widgetsUrl: ''})?.startsWith(
+        `<script src="${WIDGETS_URL_PLACEHOLDER}/ck-faq.iife.js">`,
+      ),
+    )
+  })
+
+  it('keeps quotes and angle brackets in values from breaking out of the attribute', () => {
+    const snippet = partnerEmbedSnippet({slug: 'a"><script>', widgetsUrl: 'https://c'})
+    assert.ok(snippet?.includes('partner="a&quot;>&lt;script>"'))
+    assert.ok(!snippet?.includes('<script>"'))
   })
 })
 

@@ -156,3 +156,35 @@ describe('creating and publishing an FAQ in the Studio', () => {
     await demo.close()
   })
 })
+
+describe('a partner’s embed code in the Studio', () => {
+  it('shows the snippet for Lakeshore, which loads from the lake and copies', async () => {
+    const page = s.page
+    const origin = new URL(s.studioUrl).origin
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {origin})
+    // With the token in the URL, this test also runs on its own (--test-name-pattern).
+    await page.goto(
+      `${s.studioUrl}/structure/partner;partner-lakeshore-community-health#token=${s.lake.token}`,
+    )
+    await page.getByRole('tab', {name: 'Embed code'}).click()
+    const code = page.locator('pre').filter({hasText: '<ck-faq'})
+    await code.waitFor()
+    const snippet = [
+      `<script src="${origin}/dist/ck-faq.iife.js"></script>`,
+      '<ck-faq partner="lakeshore-community-health" lang="es"></ck-faq>',
+    ].join('\n')
+    assert.equal((await code.textContent())?.trim(), snippet)
+    // Published, with its sites listed: no warnings, and the sites it works on.
+    await page.getByText('Works on: https://lakeshore-health.example').waitFor()
+    assert.equal(await page.getByText('Publish Lakeshore').count(), 0)
+    // The script the snippet names is there to load.
+    const status = await page.evaluate(
+      async (url) => (await fetch(url)).status,
+      `${origin}/dist/ck-faq.iife.js`,
+    )
+    assert.equal(status, 200)
+    await page.getByRole('button', {name: 'Copy code'}).click()
+    await page.getByRole('button', {name: 'Copied'}).waitFor()
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), snippet)
+  })
+})

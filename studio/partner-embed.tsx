@@ -1,0 +1,90 @@
+// The "Embed code" view of a partner: the snippet an editor sends the partner, with what it needs
+// to work (a slug, the partner published, its sites listed).
+import {Button, Card, Flex, Heading, Stack, Text} from '@sanity/ui'
+import {Code} from '@sanity/ui/code'
+import {useState} from 'react'
+import type {UserViewComponent} from 'sanity/structure'
+import {partnerEmbedSnippet, WIDGETS_URL_PLACEHOLDER} from './embed-snippet'
+import {widgetsUrl} from './env'
+
+type CopyState = 'idle' | 'copied' | 'failed'
+
+const COPY_LABELS: Record<CopyState, string> = {
+  idle: 'Copy code',
+  copied: 'Copied',
+  failed: 'Copying was blocked: select the code and copy it',
+}
+
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
+
+export const PartnerEmbedView: UserViewComponent = ({document}) => {
+  const partner = document.displayed as {
+    name?: string
+    slug?: {current?: string}
+    language?: string
+    allowedOrigins?: unknown
+  }
+  const [copy, setCopy] = useState<CopyState>('idle')
+  const snippet = partnerEmbedSnippet({
+    slug: partner.slug?.current,
+    language: partner.language,
+    widgetsUrl,
+  })
+  const origins = strings(partner.allowedOrigins)
+  const name = partner.name || 'the partner'
+
+  if (!snippet)
+    return (
+      <Card padding={4} tone="caution">
+        <Text>Give {name} a slug first: the embed code names the partner by its slug.</Text>
+      </Card>
+    )
+
+  const copySnippet = () =>
+    navigator.clipboard.writeText(snippet).then(
+      () => setCopy('copied'),
+      () => setCopy('failed'),
+    )
+
+  return (
+    <Card padding={4}>
+      <Stack gap={4}>
+        <Heading size={1}>Embed on {name}’s site</Heading>
+        <Text muted>
+          Send this to {name}. It shows the FAQs shared with them, in their theme, with your credit
+          line.
+        </Text>
+        <Card padding={3} radius={2} border tone="transparent">
+          <Code size={1}>{snippet}</Code>
+        </Card>
+        <Flex>
+          <Button text={COPY_LABELS[copy]} mode="ghost" onClick={copySnippet} />
+        </Flex>
+        {!document.published && (
+          <Card padding={3} radius={2} tone="caution">
+            <Text size={1}>
+              Publish {name} first: until then the widget on their site has no theme, credit line or
+              scope for them, and their sites may not read your content.
+            </Text>
+          </Card>
+        )}
+        {origins.length ? (
+          <Text size={1} muted>
+            Works on: {origins.join(', ')}
+          </Text>
+        ) : (
+          <Card padding={3} radius={2} tone="caution">
+            <Text size={1}>Add {name}’s sites under “Sites allowed to embed”.</Text>
+          </Card>
+        )}
+        {!widgetsUrl && (
+          <Text size={1} muted>
+            {WIDGETS_URL_PLACEHOLDER} stands for where you publish the widget scripts: set
+            SANITY_STUDIO_WIDGETS_URL when you build the Studio to show the real address.
+          </Text>
+        )}
+      </Stack>
+    </Card>
+  )
+}
