@@ -90,6 +90,7 @@ type RelatedFaq = NonNullable<Article['relatedFaqs']>[number]
  * @cssprop --ck-font - Font family.
  * @cssprop --ck-radius - Corner radius.
  * @cssprop --ck-space - Base spacing.
+ * @cssprop --ck-padding - Space inside the element's edge (default none).
  *
  * @fires ck-load - The article loaded: `{id}` (`null` when no article has the slug).
  * @fires ck-error - Loading failed: `{message}`.

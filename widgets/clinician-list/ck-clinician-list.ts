@@ -50,6 +50,7 @@ import {tokens} from '../styles/tokens'
  * @cssprop --ck-font - Font family.
  * @cssprop --ck-radius - Corner radius.
  * @cssprop --ck-space - Base spacing.
+ * @cssprop --ck-padding - Space inside the element's edge (default none).
  * @cssprop --ck-photo-size - Each photo's size (default 96px).
  * @cssprop --ck-card-min-width - Narrowest a card gets before the grid wraps (default 18rem).
  *

@@ -47,6 +47,7 @@ import {cardStyles} from './styles'
  * @cssprop --ck-font - Font family.
  * @cssprop --ck-radius - Corner radius.
  * @cssprop --ck-space - Base spacing.
+ * @cssprop --ck-padding - Space inside the element's edge (default none).
  * @cssprop --ck-photo-size - The photo's size (default 96px).
  *
  * @fires ck-load - The profile loaded: `{count}` (0 when no clinician has the slug).

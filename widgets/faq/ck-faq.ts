@@ -146,6 +146,7 @@ function scopedFaqs(result: FaqQueryResult): FaqItem[] {
  * @cssprop --ck-font - Font family.
  * @cssprop --ck-radius - Corner radius.
  * @cssprop --ck-space - Base spacing.
+ * @cssprop --ck-padding - Space inside the element's edge (default none; a partner theme with a background sets it).
  *
  * @fires ck-faq-toggle - An answer opened or closed: `{id, question, open}`.
  * @fires ck-load - Questions loaded: `{count}`.
@@ -228,6 +229,8 @@ export class CkFaq extends ContentElement<FaqQueryResult> {
     const values: Record<string, string | null | undefined> = {
       '--ck-font': theme?.fontFamily,
       '--ck-radius': typeof theme?.radius === 'number' ? `${theme.radius}px` : null,
+      // A background of its own needs room inside it: text never touches its edge.
+      '--ck-padding': theme?.colorBackground ? 'var(--_space)' : null,
     }
     for (const [name, light] of Object.entries(LIGHT_PALETTE))
       values[name] = colours[name as PaletteProperty] || (coloured ? light : null)

@@ -258,6 +258,11 @@ describe('<ck-faq>', () => {
         .evaluate((el) => getComputedStyle(el).getPropertyValue('--ck-color-primary').trim()),
       '#0f6e5a',
     )
+    // Its own background: the questions keep the base spacing from its edge.
+    assert.equal(
+      await page.locator('#a').evaluate((el) => getComputedStyle(el).paddingLeft),
+      '16px',
+    )
     assert.match(
       String(await page.locator('#a >> [part~="attribution"]').textContent()),
       /Allied Pain & Spine Institute/,
@@ -272,6 +277,11 @@ describe('<ck-faq>', () => {
     await ready(page)
     const style = await page.locator('ck-faq').getAttribute('style')
     assert.match(String(style), /--ck-color-primary: #8a1c1c/)
+    // No theme, no padding: the element sits flush in the page's layout.
+    assert.equal(
+      await page.locator('ck-faq').evaluate((el) => getComputedStyle(el).paddingLeft),
+      '0px',
+    )
     assert.match(String(style), /--ck-color-muted: #333333/)
     await page.close()
   })

@@ -14,6 +14,7 @@ export const tokens = css`
     --_radius: var(--ck-radius, 8px);
     --_space: var(--ck-space, 1rem);
     display: block;
+    padding: var(--ck-padding, 0);
     color: var(--_text);
     background: var(--_bg);
     font-family: var(--_font);
