@@ -205,6 +205,7 @@ export class CkArticle extends ContentElement<ArticleQueryResult> {
           sourceKeys: sources.map((s) => s._key),
           citationPrefix: 'ck-source-',
           internalHref: this.internalUrl ? this.#internalHref : undefined,
+          heading,
           headingLevel: level,
           types: ARTICLE_BLOCKS,
         })}

@@ -123,17 +123,11 @@ function scopedFaqs(result: FaqQueryResult): FaqItem[] {
  * @csspart sources - An answer's numbered sources, which its citation markers link to.
  * @csspart sources-label - The "Sources" label above them.
  * @csspart text-paragraph - A paragraph of an answer.
- * @csspart text-heading - A heading in an answer.
  * @csspart text-list - A bulleted or numbered list (nested lists inside their item).
  * @csspart text-list-item - A list item.
  * @csspart text-quote - A quotation.
  * @csspart text-link - A link in the text.
  * @csspart citation - A numbered citation marker linking to its source.
- * @csspart callout - A note, warning or emergency callout.
- * @csspart callout-info - An information callout (also callout-warning, callout-emergency).
- * @csspart callout-warning - A warning callout.
- * @csspart callout-emergency - An emergency callout.
- * @csspart callout-title - A callout's title.
  *
  * @cssprop --ck-color-primary - Accent: focus rings, links, buttons.
  * @cssprop --ck-color-on-primary - Text on the accent colour.

@@ -4,6 +4,7 @@
 import {expect} from 'chai'
 import {render} from 'lit'
 import {ARTICLE_BLOCKS} from './blocks'
+import {heading} from './heading'
 import {renderPortableText, type RenderOptions} from './render'
 
 let key = 0
@@ -129,6 +130,15 @@ describe('Portable Text for Lit (@web/test-runner)', () => {
     expect(linked.querySelector('a')!.getAttribute('href')).to.equal(
       '/learn/condition/chronic-migraine',
     )
+  })
+
+  it('renders h2–h4 at the page’s level with a heading renderer, and as paragraphs without', () => {
+    const value = [block([span('Section')], [], {style: 'h2'})]
+    const article = show(value, {heading, headingLevel: 2})
+    expect(article.querySelector('h3')?.getAttribute('part')).to.equal('text-heading text-h2')
+    const answer = show(value)
+    expect(answer.querySelector('h1, h2, h3, h4, h5, h6')).to.equal(null)
+    expect(answer.querySelector('[part="text-paragraph"]')?.textContent).to.equal('Section')
   })
 
   it('renders an article’s callouts as notes and its images only with a web URL', () => {

@@ -18,7 +18,6 @@ import type {PortableTextBlock} from '@portabletext/types'
 import {html, nothing, type TemplateResult} from 'lit'
 import {isWebUrl} from '../content/config'
 import {citationLink} from './citations'
-import {heading} from './heading'
 
 export interface RenderOptions {
   /** `sources[]._key` in order: citation markers link to `#<citationPrefix><n>`. */
@@ -26,6 +25,11 @@ export interface RenderOptions {
   citationPrefix?: string
   /** URL for an internal link, e.g. (type, slug) => `/${type}/${slug}`; without it they render as text. */
   internalHref?: (type: string, slug: string) => string | null
+  /**
+   * How the text's own h2–h4 render: heading.ts's `heading`, which the article passes. Without it
+   * they are paragraphs: FAQ answers hold no headings, so the FAQ script need not carry them.
+   */
+  heading?: (level: number, part: string, content: unknown) => TemplateResult
   /**
    * The level of the heading the text sits under (default 1): the text's own h2–h4 move down
    * with it, so an article titled at h2 has its sections at h3. Capped at h6.
@@ -109,21 +113,17 @@ function renderList(list: ToolkitPortableTextList, options: RenderOptions): Temp
 
 function renderBlock(block: PortableTextBlock, options: RenderOptions): TemplateResult {
   const content = renderInline(block, options)
-  switch (block.style) {
-    case 'h2':
-    case 'h3':
-    case 'h4':
-      // The part keeps the editor's level (text-h2…) so styles need not follow the shifted tag.
-      return heading(
-        Number(block.style[1]) - 1 + (options.headingLevel ?? 1),
-        `text-heading text-${block.style}`,
-        content,
-      )
-    case 'blockquote':
-      return html`<blockquote part="text-quote">${content}</blockquote>`
-    default:
-      return html`<p part="text-paragraph">${content}</p>`
-  }
+  const {style} = block
+  if (options.heading && (style === 'h2' || style === 'h3' || style === 'h4'))
+    // The part keeps the editor's level (text-h2…) so styles need not follow the shifted tag.
+    return options.heading(
+      Number(style[1]) - 1 + (options.headingLevel ?? 1),
+      `text-heading text-${style}`,
+      content,
+    )
+  return style === 'blockquote'
+    ? html`<blockquote part="text-quote">${content}</blockquote>`
+    : html`<p part="text-paragraph">${content}</p>`
 }
 
 function renderInline(block: PortableTextBlock, options: RenderOptions): Rendered {
