@@ -50,8 +50,11 @@ export class QueryController<T> implements ReactiveController {
     this.#stopListening = undefined
   }
 
-  /** Fetches the content again; `fresh` bypasses the page cache (Retry, live updates). */
-  async load(fresh = false): Promise<void> {
+  /**
+   * Fetches the content again; `fresh` bypasses the page cache (Retry, live updates). A `refresh`
+   * of what is shown (a live update) that fails keeps it on screen: the next change tries again.
+   */
+  async load(fresh = false, refresh = false): Promise<void> {
     this.#abort?.abort()
     if (this.#spec.enabled?.() === false) {
       this.result = undefined
@@ -77,7 +80,7 @@ export class QueryController<T> implements ReactiveController {
       if (abort.signal.aborted) return
       // Readers see the error state; the page's developer sees why.
       console.error(`clinic-kit: <${this.#host.localName}> could not load its content.`, error)
-      this.fail(error)
+      if (!refresh || this.state !== 'ready') this.fail(error)
     }
   }
 
@@ -108,7 +111,7 @@ export class QueryController<T> implements ReactiveController {
     if (!live || !this.#host.isConnected) return
     this.#stopListening = listen(resolveConfig(this.#host), this.#spec.listenQuery, {}, () => {
       clearQueryCache()
-      void this.load(true)
+      void this.load(true, true)
     })
   }
 }

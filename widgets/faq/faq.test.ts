@@ -599,6 +599,50 @@ describe('<ck-faq>', () => {
     await page.close()
   })
 
+  it('keeps the questions shown when a live update cannot load, and takes the next one', async () => {
+    const client = lakeClient(d.lake.url, d.lake.token)
+    const faq = (_id: string, question: string) => ({
+      _id,
+      _type: 'faq',
+      question,
+      language: 'en',
+      category: 'live-keep',
+      syndication: {mode: 'all'},
+    })
+    await client.createOrReplace(faq('faq-live-keep-1', 'Is the first question kept?'))
+    const page = await pageWith('<ck-faq category="live-keep" live></ck-faq>')
+    const logged: string[] = []
+    page.on('console', (m) => {
+      if (m.type() === 'error') logged.push(m.text())
+    })
+    try {
+      await ready(page)
+      assert.deepEqual(await questions(page), ['Is the first question kept?'])
+      // The query API fails while the change arrives; the listen stream still runs.
+      await page.route('**/data/query/**', (route) => route.abort('connectionreset'))
+      await client.createOrReplace(faq('faq-live-keep-2', 'Is a second question shown?'))
+      for (let i = 0; i < 50 && !logged.some((t) => t.includes('could not load')); i++)
+        await page.waitForTimeout(100)
+      assert.ok(
+        logged.some((t) => t.startsWith('clinic-kit: <ck-faq> could not load its content.')),
+      )
+      assert.deepEqual(await questions(page), ['Is the first question kept?'])
+      assert.equal(await page.locator('ck-faq >> [role="alert"]').count(), 0)
+      // Back online: the next change loads as usual.
+      await page.unroute('**/data/query/**')
+      await client.createOrReplace(faq('faq-live-keep-3', 'Is a third question shown?'))
+      await page.waitForFunction(
+        () =>
+          document.querySelector('ck-faq')!.shadowRoot!.querySelectorAll('[part~="item"]')
+            .length === 3,
+      )
+    } finally {
+      await page.close()
+      for (const id of ['faq-live-keep-1', 'faq-live-keep-2', 'faq-live-keep-3'])
+        await client.delete(id)
+    }
+  })
+
   it('registers once: a second copy of the kit and a page’s own tag do not throw', async () => {
     const page = await d.browser.newPage()
     const errors: string[] = []
