@@ -183,8 +183,12 @@ describe('a partner’s embed code in the Studio', () => {
       `${origin}/dist/ck-faq.iife.js`,
     )
     assert.equal(status, 200)
+    // The clipboard takes text only from the focused page: earlier tests opened other pages.
+    await page.bringToFront()
     await page.getByRole('button', {name: 'Copy code'}).click()
-    await page.getByRole('button', {name: 'Copied'}).waitFor()
+    const copied = page.getByRole('button', {name: /^(Copied|Copying was blocked)/})
+    await copied.waitFor()
+    assert.equal(await copied.textContent(), 'Copied')
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), snippet)
   })
 })
