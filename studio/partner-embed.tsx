@@ -4,6 +4,7 @@ import {Button, Card, Flex, Heading, Stack, Text} from '@sanity/ui'
 import {Code} from '@sanity/ui/code'
 import {useState} from 'react'
 import type {UserViewComponent} from 'sanity/structure'
+import {textList} from '../widgets/content/values'
 import {partnerEmbedSnippet, WIDGETS_URL_PLACEHOLDER} from './embed-snippet'
 import {widgetsUrl} from './env'
 
@@ -14,9 +15,6 @@ const COPY_LABELS: Record<CopyState, string> = {
   copied: 'Copied',
   failed: 'Copying was blocked: select the code and copy it',
 }
-
-const strings = (value: unknown): string[] =>
-  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
 
 export const PartnerEmbedView: UserViewComponent = ({document}) => {
   const partner = document.displayed as {
@@ -31,7 +29,7 @@ export const PartnerEmbedView: UserViewComponent = ({document}) => {
     language: partner.language,
     widgetsUrl,
   })
-  const origins = strings(partner.allowedOrigins)
+  const origins = textList(partner.allowedOrigins)
   const name = partner.name || 'the partner'
 
   if (!snippet)

@@ -188,7 +188,7 @@ export class CkArticle extends ContentElement<ArticleQueryResult> {
     const sources = entries(article.sources)
     const level = headingLevel(this.headingLevel, 1, 1)
     // A reference to a question that is gone (deleted, unpublished) resolves to null.
-    const related = (article.relatedFaqs ?? []).filter((faq) => faq?.question)
+    const related = entries(article.relatedFaqs).filter((faq) => faq.question)
     return html`<article lang=${article.language ?? nothing}>
       ${heading(level, 'title', article.title)}
       ${

@@ -537,32 +537,31 @@ describe('<ck-faq>', () => {
   })
 
   it('tells the page why loading failed: the service’s message in ck-error and the console', async () => {
-    const page = await d.browser.newPage()
+    const context = await d.browser.newContext()
     const logged: string[] = []
-    page.on('console', (m) => {
+    context.on('console', (m) => {
       if (m.type() === 'error') logged.push(m.text())
     })
     // An unknown dataset on the lake answers {error: {description}}; hosted Sanity answers
     // project and auth errors as {error, message}, replayed here for the second element.
-    await page.route('**/data/query/replayed**', (route) =>
+    await context.route('**/data/query/replayed**', (route) =>
       route.fulfill({
         status: 404,
         json: {statusCode: 404, error: 'Not Found', message: 'Project not found'},
       }),
     )
-    await page.route('**/errors.html', (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: `<!doctype html><script>
-          window.reported = []
-          addEventListener('ck-error', (e) => reported.push(e.detail.message))
-        </script><script src="${d.lake.url}/dist/clinic-kit.iife.js"></script>
-        <ck-faq dataset="nope" api-host="${d.lake.url}"></ck-faq>
-        <ck-faq id="replayed" dataset="replayed" api-host="${d.lake.url}"></ck-faq>`,
-      }),
-    )
     try {
-      await page.goto(`${d.lake.url}/errors.html`)
+      const page = await widgetPage(
+        d,
+        '<ck-faq dataset="nope"></ck-faq><ck-faq dataset="replayed"></ck-faq>',
+        {
+          context,
+          head: `<script>
+            window.reported = []
+            addEventListener('ck-error', (e) => reported.push(e.detail.message))
+          </script>`,
+        },
+      )
       await page.waitForFunction(
         () => (window as unknown as {reported: string[]}).reported.length === 2,
       )
@@ -577,7 +576,7 @@ describe('<ck-faq>', () => {
       assert.equal(ours.length, 2)
       assert.ok(ours.some((text) => text.includes('Project not found')))
     } finally {
-      await page.close()
+      await context.close()
     }
   })
 

@@ -17,7 +17,9 @@ import type {
 import type {PortableTextBlock} from '@portabletext/types'
 import {html, nothing, type TemplateResult} from 'lit'
 import {isWebUrl} from '../content/config'
+import {entries} from '../content/values'
 import {citationLink} from './citations'
+import type {heading} from './heading'
 
 export interface RenderOptions {
   /** `sources[]._key` in order: citation markers link to `#<citationPrefix><n>`. */
@@ -29,7 +31,7 @@ export interface RenderOptions {
    * How the text's own h2–h4 render: heading.ts's `heading`, which the article passes. Without it
    * they are paragraphs: FAQ answers hold no headings, so the FAQ script need not carry them.
    */
-  heading?: (level: number, part: string, content: unknown) => TemplateResult
+  heading?: typeof heading
   /**
    * The level of the heading the text sits under (default 1): the text's own h2–h4 move down
    * with it, so an article titled at h2 has its sections at h3. Capped at h6.
@@ -70,8 +72,7 @@ type Node = PortableTextBlock | ToolkitPortableTextList | {_type: string; [key: 
 export type Rendered = TemplateResult | string | typeof nothing | Rendered[]
 
 /** The nodes of a Portable Text value: anything that is not an array of objects is left out. */
-const nodesOf = (value: unknown): Node[] =>
-  Array.isArray(value) ? value.filter((node) => node !== null && typeof node === 'object') : []
+const nodesOf = (value: unknown): Node[] => entries(value as readonly (Node | null)[] | null)
 
 export function renderPortableText(value: unknown, options: RenderOptions = {}): Rendered {
   const nodes = nodesOf(value)
