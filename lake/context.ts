@@ -1,15 +1,12 @@
 // What every route handler gets: the request, its parsed URL and path parameters, and the lake.
 import type {LakeRequest, LakeResponse} from './http'
-import type {PerspectiveViews} from './perspectives'
-import type {LakeStore} from './store'
+import type {Dataset, DatasetRegistry} from './datasets'
 import {notFound, unauthorized} from './errors'
 
 export interface Lake {
-  store: LakeStore
-  views: PerspectiveViews
+  datasets: DatasetRegistry
   token: string
   projectId: string
-  dataset: string
   /** Folder for uploaded asset bytes. */
   assetsDir: string
   /** The lake's own origin, e.g. http://127.0.0.1:3030, used in asset URLs. */
@@ -28,9 +25,11 @@ export interface RouteContext {
 
 export type Handler = (ctx: RouteContext) => Promise<void> | void
 
-export function requireDataset(ctx: RouteContext): string {
-  const dataset = ctx.params.dataset ?? ''
-  if (dataset !== ctx.lake.dataset) throw notFound(`Dataset "${dataset}" not found`)
+/** The dataset the path names (`:dataset`), or Sanity's 404 for one that does not exist. */
+export function requireDataset(ctx: RouteContext): Dataset {
+  const name = ctx.params.dataset ?? ''
+  const dataset = ctx.lake.datasets.get(name)
+  if (!dataset) throw notFound(`Dataset "${name}" not found`)
   return dataset
 }
 

@@ -29,7 +29,7 @@ const partnerOrigins = new WeakMap<PerspectiveView, Set<string>>()
 /** Every published partner's allowed origins, read again whenever the content changes. */
 export function partnerOriginRule(lake: Lake): OriginRule {
   return (origin) => {
-    const view = lake.views.view('published')
+    const view = lake.datasets.default.views.view('published')
     let origins = partnerOrigins.get(view)
     if (!origins) {
       origins = new Set()

@@ -11,7 +11,7 @@ import {handleCors, originRule, partnerOriginRule, type OriginRule} from './cors
 import {LakeError} from './errors'
 import {sendError, type LakeRequest, type LakeResponse} from './http'
 import {importNdjson} from './ndjson'
-import {PerspectiveViews} from './perspectives'
+import {DatasetRegistry} from './datasets'
 import {matchRoute, routes, type Route} from './router'
 import {LakeStore} from './store'
 
@@ -67,12 +67,14 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
     } else if (!options.quiet) console.log(`lake: no seed at ${options.seed}; starting empty`)
   }
   const {token, tokenFile} = resolveToken(dir, options.token)
+  const datasets = new DatasetRegistry(
+    options.dataset ?? process.env.SANITY_DATASET ?? 'production',
+  )
+  datasets.add(datasets.defaultName, store)
   const lake: Lake = {
-    store,
-    views: new PerspectiveViews(store),
+    datasets,
     token,
     projectId: options.projectId ?? process.env.SANITY_PROJECT_ID ?? 'clinickit',
-    dataset: options.dataset ?? process.env.SANITY_DATASET ?? 'production',
     assetsDir: join(dir, 'assets'),
     url: '',
   }
@@ -115,7 +117,7 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
             }),
         ),
       )
-      store.close()
+      datasets.close()
     },
   }
 }

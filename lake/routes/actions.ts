@@ -101,12 +101,12 @@ function mutationsFor(action: Action, get: Get): RawMutation[] {
 }
 
 async function actions(ctx: RouteContext) {
-  requireDataset(ctx)
+  const dataset = requireDataset(ctx)
   requireToken(ctx)
   const body = await readJson(ctx.req)
   const list = Array.isArray(body.actions) ? (body.actions as Action[]) : null
   if (!list || list.length === 0) throw badRequest('The body needs a non-empty "actions" array')
-  const tx = await ctx.lake.store.commit(
+  const tx = await dataset.store.commit(
     (get) => {
       // Later actions see the documents earlier ones will write.
       const pending = new Map<string, LakeDocument | undefined>()

@@ -24,14 +24,14 @@ const IMAGE_FORMATS: Record<string, {ext: string; mime: string}> = {
 }
 
 async function upload(ctx: RouteContext) {
-  requireDataset(ctx)
+  const {name: dataset, store} = requireDataset(ctx)
   requireToken(ctx)
   const kind = ctx.params.kind === 'images' ? 'image' : 'file'
   const bytes = await readBody(ctx.req, MAX_ASSET_BODY)
   if (bytes.length === 0) throw badRequest('The upload is empty')
   const sha1 = createHash('sha1').update(bytes).digest('hex')
   const filename = ctx.url.searchParams.get('filename') ?? undefined
-  const {projectId, dataset, url: base} = ctx.lake
+  const {projectId, url: base} = ctx.lake
   let doc: Record<string, unknown>
   if (kind === 'image') {
     let meta
@@ -83,8 +83,8 @@ async function upload(ctx: RouteContext) {
     storeBytes(ctx, `${sha1}.${ext}`, bytes)
   }
   // The same bytes give the same asset id: a second upload returns the first document.
-  await ctx.lake.store.commit([{createIfNotExists: doc}], {author: 'lake-token'})
-  sendJson(ctx.res, 200, {document: ctx.lake.store.get(String(doc._id))})
+  await store.commit([{createIfNotExists: doc}], {author: 'lake-token'})
+  sendJson(ctx.res, 200, {document: store.get(String(doc._id))})
 }
 
 function storeBytes(ctx: RouteContext, name: string, bytes: Buffer) {
@@ -159,10 +159,11 @@ async function serveImage(ctx: RouteContext) {
 
 function serveFile(ctx: RouteContext) {
   const bytes = assetBytes(ctx, ctx.params.file ?? '')
-  const asset = [...ctx.lake.store.all()].find(
+  const {name, store} = requireDataset(ctx)
+  const asset = [...store.all()].find(
     (d) =>
       d._type === 'sanity.fileAsset' &&
-      d.path === `files/${ctx.lake.projectId}/${ctx.lake.dataset}/${ctx.params.file}`,
+      d.path === `files/${ctx.lake.projectId}/${name}/${ctx.params.file}`,
   )
   ctx.res.writeHead(200, {
     'content-type': String(asset?.mimeType ?? 'application/octet-stream'),

@@ -6,7 +6,7 @@ import {isPublishedId} from '../ids'
 import {route} from '../route'
 
 function getDocuments(ctx: RouteContext) {
-  requireDataset(ctx)
+  const dataset = requireDataset(ctx)
   const ids = (ctx.params.ids ?? '')
     .split(',')
     .map((id) => id.trim())
@@ -15,7 +15,7 @@ function getDocuments(ctx: RouteContext) {
   const documents = []
   const omitted = []
   for (const id of ids) {
-    const doc = ctx.lake.store.get(id)
+    const doc = dataset.store.get(id)
     if (!ctx.authorized && !isPublishedId(id)) omitted.push({id, reason: 'permission'})
     else if (!doc) omitted.push({id, reason: 'existence'})
     else documents.push(doc)

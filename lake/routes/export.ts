@@ -4,9 +4,9 @@ import {isPublishedId} from '../ids'
 import {route} from '../route'
 
 function exportDataset(ctx: RouteContext) {
-  requireDataset(ctx)
+  const dataset = requireDataset(ctx)
   ctx.res.writeHead(200, {'content-type': 'application/x-ndjson; charset=utf-8'})
-  for (const doc of ctx.lake.store.all()) {
+  for (const doc of dataset.store.all()) {
     if (!ctx.authorized && !isPublishedId(doc._id)) continue
     ctx.res.write(`${JSON.stringify(doc)}\n`)
   }

@@ -5,14 +5,14 @@ import {badRequest} from '../errors'
 import {route} from '../route'
 
 function transactions(ctx: RouteContext) {
-  requireDataset(ctx)
+  const dataset = requireDataset(ctx)
   requireToken(ctx)
   const ids = (ctx.params.ids ?? '').split(',').filter(Boolean)
   if (ids.length === 0) throw badRequest('Give at least one document id')
   const limit = Math.min(Number(ctx.url.searchParams.get('limit') ?? 100) || 100, 1000)
   const seen = new Map<string, Record<string, unknown>>()
   for (const id of ids)
-    for (const tx of ctx.lake.store.history(id, limit)) {
+    for (const tx of dataset.store.history(id, limit)) {
       const entry = seen.get(tx.transactionId) ?? {
         id: tx.transactionId,
         timestamp: tx.timestamp,

@@ -25,7 +25,7 @@ async function matches(
 }
 
 async function listen(ctx: RouteContext) {
-  requireDataset(ctx)
+  const dataset = requireDataset(ctx)
   const search = ctx.url.searchParams
   const query = search.get('query')
   if (!query) throw badRequest('Missing "query"')
@@ -90,12 +90,12 @@ async function listen(ctx: RouteContext) {
   const onTransaction = (tx: CommittedTransaction) => {
     chain = chain.then(() => send(tx)).catch(() => undefined)
   }
-  ctx.lake.store.on('transaction', onTransaction)
+  dataset.store.on('transaction', onTransaction)
   const heartbeat = setInterval(() => ctx.res.write(': heartbeat\n\n'), HEARTBEAT_MS)
   await new Promise<void>((resolve) => {
     const stop = () => {
       clearInterval(heartbeat)
-      ctx.lake.store.off('transaction', onTransaction)
+      dataset.store.off('transaction', onTransaction)
       resolve()
     }
     ctx.req.once('close', stop)

@@ -20,7 +20,7 @@ export function mutationResponse(tx: CommittedTransaction, search: URLSearchPara
 }
 
 async function mutate(ctx: RouteContext) {
-  requireDataset(ctx)
+  const dataset = requireDataset(ctx)
   requireToken(ctx)
   const body = await readJson(ctx.req)
   if (!Array.isArray(body.mutations)) throw badRequest('The body needs a "mutations" array')
@@ -29,7 +29,7 @@ async function mutate(ctx: RouteContext) {
     typeof body.transactionId === 'string'
       ? body.transactionId
       : (search.get('transactionId') ?? undefined)
-  const tx = await ctx.lake.store.commit(body.mutations as RawMutation[], {
+  const tx = await dataset.store.commit(body.mutations as RawMutation[], {
     transactionId,
     author: 'lake-token',
     dryRun: flag(search, 'dryRun'),

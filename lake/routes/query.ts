@@ -7,7 +7,7 @@ import {parsePerspective} from '../perspectives'
 import {route} from '../route'
 
 async function query(ctx: RouteContext) {
-  requireDataset(ctx)
+  const dataset = requireDataset(ctx)
   const search = ctx.url.searchParams
   let query = search.get('query')
   let params = groqParamsFromSearch(search)
@@ -32,7 +32,7 @@ async function query(ctx: RouteContext) {
   // Without the token only published documents exist, whatever perspective was asked for.
   if (!ctx.authorized) perspective = 'published' as const
   const started = performance.now()
-  const result = runQuery(query, params, ctx.lake.views.view(perspective))
+  const result = runQuery(query, params, dataset.views.view(perspective))
   const ms = Math.round(performance.now() - started)
   const body: Record<string, unknown> = {result, ms}
   if (flag(search, 'returnQuery', true)) body.query = query

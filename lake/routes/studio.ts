@@ -47,7 +47,11 @@ function project(ctx: RouteContext) {
 }
 
 function datasets(ctx: RouteContext) {
-  sendJson(ctx.res, 200, [{name: ctx.lake.dataset, aclMode: 'public'}])
+  sendJson(
+    ctx.res,
+    200,
+    ctx.lake.datasets.list().map(({name}) => ({name, aclMode: 'public'})),
+  )
 }
 
 function acl(ctx: RouteContext) {
