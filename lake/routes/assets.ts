@@ -2,26 +2,21 @@
 // uses, so @sanity/image-url URLs with the lake as baseUrl work unchanged.
 import {createHash} from 'node:crypto'
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {readFile} from 'node:fs/promises'
 import {extname, join} from 'node:path'
-import sharp, {type FitEnum, type FormatEnum} from 'sharp'
+import sharp from 'sharp'
 import {requireDataset, requireToken, type RouteContext} from '../context'
 import {LakeError, badRequest, notFound} from '../errors'
 import {readBody, sendJson} from '../http'
+import {ENCODING_MIME, SOURCE_FORMATS, mimeOfExtension} from '../images/formats'
+import {imageLimits} from '../images/limits'
+import {parseImageParams} from '../images/params'
+import {QueueFullError} from '../images/queue'
+import {imageService} from '../images/service'
 import {route} from '../route'
 
 /** Uploads may be larger than JSON bodies. */
 export const MAX_ASSET_BODY = 100 * 1024 * 1024
-
-const IMAGE_FORMATS: Record<string, {ext: string; mime: string}> = {
-  jpeg: {ext: 'jpg', mime: 'image/jpeg'},
-  png: {ext: 'png', mime: 'image/png'},
-  webp: {ext: 'webp', mime: 'image/webp'},
-  gif: {ext: 'gif', mime: 'image/gif'},
-  avif: {ext: 'avif', mime: 'image/avif'},
-  heif: {ext: 'heic', mime: 'image/heic'},
-  svg: {ext: 'svg', mime: 'image/svg+xml'},
-  tiff: {ext: 'tif', mime: 'image/tiff'},
-}
 
 async function upload(ctx: RouteContext) {
   const {name: dataset, store} = requireDataset(ctx)
@@ -36,14 +31,23 @@ async function upload(ctx: RouteContext) {
   if (kind === 'image') {
     let meta
     try {
-      meta = await sharp(bytes).metadata()
+      // Header only: the pixel limit is checked below with a clearer message than sharp's.
+      meta = await sharp(bytes, {limitInputPixels: false}).metadata()
     } catch {
       throw badRequest('The upload is not an image this lake can read')
     }
-    const format = IMAGE_FORMATS[meta.format ?? '']
+    const format = SOURCE_FORMATS[meta.format ?? '']
     if (!format || !meta.width || !meta.height)
       throw badRequest(`Unsupported image format: ${meta.format}`)
     const {width, height} = meta
+    const pixels = width * height * (meta.pages ?? 1)
+    const {maxInputPixels} = imageLimits()
+    if (pixels > maxInputPixels)
+      throw badRequest(
+        `The image is ${width}×${height}${meta.pages && meta.pages > 1 ? `×${meta.pages} frames` : ''} ` +
+          `(${pixels} pixels); this lake accepts images up to ${maxInputPixels} pixels`,
+        {allowed: `up to ${maxInputPixels} pixels`, width, height},
+      )
     const path = `images/${projectId}/${dataset}/${sha1}-${width}x${height}.${format.ext}`
     doc = {
       _id: `image-${sha1}-${width}x${height}-${format.ext}`,
@@ -93,68 +97,73 @@ function storeBytes(ctx: RouteContext, name: string, bytes: Buffer) {
   if (!existsSync(file)) writeFileSync(file, bytes)
 }
 
-function assetBytes(ctx: RouteContext, name: string): Buffer {
+function assetFile(ctx: RouteContext, name: string): string {
   if (ctx.params.projectId !== ctx.lake.projectId) throw notFound('Unknown project')
   requireDataset(ctx)
   const file = join(ctx.lake.assetsDir, name)
   if (!/^[a-f0-9]{40}\.[a-z0-9]+$/.test(name) || !existsSync(file))
     throw notFound('Asset not found')
-  return readFileSync(file)
+  return file
 }
 
-const number = (value: string | null) => (value === null ? undefined : Number(value))
+const assetBytes = (ctx: RouteContext, name: string) => readFileSync(assetFile(ctx, name))
 
-/** Image delivery with the transforms of Sanity's image pipeline that @sanity/image-url emits. */
+/** `dl`: the name asked for, else the asset's uploaded name, else its file name. */
+function downloadHeader(ctx: RouteContext, wanted: string, assetId: string, fallback: string) {
+  const original = requireDataset(ctx).store.get(assetId)?.originalFilename
+  const name = wanted || (typeof original === 'string' && original) || fallback
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_')
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`
+}
+
+/** Image delivery with the transforms of Sanity's image pipeline (see lake/images/). */
 async function serveImage(ctx: RouteContext) {
   const match = /^([a-f0-9]{40})-(\d+)x(\d+)\.([a-z0-9]+)$/.exec(ctx.params.file ?? '')
   if (!match) throw notFound('Image not found')
-  const [, sha1, , , ext] = match
-  const bytes = assetBytes(ctx, `${sha1}.${ext}`)
-  const q = ctx.url.searchParams
-  const dpr = Math.min(Math.max(number(q.get('dpr')) ?? 1, 1), 3)
-  const w = number(q.get('w')) ?? number(q.get('max-w'))
-  const h = number(q.get('h')) ?? number(q.get('max-h'))
-  for (const v of [w, h])
-    if (v !== undefined && (!Number.isFinite(v) || v <= 0 || v > 8192))
-      throw badRequest('w and h must be 1–8192')
-  let image = sharp(bytes, {animated: ext === 'gif'})
-  const rect = q.get('rect')?.split(',').map(Number)
-  if (rect && rect.length === 4 && rect.every((n) => Number.isInteger(n) && n >= 0))
-    image = image.extract({left: rect[0]!, top: rect[1]!, width: rect[2]!, height: rect[3]!})
-  if (w !== undefined || h !== undefined) {
-    const fit = q.get('fit') ?? 'clip'
-    const fitMap: Record<string, keyof FitEnum> = {
-      clip: 'inside',
-      max: 'inside',
-      crop: 'cover',
-      min: 'cover',
-      fill: 'contain',
-      fillmax: 'contain',
-      scale: 'fill',
-    }
-    image = image.resize({
-      width: w ? Math.round(w * dpr) : undefined,
-      height: h ? Math.round(h * dpr) : undefined,
-      fit: fitMap[fit] ?? 'inside',
-      withoutEnlargement: fit === 'max',
-    })
-  }
-  const quality = number(q.get('q'))
+  const [name, sha1, width, height, ext] = match as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ]
+  const file = assetFile(ctx, `${sha1}.${ext}`)
+  const service = imageService(ctx.lake)
+  const source = await service.source(sha1, file)
+  if (String(source.width) !== width || String(source.height) !== height)
+    throw notFound('Image not found')
+  const params = parseImageParams(ctx.url.searchParams)
   const accept = String(ctx.req.headers.accept ?? '')
-  let format =
-    q.get('fm') ?? (q.get('auto') === 'format' && accept.includes('image/webp') ? 'webp' : ext)
-  if (format === 'jpg') format = 'jpeg'
-  if (!['jpeg', 'png', 'webp', 'avif', 'gif'].includes(format ?? '')) format = 'png'
-  const output = await image
-    .toFormat(format as keyof FormatEnum, quality ? {quality} : {})
-    .toBuffer()
-  ctx.res.writeHead(200, {
-    'content-type': IMAGE_FORMATS[format!]?.mime ?? 'application/octet-stream',
-    'content-length': output.length,
+  let variant
+  try {
+    variant = await service.deliver({sha1, ext, file, params, accept}, source)
+  } catch (error) {
+    if (error instanceof QueueFullError) ctx.res.setHeader('retry-after', error.retryAfterSeconds)
+    throw error
+  }
+  const headers: Record<string, string | number> = {
     'cache-control': 'public, max-age=31536000, immutable',
     vary: 'Accept',
-  })
-  ctx.res.end(output)
+  }
+  let body: Buffer
+  if (variant.kind === 'original') {
+    body = await readFile(file)
+    headers['content-type'] = mimeOfExtension(ext)
+  } else {
+    body = variant.bytes
+    headers['content-type'] = ENCODING_MIME[variant.encoding]
+    headers['x-lake-cache'] = variant.cache
+  }
+  if (params.download !== undefined)
+    headers['content-disposition'] = downloadHeader(
+      ctx,
+      params.download,
+      `image-${sha1}-${width}x${height}-${ext}`,
+      name,
+    )
+  headers['content-length'] = body.length
+  ctx.res.writeHead(200, headers)
+  ctx.res.end(body)
 }
 
 function serveFile(ctx: RouteContext) {
@@ -182,5 +191,7 @@ export const assetRoutes = [
     ctx.params.kind === 'images' || ctx.params.kind === 'files' ? upload(ctx) : unsupported(),
   ),
   route('GET', '/images/:projectId/:dataset/:file', serveImage),
+  // @sanity/image-url's vanityName: a readable name after the file, ignored for delivery.
+  route('GET', '/images/:projectId/:dataset/:file/:vanity', serveImage),
   route('GET', '/files/:projectId/:dataset/:file', serveFile),
 ]
