@@ -430,6 +430,8 @@ describe('image queue', () => {
         0,
       )
       assert.ok(bytes <= 0.002 * 1024 * 1024, `${bytes} bytes cached`)
+      const kept = readdirSync(folder).length
+      assert.ok(kept > 0 && kept < 40, `${kept} of 40 variants kept`)
       assert.equal((await fetch(small(59))).headers.get('x-lake-cache'), 'hit')
       assert.equal((await fetch(small(20))).headers.get('x-lake-cache'), 'miss')
     })
