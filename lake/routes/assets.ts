@@ -118,15 +118,14 @@ function downloadHeader(ctx: RouteContext, wanted: string, assetId: string, fall
 
 /** Image delivery with the transforms of Sanity's image pipeline (see lake/images/). */
 async function serveImage(ctx: RouteContext) {
-  const match = /^([a-f0-9]{40})-(\d+)x(\d+)\.([a-z0-9]+)$/.exec(ctx.params.file ?? '')
+  const match = /^(?<sha1>[a-f0-9]{40})-(?<width>\d+)x(?<height>\d+)\.(?<ext>[a-z0-9]+)$/.exec(
+    ctx.params.file ?? '',
+  )
   if (!match) throw notFound('Image not found')
-  const [name, sha1, width, height, ext] = match as unknown as [
-    string,
-    string,
-    string,
-    string,
-    string,
-  ]
+  const {sha1, width, height, ext} = match.groups as Record<
+    'sha1' | 'width' | 'height' | 'ext',
+    string
+  >
   const file = assetFile(ctx, `${sha1}.${ext}`)
   const service = imageService(ctx.lake)
   const source = await service.source(sha1, file)
@@ -159,7 +158,7 @@ async function serveImage(ctx: RouteContext) {
       ctx,
       params.download,
       `image-${sha1}-${width}x${height}-${ext}`,
-      name,
+      match[0],
     )
   headers['content-length'] = body.length
   ctx.res.writeHead(200, headers)

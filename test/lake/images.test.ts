@@ -257,6 +257,13 @@ describe('image parameters', () => {
     assert.match(String(own.headers.get('content-disposition')), /filename="quarters.png"/)
   })
 
+  it('serves the builder’s vanity names, which change nothing', async () => {
+    const plain = await image(url().width(20).url())
+    const named = await image(url().width(20).vanityName('clinic-front.png').url())
+    assert.equal(named.response.status, 200)
+    assert.deepEqual(named.bytes, plain.bytes)
+  })
+
   it('answers 404 for a file name whose size is not the asset’s', async () => {
     const wrong = url().url().replace('-100x80.', '-10x8.')
     assert.equal((await fetch(wrong)).status, 404)
@@ -316,6 +323,26 @@ describe('image limits', () => {
       assert.deepEqual(stored, [])
       assert.equal(await t.client.fetch('count(*[_type == "sanity.imageAsset"])'), 0)
     } finally {
+      await t.close()
+    }
+  })
+})
+
+describe('image source limit', () => {
+  it('serves a source above the limit as it is, and refuses to transform it', async () => {
+    const t = await startTestLake(undefined)
+    try {
+      const asset = await t.client.assets.upload('image', await quarters())
+      // Lowered after the upload (100×80 = 8000 pixels), before the lake first serves an image.
+      process.env.LAKE_IMAGE_MAX_INPUT_PIXELS = '5000'
+      const builder = builderFor(t.lake.url).image(asset._id)
+      const resized = await fetch(builder.width(10).url())
+      assert.equal(resized.status, 400)
+      const body = (await resized.json()) as {error: {description: string}}
+      assert.match(body.error.description, /8000 pixels.*up to 5000/)
+      assert.equal((await fetch(builder.url())).status, 200)
+    } finally {
+      delete process.env.LAKE_IMAGE_MAX_INPUT_PIXELS
       await t.close()
     }
   })
