@@ -6,6 +6,7 @@ import sharp from 'sharp'
 import type {Lake} from '../context'
 import {badRequest} from '../errors'
 import {VariantCache} from './cache'
+import {renderCost} from './cost'
 import {chooseEncoding, type Encoding} from './formats'
 import {isIdentity, planImage, type Plan} from './geometry'
 import {imageLimits, type ImageLimits} from './limits'
@@ -71,7 +72,7 @@ export class ImageService {
       )
     let pending = this.inFlight.get(name)
     if (!pending) {
-      const cost = pixels + plan.canvas.width * plan.canvas.height
+      const cost = renderCost(source, plan, request.ext)
       pending = this.queue
         .run(cost, () =>
           render({
