@@ -1,5 +1,6 @@
 // The reference answers: plain groq-js in-process, as groq-js's own runner evaluates the suite
 // (async `evaluate`, which also supports `diff::`; documents in `_id` order).
+import {Worker} from 'node:worker_threads'
 import {evaluate, parse} from 'groq-js'
 import type {SuiteDataset, SuiteTest} from './groq-suite'
 import {matchesExpected} from './groq-suite-rules'
@@ -32,4 +33,22 @@ export async function groqJsPasses(
   } catch {
     return false
   }
+}
+
+/**
+ * For each test `selectTests` picks from the suite at `dir`, in its order, whether groq-js
+ * passes it; computed in a worker thread (see groq-suite-reference-worker.ts).
+ */
+export function groqJsVerdicts(dir: string): Promise<boolean[]> {
+  const worker = new Worker(new URL('./groq-suite-reference-worker.ts', import.meta.url), {
+    workerData: {dir},
+  })
+  return new Promise((resolve, reject) => {
+    worker.once('message', (passes: boolean[]) => {
+      resolve(passes)
+      void worker.terminate()
+    })
+    worker.once('error', reject)
+    worker.once('exit', (code) => reject(new Error(`The groq-js worker exited with ${code}`)))
+  })
 }

@@ -2,7 +2,7 @@
 // answer matches. The rules are the suite README's and those of groq-js's own runner
 // (groq-js test/generate.js), so the lake is measured exactly as groq-js measures itself.
 import {isDeepStrictEqual} from 'node:util'
-import type {SuiteTest} from './groq-suite'
+import type {Suite, SuiteTest} from './groq-suite'
 
 /** GROQ-1.revision2 as a semver version, the revision groq-js 2 implements. */
 export const GROQ_VERSION: [number, number, number] = [1, 2, 0]
@@ -115,4 +115,12 @@ function rankScores(value: unknown, ranks: number[]): unknown {
 export function matchesExpected(actual: unknown, expected: unknown): boolean {
   const json = actual === undefined ? null : JSON.parse(JSON.stringify(actual))
   return isDeepStrictEqual(withScoreRanks(json), expected ?? null)
+}
+
+/** The tests that apply to a groq-js evaluator, in the suite's order. */
+export function selectTests(suite: Suite): SuiteTest[] {
+  return suite.tests.filter(
+    (test) =>
+      skipReason(test, suite.datasets.get(test.datasetId)?.documents !== undefined) === null,
+  )
 }

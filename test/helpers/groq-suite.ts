@@ -90,7 +90,8 @@ class SuiteCompiler {
     const own = this.withDataset(node, filename)
     const hasQuery = typeof own.query === 'string'
     if (hasQuery && ('result' in own || own.valid === false)) {
-      if (own.variables != null) for (const variant of this.expand(own)) this.emit(variant, filename)
+      if (own.variables != null)
+        for (const variant of this.expand(own)) this.emit(variant, filename)
       else if (!hasVariables(own.query!)) this.emit(own, filename)
     }
     const children = own.tests == null ? [] : Array.isArray(own.tests) ? own.tests : [own.tests]

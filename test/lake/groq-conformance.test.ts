@@ -1,0 +1,154 @@
+// Sanity's GROQ conformance suite against a real lake over HTTP: the lake must pass every test
+// that plain groq-js (which the lake runs) passes in-process, counted afresh in each run.
+import assert from 'node:assert/strict'
+import {test} from 'node:test'
+import {loadSuite, SUITE_DIR, type SuiteTest} from '../helpers/groq-suite'
+import {SuiteLake, type LakeAnswer} from '../helpers/groq-suite-lake'
+import {documentsInIdOrder, groqJsVerdicts} from '../helpers/groq-suite-reference'
+import {matchesExpected, selectTests} from '../helpers/groq-suite-rules'
+import {startTestLake} from '../helpers/lake'
+
+/** Requests in flight at once: enough to keep the lake busy while answers are read. */
+const CONCURRENCY = 8
+/** Lake-only failures named in the output (all of them count). */
+const MAX_LISTED = 40
+const DIFF_FUNCTIONS = /diff::changed(Any|Only)/
+
+interface Verdict {
+  passes: boolean
+  /** The answer matched only once the lake's added system fields were left out. */
+  neededSystemFieldStrip: boolean
+  detail: string
+}
+
+test(
+  'the lake passes every GROQ conformance test that groq-js passes',
+  {timeout: 240_000},
+  async (t) => {
+    const started = performance.now()
+    const suite = loadSuite()
+    const selected = selectTests(suite)
+    assert.ok(selected.length > 7000, `only ${selected.length} tests selected from the suite`)
+    // groq-js answers in a worker while the lake answers here.
+    const groqJs = groqJsVerdicts(SUITE_DIR)
+
+    const byDataset = new Map<string, SuiteTest[]>()
+    for (const entry of selected) {
+      const list = byDataset.get(entry.datasetId)
+      if (list) list.push(entry)
+      else byDataset.set(entry.datasetId, [entry])
+    }
+
+    const lake = await startTestLake(undefined)
+    const suiteLake = new SuiteLake(lake.lake.url, lake.lake.token)
+    t.after(async () => {
+      suiteLake.close()
+      await lake.close()
+    })
+    const verdicts = new Map<SuiteTest, Verdict>()
+    for (const [datasetId, tests] of byDataset) {
+      await suiteLake.load(documentsInIdOrder(suite.datasets.get(datasetId)!))
+      await inBatches(tests, CONCURRENCY, async (entry) => {
+        verdicts.set(entry, await judgeLake(entry, suiteLake))
+      })
+    }
+    const lakeSeconds = seconds(started)
+
+    const groqJsPasses = await groqJs
+    assert.equal(groqJsPasses.length, selected.length, 'groq-js judged another selection')
+    const groqJsPassed = selected.filter((_, i) => groqJsPasses[i])
+    const lakePassed = selected.filter((entry) => verdicts.get(entry)!.passes)
+    const lakeOnlyFailures = groqJsPassed.filter((entry) => !verdicts.get(entry)!.passes)
+    const diffFailures = lakeOnlyFailures.filter((entry) => DIFF_FUNCTIONS.test(entry.query))
+    const stripped = selected.filter((entry) => verdicts.get(entry)!.neededSystemFieldStrip)
+
+    t.diagnostic(
+      `selected ${selected.length} of ${suite.tests.length} suite tests over ${byDataset.size} datasets`,
+    )
+    t.diagnostic(`groq-js passes ${groqJsPassed.length}; the lake passes ${lakePassed.length}`)
+    t.diagnostic(
+      `lake-only failures: ${lakeOnlyFailures.length} (of them diff::changedAny/changedOnly: ${diffFailures.length})`,
+    )
+    t.diagnostic(
+      `passed only without the lake's own _rev/_createdAt/_updatedAt: ${stripped.length} tests`,
+    )
+    t.diagnostic(`run time ${seconds(started)} s (lake done at ${lakeSeconds} s)`)
+    for (const entry of lakeOnlyFailures.slice(0, MAX_LISTED))
+      t.diagnostic(`lake-only failure: ${describe(entry, verdicts.get(entry)!)}`)
+    if (lakeOnlyFailures.length > MAX_LISTED)
+      t.diagnostic(`… and ${lakeOnlyFailures.length - MAX_LISTED} more`)
+
+    assert.equal(
+      lakeOnlyFailures.length,
+      0,
+      `${lakeOnlyFailures.length} tests pass in groq-js but fail on the lake, e.g.\n` +
+        lakeOnlyFailures
+          .slice(0, 10)
+          .map((entry) => describe(entry, verdicts.get(entry)!))
+          .join('\n'),
+    )
+  },
+)
+
+/**
+ * Asks the lake twice (the second answer comes from its result cache) and holds both to the
+ * suite: a valid query must give the expected result, an invalid one a 400 parse error.
+ */
+async function judgeLake(entry: SuiteTest, suiteLake: SuiteLake): Promise<Verdict> {
+  let first, second
+  try {
+    first = await suiteLake.query(entry)
+    second = await suiteLake.query(entry)
+  } catch (error) {
+    const cause = (error as {cause?: unknown}).cause ?? error
+    return {passes: false, neededSystemFieldStrip: false, detail: `no answer: ${String(cause)}`}
+  }
+  const a = judgeAnswer(entry, first, suiteLake)
+  const b = judgeAnswer(entry, second, suiteLake)
+  if (!a.passes) return a
+  if (!b.passes) return {...b, detail: `second (cached) answer: ${b.detail}`}
+  return a
+}
+
+function judgeAnswer(entry: SuiteTest, answer: LakeAnswer, suiteLake: SuiteLake): Verdict {
+  const summary = `${answer.status} ${oneLine(JSON.stringify(answer.body)).slice(0, 300)}`
+  if (!entry.valid) {
+    const passes = answer.status === 400 && answer.body.error?.type === 'queryParseError'
+    return {
+      passes,
+      neededSystemFieldStrip: false,
+      detail: `expected a 400 queryParseError, got ${summary}`,
+    }
+  }
+  if (answer.status !== 200)
+    return {passes: false, neededSystemFieldStrip: false, detail: `expected 200, got ${summary}`}
+  if (matchesExpected(answer.body.result, entry.result))
+    return {passes: true, neededSystemFieldStrip: false, detail: ''}
+  const {value, changed} = suiteLake.withoutAddedFields(answer.body.result)
+  const passes = changed && matchesExpected(value, entry.result)
+  return {
+    passes,
+    neededSystemFieldStrip: passes,
+    detail: `expected ${oneLine(JSON.stringify(entry.result)).slice(0, 300)}, got ${summary}`,
+  }
+}
+
+async function inBatches<T>(items: T[], size: number, run: (item: T) => Promise<void>) {
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) await run(items[next++]!)
+  }
+  await Promise.all(Array.from({length: Math.min(size, items.length)}, worker))
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+function seconds(since: number): string {
+  return ((performance.now() - since) / 1000).toFixed(1)
+}
+
+function describe(entry: SuiteTest, verdict: Verdict): string {
+  return `${entry.filename} "${entry.name}": ${oneLine(entry.query)} → ${verdict.detail}`
+}
