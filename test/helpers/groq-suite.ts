@@ -203,16 +203,18 @@ class GeneratedValues {
 
   add(text: string): {id: string; field: string} | null {
     if (this.byText.has(text)) return this.byText.get(text)!
-    let entry: {id: string; field: string} | null = null
     let value: unknown
+    let entry: {id: string; field: string} | null = null
     try {
       value = JSON.parse(text)
+    } catch {
+      // Not JSON (e.g. an attribute name): nothing to generate from it.
+    }
+    if (value !== undefined) {
       const n = this.dataset.documents!.length + 1
       entry = n === 1 ? {id: 'd', field: 'f'} : {id: `d-${n}`, field: `f_${n}`}
-    } catch {
-      entry = null
+      this.dataset.documents!.push({_id: entry.id, _type: 'doc', [entry.field]: value})
     }
-    if (entry) this.dataset.documents!.push({_id: entry.id, _type: 'doc', [entry.field]: value})
     this.byText.set(text, entry)
     return entry
   }

@@ -3,9 +3,10 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import {loadSuite, SUITE_DIR, type SuiteTest} from '../helpers/groq-suite'
-import {SuiteLake, type LakeAnswer} from '../helpers/groq-suite-lake'
+import {judgeLake, oneLine, type Verdict} from '../helpers/groq-suite-judge'
+import {SuiteLake} from '../helpers/groq-suite-lake'
 import {documentsInIdOrder, groqJsVerdicts} from '../helpers/groq-suite-reference'
-import {matchesExpected, selectTests} from '../helpers/groq-suite-rules'
+import {selectTests} from '../helpers/groq-suite-rules'
 import {startTestLake} from '../helpers/lake'
 
 /** Requests in flight at once: enough to keep the lake busy while answers are read. */
@@ -13,13 +14,6 @@ const CONCURRENCY = 8
 /** Lake-only failures named in the output (all of them count). */
 const MAX_LISTED = 40
 const DIFF_FUNCTIONS = /diff::changed(Any|Only)/
-
-interface Verdict {
-  passes: boolean
-  /** The answer matched only once the lake's added system fields were left out. */
-  neededSystemFieldStrip: boolean
-  detail: string
-}
 
 test(
   'the lake passes every GROQ conformance test that groq-js passes',
@@ -60,7 +54,15 @@ test(
     const lakePassed = selected.filter((entry) => verdicts.get(entry)!.passes)
     const lakeOnlyFailures = groqJsPassed.filter((entry) => !verdicts.get(entry)!.passes)
     const diffFailures = lakeOnlyFailures.filter((entry) => DIFF_FUNCTIONS.test(entry.query))
-    const stripped = selected.filter((entry) => verdicts.get(entry)!.neededSystemFieldStrip)
+    const stripped = selected.filter(
+      (entry) => verdicts.get(entry)!.kind === 'pass without system fields',
+    )
+    const failureKinds = new Map<string, number>()
+    for (const entry of lakeOnlyFailures) {
+      const {kind, cached} = verdicts.get(entry)!
+      const label = cached ? `${kind} (cached answer)` : kind
+      failureKinds.set(label, (failureKinds.get(label) ?? 0) + 1)
+    }
 
     t.diagnostic(
       `selected ${selected.length} of ${suite.tests.length} suite tests over ${byDataset.size} datasets`,
@@ -69,6 +71,10 @@ test(
     t.diagnostic(
       `lake-only failures: ${lakeOnlyFailures.length} (of them diff::changedAny/changedOnly: ${diffFailures.length})`,
     )
+    if (failureKinds.size > 0)
+      t.diagnostic(
+        `lake-only failures by kind: ${[...failureKinds].map(([k, n]) => `${k} ${n}`).join(', ')}`,
+      )
     t.diagnostic(
       `passed only without the lake's own _rev/_createdAt/_updatedAt: ${stripped.length} tests`,
     )
@@ -90,59 +96,12 @@ test(
   },
 )
 
-/**
- * Asks the lake twice (the second answer comes from its result cache) and holds both to the
- * suite: a valid query must give the expected result, an invalid one a 400 parse error.
- */
-async function judgeLake(entry: SuiteTest, suiteLake: SuiteLake): Promise<Verdict> {
-  let first, second
-  try {
-    first = await suiteLake.query(entry)
-    second = await suiteLake.query(entry)
-  } catch (error) {
-    const cause = (error as {cause?: unknown}).cause ?? error
-    return {passes: false, neededSystemFieldStrip: false, detail: `no answer: ${String(cause)}`}
-  }
-  const a = judgeAnswer(entry, first, suiteLake)
-  const b = judgeAnswer(entry, second, suiteLake)
-  if (!a.passes) return a
-  if (!b.passes) return {...b, detail: `second (cached) answer: ${b.detail}`}
-  return a
-}
-
-function judgeAnswer(entry: SuiteTest, answer: LakeAnswer, suiteLake: SuiteLake): Verdict {
-  const summary = `${answer.status} ${oneLine(JSON.stringify(answer.body)).slice(0, 300)}`
-  if (!entry.valid) {
-    const passes = answer.status === 400 && answer.body.error?.type === 'queryParseError'
-    return {
-      passes,
-      neededSystemFieldStrip: false,
-      detail: `expected a 400 queryParseError, got ${summary}`,
-    }
-  }
-  if (answer.status !== 200)
-    return {passes: false, neededSystemFieldStrip: false, detail: `expected 200, got ${summary}`}
-  if (matchesExpected(answer.body.result, entry.result))
-    return {passes: true, neededSystemFieldStrip: false, detail: ''}
-  const {value, changed} = suiteLake.withoutAddedFields(answer.body.result)
-  const passes = changed && matchesExpected(value, entry.result)
-  return {
-    passes,
-    neededSystemFieldStrip: passes,
-    detail: `expected ${oneLine(JSON.stringify(entry.result)).slice(0, 300)}, got ${summary}`,
-  }
-}
-
 async function inBatches<T>(items: T[], size: number, run: (item: T) => Promise<void>) {
   let next = 0
   const worker = async () => {
     while (next < items.length) await run(items[next++]!)
   }
   await Promise.all(Array.from({length: Math.min(size, items.length)}, worker))
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
 }
 
 function seconds(since: number): string {
