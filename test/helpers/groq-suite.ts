@@ -63,6 +63,7 @@ export function loadSuite(dir = SUITE_DIR): Suite {
     throw new Error(
       `The GROQ conformance suite is missing at ${dir}. Clone it beside the repository: ` +
         'git clone https://github.com/sanity-io/groq-test-suite ../shared/groq-test-suite ' +
+        '&& git -C ../shared/groq-test-suite checkout 0445fe5 ' +
         '(see docs/lake-groq-conformance.md).',
     )
   const compiler = new SuiteCompiler()
