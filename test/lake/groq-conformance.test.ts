@@ -1,12 +1,15 @@
 // Sanity's GROQ conformance suite against a real lake over HTTP: the lake must pass every test
 // that plain groq-js (which the lake runs) passes in-process, counted afresh in each run.
 import assert from 'node:assert/strict'
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 import {test} from 'node:test'
 import {loadSuite, SUITE_DIR, type SuiteTest} from '../helpers/groq-suite'
 import {judgeLake, oneLine, type Verdict} from '../helpers/groq-suite-judge'
 import {SuiteLake} from '../helpers/groq-suite-lake'
 import {documentsInIdOrder, groqJsVerdicts} from '../helpers/groq-suite-reference'
-import {selectTests} from '../helpers/groq-suite-rules'
+import {satisfies, selectTests, withScoreRanks} from '../helpers/groq-suite-rules'
 import {startTestLake} from '../helpers/lake'
 
 /** Requests in flight at once: enough to keep the lake busy while answers are read. */
@@ -14,6 +17,98 @@ const CONCURRENCY = 8
 /** Lake-only failures shown with query and answer; the rest are named with a count. */
 const MAX_LISTED = 40
 const DIFF_FUNCTIONS = /diff::changed(Any|Only)/
+
+// The runner's own rules first, on small suites written here, so a wrong rule shows as such.
+test('the suite compiler follows the README: inheritance, variables, generated variants', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'ck-groq-suite-'))
+  t.after(() => rmSync(dir, {recursive: true, force: true}))
+  mkdirSync(join(dir, 'test'))
+  const write = (file: string, yaml: string) => writeFileSync(join(dir, 'test', file), yaml)
+  write(
+    'a-count.yml',
+    [
+      'documents: [{_id: a, _type: t}, {_id: b, _type: t}]',
+      'version: ">= 1.0"',
+      'tests:',
+      '  name: Counting',
+      '  query: count(*)',
+      '  result: 2',
+      '  tests:',
+      '    - documents: [{_id: a, _type: t}, {_id: b, _type: t}, {_id: c, _type: t}]',
+      '      result: 3',
+      '    - name: Invalid',
+      '      query: count(',
+      '      valid: false',
+    ].join('\n'),
+  )
+  write(
+    'b-vars.yml',
+    [
+      'tests:',
+      '  - name: Compare',
+      '    query: ~str~ < "z"',
+      '    result: true',
+      "    variables: {str: ['\"a\"', 'attr']}",
+      '  - name: Join',
+      '    query: ~x~ == ~y~',
+      '    result: false',
+      '    genFilter: false',
+      '    genFetch: false',
+      '    variables: {x: "1", y: "2"}',
+    ].join('\n'),
+  )
+  const suite = loadSuite(dir)
+  const summary = suite.tests.map((entry) => [entry.name, oneLine(entry.query), entry.result])
+  assert.deepEqual(summary, [
+    ['Counting', 'count(*)', 2],
+    ['Counting', 'count(*)', 3],
+    ['Counting / Invalid', 'count(', null],
+    ['Compare', '"a" < "z"', true],
+    ['Compare', '*[_id == "d"][f < "z"][]._id', ['d']],
+    ['Compare', '*[_id == "d"][!(f < "z")][]._id', []],
+    ['Compare', '*[_id == "d"][0].f < "z"', true],
+    // `attr` is not JSON, so it generates nothing.
+    ['Compare', 'attr < "z"', true],
+    ['Join', '1 == 2', false],
+    ['Join', '*[_id == "d-2"]{"children":*[_id == "d-3"][^.f_2 == f_3][]._id}', [{children: []}]],
+  ])
+  const [first, second, invalid] = suite.tests
+  assert.notEqual(first!.datasetId, second!.datasetId, 'a child with documents has its own')
+  assert.equal(invalid!.datasetId, first!.datasetId, 'a child inherits the dataset')
+  assert.equal(invalid!.version, '>= 1.0', 'a child inherits the version')
+  assert.equal(invalid!.valid, false)
+  assert.deepEqual(suite.datasets.get(suite.tests[4]!.datasetId)!.documents, [
+    {_id: 'd', _type: 'doc', f: 'a'},
+    {_id: 'd-2', _type: 'doc', f_2: 1},
+    {_id: 'd-3', _type: 'doc', f_3: 2},
+  ])
+  assert.throws(() => loadSuite(join(dir, 'missing')), /git clone .*groq-test-suite/)
+})
+
+test('versions select as semver ranges, scores compare by rank', () => {
+  const groq12: [number, number, number] = [1, 2, 0]
+  assert.equal(satisfies(groq12, '>= 1.0'), true)
+  assert.equal(satisfies(groq12, '>= 1.2'), true)
+  assert.equal(satisfies(groq12, '> 1.2'), false)
+  assert.equal(satisfies(groq12, '0.1'), false)
+  assert.equal(satisfies(groq12, '1.2'), true)
+  assert.equal(satisfies(groq12, '0.1 || >= 1.1'), true)
+  assert.throws(() => satisfies(groq12, '^1.0'), /Unsupported version range/)
+  assert.deepEqual(
+    withScoreRanks([
+      {_id: 'a', _score: 1.4},
+      {_id: 'b', _score: 1.2},
+      {_id: 'c', _score: 1.2},
+      {_id: 'd', _score: 0},
+    ]),
+    [
+      {_id: 'a', _pos: 1},
+      {_id: 'b', _pos: 2},
+      {_id: 'c', _pos: 2},
+      {_id: 'd', _pos: 3},
+    ],
+  )
+})
 
 test(
   'the lake passes every GROQ conformance test that groq-js passes',
