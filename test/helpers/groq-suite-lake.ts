@@ -107,7 +107,7 @@ export class SuiteLake {
    * suite document has no `_rev`, `_createdAt` or `_updatedAt`, a stored one always has them.
    * Removed from an object only when it carries the document's `_id` and the very value the lake
    * stored, so a query that computes such a field from something else still answers as it did.
-   * Queries that filter or order on these fields would see them too; the suite has none.
+   * Queries naming these fields could see them otherwise; the test reports how many do.
    */
   withoutAddedFields(value: unknown): {value: unknown; changed: boolean} {
     let changed = false
