@@ -113,7 +113,7 @@ describe('anonymous listen', {timeout: 15_000}, () => {
           },
         },
       ],
-      {returnFirst: false},
+      {returnFirst: false, returnDocuments: false},
     )
     const event = await listen.waitFor(mutation(committed.transactionId))
     const queried = await listen.waitFor(mutation(byQuery.transactionId))
