@@ -29,9 +29,10 @@ export function addressedIds(mutation: RawMutation): string[] | undefined {
 /**
  * The transaction's mutations a reader may see: those that name only documents the reader can
  * see. A mutation by query is kept only when every document the transaction changed is visible,
- * since its body (e.g. a `set`) was applied to all of them. Sanity's listener likewise never
- * sends an unauthorised reader the content of documents it cannot read
- * (https://www.sanity.io/docs/listening, "mutations").
+ * since its query and body reached all of them. Sanity's listen API sends "the mutations applied
+ * as part of the transaction" (https://www.sanity.io/docs/listening, includeMutations), which
+ * @sanity/client notes "can differ slightly from the mutations sent to the server"
+ * (MutationEvent.mutations); what a reader cannot read is never among them here.
  */
 export function visibleMutations(tx: CommittedTransaction, authorized: boolean): RawMutation[] {
   if (authorized) return tx.mutations
