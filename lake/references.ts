@@ -85,11 +85,6 @@ export class ReferenceIndex {
     for (const doc of docs) this.set(doc._id, doc)
   }
 
-  /** Who strongly references the id (published documents only). */
-  referencing(id: string): string[] {
-    return [...(this.incoming.get(id) ?? [])].sort()
-  }
-
   /**
    * Throws Sanity's 409 `mutationError` if the changes would leave a published document with a
    * strong reference to a document that does not exist. `exists` answers for the state after the

@@ -94,11 +94,6 @@ export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]
     return this.docs.get(id)
   }
 
-  /** Published documents that strongly reference the id (what blocks its deletion). */
-  referencing(id: string): string[] {
-    return this.references.referencing(id)
-  }
-
   all(): IterableIterator<LakeDocument> {
     return this.docs.values()
   }
