@@ -12,7 +12,7 @@ import fc from 'fast-check'
 import {lakeClient, startTestLake, type TestLake} from '../helpers/lake'
 
 const SEED = Number(process.env.CK_PROPERTY_SEED ?? 20261201)
-const RUNS = Number(process.env.CK_PROPERTY_RUNS ?? 100)
+const RUNS = Number(process.env.CK_PROPERTY_RUNS ?? 75)
 
 let t: TestLake
 before(async () => {
