@@ -23,11 +23,6 @@ export function isVersionId(id: string): boolean {
   return id.startsWith(VERSIONS_PREFIX) && id.split('.').length >= 3
 }
 
-/** The release a version belongs to (`versions.<release>.<id>` → `<release>`), else undefined. */
-export function releaseOf(id: string): string | undefined {
-  return isVersionId(id) ? id.split('.')[1] : undefined
-}
-
 /** Drafts and release versions are not published documents. */
 export function isPublishedId(id: string): boolean {
   return !isDraftId(id) && !id.startsWith(VERSIONS_PREFIX)

@@ -45,17 +45,19 @@ interface Reference {
 }
 
 /**
- * A copy of the value with every reference marked `_strengthenOnPublish` made strong: the marker
- * goes, and `_weak` too unless the field itself is weak (`_strengthenOnPublish.weak`), as the
- * Studio does when it publishes (sanity: document-pair/operations/publish.ts).
+ * A copy of the value with every reference the Studio marked for strengthening made strong.
+ * Content Lake strengthens a reference only when both `_strengthenOnPublish` and `_weak` are set
+ * (sanity: form/inputs/ReferenceInput/ReferenceInput.tsx); it then drops the marker, and `_weak`
+ * too unless the field itself is weak (`_strengthenOnPublish.weak`), as the Studio's own publish
+ * does (sanity: store/document/document-pair/operations/publish.ts).
  */
 export function strengthenOnPublish<T>(value: T): T {
   if (Array.isArray(value)) return value.map((item: unknown) => strengthenOnPublish(item)) as T
   if (!value || typeof value !== 'object') return value
   const object = value as Record<string, unknown> & Reference
-  if (typeof object._ref === 'string' && object._strengthenOnPublish) {
+  if (typeof object._ref === 'string' && object._strengthenOnPublish && object._weak) {
     const {_strengthenOnPublish: marker, _weak: weak, ...rest} = object
-    return (marker.weak && weak !== undefined ? {...rest, _weak: weak} : rest) as T
+    return (marker.weak ? {...rest, _weak: weak} : rest) as T
   }
   return Object.fromEntries(
     Object.entries(object).map(([key, child]) => [key, strengthenOnPublish(child)]),

@@ -321,6 +321,21 @@ describe('publishing strengthens references', () => {
     const published = await t.client.getDocument('article-fresh')
     assert.deepEqual(published?.author, {_type: 'reference', _ref: 'clinician-fresh', _weak: true})
   })
+
+  it('a marker without _weak (as the Studio writes in a release) is left as it is', async () => {
+    await t.client.createOrReplace(draft({_strengthenOnPublish: {type: 'clinician'}}))
+    await t.client.action({
+      actionType: 'sanity.action.document.publish',
+      draftId: 'drafts.article-fresh',
+      publishedId: 'article-fresh',
+    })
+    const published = await t.client.getDocument('article-fresh')
+    assert.deepEqual(published?.author, {
+      _type: 'reference',
+      _ref: 'clinician-fresh',
+      _strengthenOnPublish: {type: 'clinician'},
+    })
+  })
 })
 
 describe('the reference index after a restart', () => {
