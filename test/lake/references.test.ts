@@ -133,6 +133,26 @@ describe('deleting a referenced document', () => {
     assert.equal(await exists('drafts.clinic-allied-pain-spine'), false)
   })
 
+  it('discarding a draft that a published document references by its draft id fails', async () => {
+    await t.client
+      .transaction()
+      .create({_id: 'drafts.clinic-pinned', _type: 'clinic'})
+      .create({
+        _id: 'clinician-pinned',
+        _type: 'clinician',
+        clinics: [{_key: 'a', _type: 'reference', _ref: 'drafts.clinic-pinned'}],
+      })
+      .commit()
+    const {body} = await refused(
+      t.client.action({
+        actionType: 'sanity.action.document.discard',
+        draftId: 'drafts.clinic-pinned',
+      }),
+    )
+    assert.deepEqual(body.error.items[0]!.error.referencingIDs, ['clinician-pinned'])
+    assert.ok(await exists('drafts.clinic-pinned'))
+  })
+
   it('deleting the referencing and the referenced documents in one transaction works', async () => {
     await t.client
       .transaction()
