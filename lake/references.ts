@@ -1,7 +1,8 @@
 // Reference integrity as Sanity's Content Lake keeps it. A reference is any object with a string
 // `_ref`, anywhere in a document. It is strong unless `_weak: true`; a strong reference must
-// point at a document that exists, and that document cannot be deleted while it is referenced
-// (https://www.sanity.io/docs/reference-type, "weak").
+// point at a document that exists, that document cannot be deleted while it is referenced, and a
+// draft referring to an unpublished document cannot be published until that one is
+// (https://www.sanity.io/docs/reference-type).
 //
 // Only published documents hold references that count. The Studio writes a reference from a
 // draft to a not-yet-published document as `_weak: true` plus `_strengthenOnPublish`, and makes
@@ -158,8 +159,9 @@ function quoted(ids: string[], shown = 5): string {
  * Sanity's body for a transaction refused on references: `{error: {type: "mutationError",
  * description: "Mutation(s) failed with N error(s)", items: [{index, error: {…}}]}}`, each item
  * `documentHasExistingReferencesError` (with `referencingIDs`) or
- * `documentReferenceDoesNotExistError` (with `referenceID`). @sanity/client joins the items'
- * descriptions into its error message; the Studio reads `items[].error.referencingIDs`
+ * `documentReferenceDoesNotExistError` (with `referenceID`), worded as Content Lake words them
+ * (sanity-io/sanity#3202, sanity-io/gradient#284). @sanity/client joins the items' descriptions
+ * into its error message; the Studio reads `items[].error.referencingIDs`
  * (sanity: variants/store/variantActionErrors.ts).
  */
 function integrityError(problems: Problem[]): LakeError {
