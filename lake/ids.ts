@@ -12,19 +12,25 @@ export function randomId(length = 22): string {
 }
 
 export const DRAFTS_PREFIX = 'drafts.'
+export const VERSIONS_PREFIX = 'versions.'
 
 export function isDraftId(id: string): boolean {
   return id.startsWith(DRAFTS_PREFIX)
 }
 
-/** Drafts and release versions (`versions.<release>.<id>`) are not published documents. */
+/** A release version, `versions.<release>.<id>` (Sanity's id scheme for content releases). */
+export function isVersionId(id: string): boolean {
+  return id.startsWith(VERSIONS_PREFIX) && id.split('.').length >= 3
+}
+
+/** Drafts and release versions are not published documents. */
 export function isPublishedId(id: string): boolean {
-  return !id.startsWith(DRAFTS_PREFIX) && !id.startsWith('versions.')
+  return !isDraftId(id) && !id.startsWith(VERSIONS_PREFIX)
 }
 
 export function publishedIdOf(id: string): string {
-  if (id.startsWith(DRAFTS_PREFIX)) return id.slice(DRAFTS_PREFIX.length)
-  if (id.startsWith('versions.')) return id.split('.').slice(2).join('.')
+  if (isDraftId(id)) return id.slice(DRAFTS_PREFIX.length)
+  if (isVersionId(id)) return id.split('.').slice(2).join('.')
   return id
 }
 

@@ -9,6 +9,7 @@ import {Mutation} from '@sanity/mutator'
 import {evaluate, parse} from 'groq-js'
 import {badRequest, conflict} from './errors'
 import {isValidDocumentId, randomId} from './ids'
+import {ReferenceIndex} from './references'
 
 export interface LakeDocument {
   _id: string
@@ -55,6 +56,7 @@ type MutationKind = (typeof MUTATION_KINDS)[number]
 export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]}> {
   private readonly db: DatabaseSync
   private readonly docs = new Map<string, LakeDocument>()
+  private readonly references: ReferenceIndex
   private queue: Promise<unknown> = Promise.resolve()
   /** Bumped on every commit, so derived views (perspectives) know when to rebuild. */
   generation = 0
@@ -77,6 +79,7 @@ export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]
       const doc = JSON.parse(String(row.body)) as LakeDocument
       this.docs.set(doc._id, doc)
     }
+    this.references = new ReferenceIndex(this.docs.values())
   }
 
   static open(dir: string): LakeStore {
@@ -151,6 +154,12 @@ export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]
       throw badRequest('transactionId must be 1–128 letters, digits, "_", "-" or "."')
     const timestamp = new Date().toISOString()
     const working = new Map<string, LakeDocument | null>()
+    /** The last mutation that wrote each document, for the index in an error item. */
+    const writtenBy = new Map<string, number>()
+    const write = (id: string, doc: LakeDocument | null, index: number) => {
+      working.set(id, doc)
+      writtenBy.set(id, index)
+    }
     const current = (id: string) =>
       working.has(id) ? working.get(id)! : (this.docs.get(id) ?? null)
 
@@ -166,15 +175,16 @@ export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]
           if (existing && kind === 'create')
             throw conflict(`Document by ID "${doc._id}" already exists`, {items: [{index}]})
           if (existing && kind === 'createIfNotExists') break
-          working.set(doc._id, {
+          const created = {
             ...doc,
             _createdAt: existing?._createdAt ?? (doc._createdAt as string) ?? timestamp,
-          } as LakeDocument)
+          } as LakeDocument
+          write(doc._id, created, index)
           break
         }
         case 'delete': {
           for (const id of await this.targetIds(body, index, options.params, working))
-            working.set(id, null)
+            write(id, null, index)
           break
         }
         case 'patch': {
@@ -194,7 +204,7 @@ export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]
             const patched = applyMutation(structuredClone(before), {patch: {...ops, id}})
             if (!patched || typeof patched._type !== 'string' || patched._id !== id)
               throw badRequest(`Patch ${index} would remove the document's _id or _type`)
-            working.set(id, patched)
+            write(id, patched, index)
           }
           break
         }
@@ -213,6 +223,11 @@ export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]
         after,
       })
     }
+    // A transaction that would leave a dangling strong reference fails whole, dry run or not.
+    this.references.check(
+      changes.map((change) => ({...change, index: writtenBy.get(change.id) ?? 0})),
+      (id) => current(id) !== null,
+    )
     const transaction: CommittedTransaction = {
       transactionId,
       timestamp,
@@ -226,6 +241,7 @@ export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]
       if (change.after) this.docs.set(change.id, change.after)
       else this.docs.delete(change.id)
     }
+    this.references.apply(changes)
     this.generation++
     this.emit('transaction', transaction)
     return transaction

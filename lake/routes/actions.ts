@@ -2,9 +2,10 @@
 // (sanity.action.document.create / replaceDraft / edit / publish / unpublish / discard / delete),
 // each turned into mutations and committed as one transaction.
 import {requireDataset, requireToken, type RouteContext} from '../context'
-import {badRequest, conflict} from '../errors'
+import {badRequest, conflict, LakeError} from '../errors'
 import {flag, readJson, sendJson} from '../http'
 import {DRAFTS_PREFIX, isValidDocumentId} from '../ids'
+import {strengthenOnPublish} from '../references'
 import {route} from '../route'
 import type {LakeDocument, RawMutation} from '../store'
 
@@ -67,7 +68,8 @@ function mutationsFor(action: Action, get: Get): RawMutation[] {
       if (!draft) throw conflict(`There is no draft "${draftId}" to publish`)
       checkRevision(draft, action.ifDraftRevisionId, 'draft')
       checkRevision(get(publishedId), action.ifPublishedRevisionId, 'published')
-      const published = {...content(draft), _id: publishedId}
+      // References the Studio made weak while their target was unpublished become strong now.
+      const published = strengthenOnPublish({...content(draft), _id: publishedId})
       return [{createOrReplace: published}, {delete: {id: draftId}}]
     }
     case 'sanity.action.document.unpublish': {
@@ -100,19 +102,31 @@ function mutationsFor(action: Action, get: Get): RawMutation[] {
   }
 }
 
+/** Error items name the failing mutation; an actions request names the action it came from. */
+function itemsByAction(error: unknown, actionOf: number[]): unknown {
+  if (!(error instanceof LakeError) || !Array.isArray(error.details.items)) return error
+  const items = (error.details.items as Array<{index?: number}>).map((item) => ({
+    ...item,
+    index: typeof item.index === 'number' ? (actionOf[item.index] ?? item.index) : item.index,
+  }))
+  return new LakeError(error.statusCode, error.type, error.message, {...error.details, items})
+}
+
 async function actions(ctx: RouteContext) {
   const dataset = requireDataset(ctx)
   requireToken(ctx)
   const body = await readJson(ctx.req)
   const list = Array.isArray(body.actions) ? (body.actions as Action[]) : null
   if (!list || list.length === 0) throw badRequest('The body needs a non-empty "actions" array')
-  const tx = await dataset.store.commit(
+  const actionOf: number[] = []
+  const commit = dataset.store.commit(
     (get) => {
       // Later actions see the documents earlier ones will write.
       const pending = new Map<string, LakeDocument | undefined>()
       const view: Get = (id) => (pending.has(id) ? pending.get(id) : get(id))
-      return list.flatMap((action) => {
+      return list.flatMap((action, actionIndex) => {
         const mutations = mutationsFor(action, view)
+        actionOf.push(...mutations.map(() => actionIndex))
         for (const m of mutations) {
           const doc = (m.create ?? m.createOrReplace ?? m.createIfNotExists) as
             LakeDocument | undefined
@@ -129,6 +143,9 @@ async function actions(ctx: RouteContext) {
       dryRun: body.dryRun === true || flag(ctx.url.searchParams, 'dryRun'),
     },
   )
+  const tx = await commit.catch((error: unknown) => {
+    throw itemsByAction(error, actionOf)
+  })
   sendJson(ctx.res, 200, {transactionId: tx.transactionId})
 }
 

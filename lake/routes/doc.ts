@@ -1,8 +1,8 @@
 // GET /v{apiVersion}/data/doc/{dataset}/{id[,id…]}: documents by id.
+import {canSee} from '../access'
 import {requireDataset, type RouteContext} from '../context'
 import {badRequest} from '../errors'
 import {sendJson} from '../http'
-import {isPublishedId} from '../ids'
 import {route} from '../route'
 
 function getDocuments(ctx: RouteContext) {
@@ -16,7 +16,7 @@ function getDocuments(ctx: RouteContext) {
   const omitted = []
   for (const id of ids) {
     const doc = dataset.store.get(id)
-    if (!ctx.authorized && !isPublishedId(id)) omitted.push({id, reason: 'permission'})
+    if (!canSee(ctx.authorized, id)) omitted.push({id, reason: 'permission'})
     else if (!doc) omitted.push({id, reason: 'existence'})
     else documents.push(doc)
   }

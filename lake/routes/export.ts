@@ -1,13 +1,14 @@
-// GET /v{apiVersion}/data/export/{dataset}: every document as NDJSON (drafts need the token).
+// GET /v{apiVersion}/data/export/{dataset}: every document as NDJSON (drafts and release versions
+// need the token).
+import {canSee} from '../access'
 import {requireDataset, type RouteContext} from '../context'
-import {isPublishedId} from '../ids'
 import {route} from '../route'
 
 function exportDataset(ctx: RouteContext) {
   const dataset = requireDataset(ctx)
   ctx.res.writeHead(200, {'content-type': 'application/x-ndjson; charset=utf-8'})
   for (const doc of dataset.store.all()) {
-    if (!ctx.authorized && !isPublishedId(doc._id)) continue
+    if (!canSee(ctx.authorized, doc._id)) continue
     ctx.res.write(`${JSON.stringify(doc)}\n`)
   }
   ctx.res.end()

@@ -4,7 +4,8 @@ import {evaluate, parse} from 'groq-js'
 import {requireDataset, type RouteContext} from '../context'
 import {badRequest} from '../errors'
 import {flag, groqParamsFromSearch} from '../http'
-import {isPublishedId, randomId} from '../ids'
+import {canSee, visibleMutations} from '../access'
+import {randomId} from '../ids'
 import {route} from '../route'
 import type {CommittedTransaction, DocumentChange, LakeDocument} from '../store'
 
@@ -55,13 +56,15 @@ async function listen(ctx: RouteContext) {
     const relevant: Array<{change: DocumentChange; before: boolean; after: boolean}> = []
     for (const change of tx.changes) {
       // Without the token a listener sees published documents only.
-      if (!ctx.authorized && !isPublishedId(change.id)) continue
+      if (!canSee(ctx.authorized, change.id)) continue
       const [before, after] = await Promise.all([
         matches(tree, change.before, params),
         matches(tree, change.after, params),
       ])
       if (before || after) relevant.push({change, before, after})
     }
+    // Drafts and versions written in the same transaction stay out of an anonymous event.
+    const mutations = includeMutations ? visibleMutations(tx, ctx.authorized) : undefined
     relevant.forEach(({change, before, after}, index) => {
       const transition = !before ? 'appear' : !after ? 'disappear' : 'update'
       const event: Record<string, unknown> = {
@@ -77,7 +80,7 @@ async function listen(ctx: RouteContext) {
         transactionTotalEvents: relevant.length,
         transactionCurrentEvent: index + 1,
       }
-      if (includeMutations) event.mutations = tx.mutations
+      if (mutations) event.mutations = mutations
       if (includeResult && change.after) event.result = change.after
       if (includePrevious && change.before) event.previous = change.before
       // A whole-value replacement is valid Mendoza: apply sets the new value, revert the old.

@@ -127,8 +127,13 @@ describe('<ck-article>', () => {
           alt: 'Diagram of injection sites on the head and neck',
           caption: 'About 31 small injections, every 12 weeks.',
         },
-        // An image whose asset is gone renders nothing rather than a broken image.
-        {_type: 'image', _key: 'img2', asset: {_type: 'reference', _ref: 'image-missing-1x1-png'}},
+        // An image whose asset is gone renders nothing rather than a broken image. The lake,
+        // like Sanity, keeps only a weak reference to a document that does not exist.
+        {
+          _type: 'image',
+          _key: 'img2',
+          asset: {_type: 'reference', _ref: 'image-missing-1x1-png', _weak: true},
+        },
       ],
     })
     const page = await widgetPage(d, '<ck-article slug="injection-sites"></ck-article>')
