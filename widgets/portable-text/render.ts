@@ -1,5 +1,6 @@
 // Portable Text to Lit templates. CMS strings only ever become text nodes (never parsed as HTML);
-// links are limited to http(s), mailto and tel; unknown types render nothing and warn once.
+// links are limited to http(s), mailto and tel; unknown types render nothing and warn once; what
+// cannot be read at all is left out by clean.ts.
 import {
   LIST_NEST_MODE_HTML,
   buildMarksTree,
@@ -17,8 +18,8 @@ import type {
 import type {PortableTextBlock} from '@portabletext/types'
 import {html, nothing, type TemplateResult} from 'lit'
 import {isWebUrl} from '../content/config'
-import {entries} from '../content/values'
 import {citationLink} from './citations'
+import {cleanText} from './clean'
 import type {heading} from './heading'
 
 export interface RenderOptions {
@@ -71,8 +72,8 @@ type Node = PortableTextBlock | ToolkitPortableTextList | {_type: string; [key: 
 /** What the renderer returns: Lit renders arrays directly, which saves a template per level. */
 export type Rendered = TemplateResult | string | typeof nothing | Rendered[]
 
-/** The nodes of a Portable Text value: anything that is not an array of objects is left out. */
-const nodesOf = (value: unknown): Node[] => entries(value as readonly (Node | null)[] | null)
+/** The readable nodes of a Portable Text value (see clean.ts). */
+const nodesOf = (value: unknown) => cleanText(value).nodes as Node[]
 
 export function renderPortableText(value: unknown, options: RenderOptions = {}): Rendered {
   const nodes = nodesOf(value)
