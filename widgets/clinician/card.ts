@@ -10,7 +10,8 @@ import {entries, textList} from '../content/values'
 import type {ClinicianStrings} from './strings'
 
 /** Booking pages take patients' details: only an https page gets a button. */
-const isBookingUrl = (url: unknown): url is string => typeof url === 'string' && /^https:/i.test(url)
+const isBookingUrl = (url: unknown): url is string =>
+  typeof url === 'string' && /^https:/i.test(url)
 
 export function renderCard(clinician: Clinician, t: ClinicianStrings, headingLevel: number) {
   const name = personName(clinician)
@@ -87,7 +88,9 @@ export function physicianJsonLd(clinician: Clinician): Record<string, unknown> {
     medicalSpecialty: textList(clinician.specialties),
     usNPI: text(clinician.npi),
     isAcceptingNewPatients:
-      typeof clinician.acceptingNewPatients === 'boolean' ? clinician.acceptingNewPatients : undefined,
+      typeof clinician.acceptingNewPatients === 'boolean'
+        ? clinician.acceptingNewPatients
+        : undefined,
     knowsLanguage: textList(clinician.languages),
     practicesAt: entries(clinician.clinics).map((clinic) => ({
       '@type': 'MedicalClinic',

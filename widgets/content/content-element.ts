@@ -115,7 +115,9 @@ export abstract class ContentElement<T> extends LitElement {
       this.malformed(result)
       const skipped = Object.entries(this.#skipped).map(([kind, n]) => `${n} × ${kind}`)
       if (skipped.length)
-        console.warn(`clinic-kit: <${this.localName}> skipped malformed content: ${skipped.join(', ')}.`)
+        console.warn(
+          `clinic-kit: <${this.localName}> skipped malformed content: ${skipped.join(', ')}.`,
+        )
     }
     this.#skipped = {}
     let data: object | null = null
