@@ -10,7 +10,7 @@ import {themeProperties} from './theme'
 /** The property a single theme field becomes, and what was counted as left out. */
 function applied(field: keyof PartnerTheme, value: unknown, property: string) {
   const skipped: Tally = {}
-  const values = themeProperties({[field]: value} as PartnerTheme, skipped)
+  const values = themeProperties({[field]: value}, skipped)
   return {value: values[property] ?? null, skipped: Object.keys(skipped)}
 }
 
@@ -106,7 +106,7 @@ describe('theme tokens in the widget', () => {
 
   it('sets nothing and counts nothing for a theme with no values', () => {
     const skipped: Tally = {}
-    const values = themeProperties({colorText: '', radius: null} as PartnerTheme, skipped)
+    const values = themeProperties({colorText: '', radius: null}, skipped)
     assert.deepEqual(Object.values(values).filter(Boolean), [])
     assert.deepEqual(skipped, {})
   })

@@ -36,7 +36,7 @@ const colour = (value: string) => COLOUR.test(value) && value
  * in dark mode too, so no dark default ends up on a light partner background.
  */
 export function themeProperties(
-  theme: PartnerTheme | null | undefined,
+  theme: Partial<Record<keyof PartnerTheme, unknown>> | null | undefined,
   skipped: Tally,
 ): Record<string, string | null> {
   const checked = (name: keyof PartnerTheme, check: (value: string) => string | false) => {
