@@ -130,7 +130,7 @@ export class CkArticle extends ContentElement<ArticleQueryResult> {
 
   /** Without its own `lang`, the article speaks its own language: byline and headings match it. */
   protected override get uiLang(): string {
-    return this.lang || this.article?.language || super.uiLang
+    return this.lang || text(this.article?.language) || super.uiLang
   }
 
   readonly #internalHref = (type: string, slug: string) =>
@@ -198,7 +198,7 @@ export class CkArticle extends ContentElement<ArticleQueryResult> {
     const level = headingLevel(this.headingLevel, 1, 1)
     // A reference to a question that is gone (deleted, unpublished) resolves to null.
     const related = entries(article.relatedFaqs).filter((faq) => faq.question)
-    return html`<article lang=${article.language ?? nothing}>
+    return html`<article lang=${text(article.language) ?? nothing}>
       ${heading(level, 'title', article.title)}
       ${
         reviewer

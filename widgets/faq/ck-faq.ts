@@ -360,7 +360,7 @@ export class CkFaq extends ContentElement<FaqQueryResult> {
                 ${visible.map((faq) => this.#renderItem(faq, level, visible.length <= 6, t.sources, mark))}
               </div>`
       }
-      ${attribution?.text ? this.#renderAttribution(attribution) : nothing}
+      ${attribution?.text && typeof attribution.text === 'string' ? this.#renderAttribution(attribution) : nothing}
     `
   }
 
