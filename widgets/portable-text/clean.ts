@@ -1,7 +1,7 @@
-// Portable Text as stored, made safe for the renderer and @portabletext/toolkit. Text written
-// through the API or before a schema change may hold nulls, non-objects or lists nested deeper than
-// any editor makes; the toolkit assumes well-formed blocks and throws on them (`'_type' in null`).
-// What cannot be read is left out on its own, and counted so the element can say so once.
+// Portable Text as stored, made safe to render. Text written through the API or before a schema
+// change may hold nulls, non-objects or lists nested deeper than any editor makes; tools that
+// assume well-formed blocks throw on them (@portabletext/toolkit: `'_type' in null`). What cannot
+// be read is left out on its own, and counted so the element can say so once.
 
 /** Counts of what was left out, by kind ("span", "mark definition", …). */
 export type Tally = Record<string, number>
@@ -23,7 +23,7 @@ const cleaned = new WeakMap<object, CleanText>()
 
 type Fields = {[key: string]: unknown}
 const isObject = (value: unknown): value is Fields => value !== null && typeof value === 'object'
-/** A node the toolkit can tell apart: `_type` a string, and not one of the toolkit's own `@…`. */
+/** A node with a `_type` string, and not one of the trees' own (`@list`, `@span`, `@text`). */
 const isNode = (value: unknown): value is PortableTextNode =>
   isObject(value) && typeof value._type === 'string' && value._type[0] !== '@'
 
@@ -60,7 +60,7 @@ export function cleanText(value: unknown): CleanText {
       ).map((child) =>
         child._type === 'span' ? {...child, marks: keep(child.marks, isString, 'mark')} : child,
       ),
-      // The toolkit builds every level up to `level` (1e308 would never end); whole levels only.
+      // Every level up to `level` is built (1e308 would never end); whole levels only.
       ...(typeof level === 'number' && {
         level: Math.max(1, Math.min(MAX_LIST_LEVEL, Math.round(level))),
       }),

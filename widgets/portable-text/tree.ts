@@ -125,14 +125,17 @@ export function marksTree(block: TextBlock): InlineNode[] {
 function sortedMarks(children: TextBlock['children'], index: number): string[] {
   const span = children[index]!
   if (span._type !== 'span') return []
-  const runs: Record<string, number> = {}
+  // A Map, not an object: a mark named `__proto__` counts like any other.
+  const runs = new Map<string, number>()
   for (const mark of span.marks ?? []) {
     let run = index + 1
     while (children[run]?._type === 'span' && children[run]!.marks?.includes(mark)) run++
-    runs[mark] = run - index
+    runs.set(mark, run - index)
   }
-  return Object.keys(runs).sort(
+  return [...runs.keys()].sort(
     (a, b) =>
-      runs[b]! - runs[a]! || DECORATORS.indexOf(a) - DECORATORS.indexOf(b) || a.localeCompare(b),
+      runs.get(b)! - runs.get(a)! ||
+      DECORATORS.indexOf(a) - DECORATORS.indexOf(b) ||
+      a.localeCompare(b),
   )
 }
