@@ -10,7 +10,7 @@ import {
   type PartnerTheme,
 } from '../content/queries'
 import {renderSources} from '../portable-text/citations'
-import {cleanText} from '../portable-text/clean'
+import {cleanText, type Tally} from '../portable-text/clean'
 import {plainText, renderPortableText, type Rendered} from '../portable-text/render'
 import {entries, textList} from '../content/values'
 import {translate} from '../i18n/strings'
@@ -217,7 +217,7 @@ export class CkFaq extends ContentElement<FaqQueryResult> {
    * wrote it.
    */
   #applyTheme(theme: PartnerTheme | null | undefined) {
-    const skipped = {}
+    const skipped: Tally = {}
     const values = themeProperties(theme, skipped)
     this.skip(skipped)
     const themed = Object.values(values).some(Boolean)
@@ -303,11 +303,11 @@ export class CkFaq extends ContentElement<FaqQueryResult> {
     super.updated()
   }
 
-  /** Questions without text, and what each answer left out. */
+  /** Questions without text, and what each answer shown left out. */
   protected override malformed(result: FaqQueryResult): void {
-    const faqs = entries(result.faqs)
-    this.skip({'question without text': faqs.filter((faq) => !hasQuestion(faq)).length})
-    for (const faq of faqs) this.skip(cleanText(faq.answer).skipped)
+    const questionless = entries(result.faqs).filter((faq) => !hasQuestion(faq)).length
+    this.skip({'question without text': questionless})
+    for (const faq of scopedFaqs(result)) this.skip(cleanText(faq.answer).skipped)
   }
 
   /** FAQPage with exactly the questions shown, when `structured-data` is set. */
