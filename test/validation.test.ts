@@ -211,6 +211,32 @@ describe('partner theme', () => {
     assert.match(errors[0]!.message, /Body text \(#9aa5b1\) on #f4faf8 has a contrast of 2\.\d:1/)
     assert.deepEqual(errorsAt(await harness.validate(partner), 'theme'), [])
   })
+
+  it('tokens that are not a hex colour, a font stack or a radius of 0–32 are errors', async () => {
+    const partner = byId('partner-riverbend-family-medicine')
+    const theme = partner.theme as Record<string, unknown>
+    const cases: Array<[field: string, bad: unknown, message: RegExp]> = [
+      ['colorBackground', 'url(http://127.0.0.1/beacon)', /Use a colour like #1a5f7a/],
+      ['colorText', 'transparent', /Use a colour like #1a5f7a/],
+      ['colorPrimary', 'rgb(var(--x), 0, 0)', /Use a colour like #1a5f7a/],
+      ['fontFamily', '"Unclosed, serif', /Use font names separated by commas/],
+      ['fontFamily', 'Georgia; } :host { display: none', /Use font names separated by commas/],
+      ['fontFamily', 'url(http://127.0.0.1/font)', /Use font names separated by commas/],
+      ['radius', 1e308, /Use a whole number from 0 to 32/],
+      ['radius', 2.5, /Use a whole number from 0 to 32/],
+    ]
+    for (const [field, bad, message] of cases) {
+      const problems = await harness.validate({...partner, theme: {...theme, [field]: bad}})
+      const errors = errorsAt(problems, `theme.${field}`)
+      assert.equal(errors.length, 1, `${field} ${String(bad)}: ${JSON.stringify(problems)}`)
+      assert.match(errors[0]!.message, message)
+    }
+    const good = {...theme, fontFamily: "'Source Sans 3', system-ui, sans-serif", radius: 0}
+    assert.deepEqual(
+      (await harness.validate({...partner, theme: good})).filter((p) => p.level === 'error'),
+      [],
+    )
+  })
 })
 
 describe('the sample dataset', () => {

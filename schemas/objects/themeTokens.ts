@@ -1,7 +1,10 @@
 import {ColorWheelIcon} from '@sanity/icons/ColorWheel'
 import {defineField, defineType} from 'sanity'
+import {FONT_STACK, MAX_RADIUS} from '../../widgets/styles/theme'
 import {themeContrastProblems, type ThemeColours} from '../rules/contrast'
 
+// The widgets check every token again before it reaches a custom property (widgets/styles/theme.ts)
+// and share these rules; colours stay hex here so the contrast rule can measure them.
 const HEX = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/
 
 function colorField(name: string, title: string, description: string) {
@@ -10,7 +13,8 @@ function colorField(name: string, title: string, description: string) {
     title,
     type: 'string',
     description,
-    validation: (rule) => rule.regex(HEX).error('Use a hex colour such as #0b5cad.'),
+    validation: (rule) =>
+      rule.regex(HEX).error('Use a colour like #1a5f7a (# and 3 or 6 hex digits).'),
   })
 }
 
@@ -40,13 +44,18 @@ export const themeTokens = defineType({
       description:
         'A CSS font stack the partner’s page already loads, e.g. "Source Sans 3", sans-serif.',
       validation: (rule) =>
-        rule.regex(/^[\w\s"',-]+$/).error('Use font names, quotes, commas and spaces only.'),
+        rule
+          .regex(FONT_STACK)
+          .error(
+            'Use font names separated by commas, like "Source Sans 3", sans-serif: letters, digits, spaces and hyphens, each quote closed.',
+          ),
     }),
     defineField({
       name: 'radius',
       title: 'Corner radius (px)',
       type: 'number',
-      validation: (rule) => rule.min(0).max(32).integer().error('Use a whole number from 0 to 32.'),
+      validation: (rule) =>
+        rule.min(0).max(MAX_RADIUS).integer().error(`Use a whole number from 0 to ${MAX_RADIUS}.`),
     }),
   ],
 })

@@ -104,19 +104,16 @@ describe('content the schema does not allow', () => {
   it('shows its error state, not an exception, for content it cannot read at all', async () => {
     const client = lakeClient(d.lake.url, d.lake.token)
     await client.createOrReplace({
-      _id: 'unreadable-faq',
-      _type: 'faq',
+      _id: 'unreadable-article',
+      _type: 'article',
+      slug: {_type: 'slug', current: 'unreadable'},
       language: 'en',
-      category: 'unreadable',
-      question: 'Unreadable?',
-      // A mark definition that is not an object: no Portable Text tool can read this block.
-      answer: [
-        {_type: 'block', _key: 'b', markDefs: [null], children: [{_type: 'span', text: 'x'}]},
-      ],
-      syndication: {mode: 'all'},
+      // A title no browser can turn into text (its toString is not a function): rendering throws.
+      title: {toString: 'not a function'},
+      body: [textBlock('b', 'Text.')],
     })
     // The listeners are in place before the kit loads, so nothing comes before them.
-    const page = await widgetPage(d, '<ck-faq category="unreadable"></ck-faq>', {
+    const page = await widgetPage(d, '<ck-article slug="unreadable"></ck-article>', {
       head: `<script>
         addEventListener('ck-error', (e) => (window.reported = e.detail.message))
         const logError = console.error
@@ -124,7 +121,7 @@ describe('content the schema does not allow', () => {
       </script>`,
     })
     try {
-      await page.locator('ck-faq >> [role="alert"]').waitFor()
+      await page.locator('ck-article >> [role="alert"]').waitFor()
       const {reported, logged} = await page.evaluate(() => {
         const seen = window as unknown as {reported?: string; logged?: string[]}
         return {reported: seen.reported, logged: seen.logged}
@@ -133,7 +130,7 @@ describe('content the schema does not allow', () => {
       assert.ok(logged?.some((e) => e.startsWith('clinic-kit: this content cannot be shown')))
     } finally {
       await page.close()
-      await client.delete('unreadable-faq')
+      await client.delete('unreadable-article')
     }
   })
 })

@@ -1,8 +1,9 @@
 import {html, nothing} from 'lit'
 import {ContentElement, headingLevel} from '../content/content-element'
 import type {QuerySpec} from '../content/controller'
+import {text, webUrl} from '../content/json-ld'
 import {personName} from '../content/people'
-import {entries} from '../content/values'
+import {entries, textList} from '../content/values'
 import {
   ARTICLE_LISTEN_QUERY,
   ARTICLE_QUERY,
@@ -12,6 +13,7 @@ import {
 import {heading} from '../portable-text/heading'
 import {ARTICLE_BLOCKS} from '../portable-text/blocks'
 import {renderSources} from '../portable-text/citations'
+import {cleanText} from '../portable-text/clean'
 import {renderPortableText} from '../portable-text/render'
 import {translate, uiLanguage} from '../i18n/strings'
 import {stateStyles} from '../styles/states'
@@ -128,7 +130,7 @@ export class CkArticle extends ContentElement<ArticleQueryResult> {
 
   /** Without its own `lang`, the article speaks its own language: byline and headings match it. */
   protected override get uiLang(): string {
-    return this.lang || this.article?.language || super.uiLang
+    return this.lang || text(this.article?.language) || super.uiLang
   }
 
   readonly #internalHref = (type: string, slug: string) =>
@@ -152,25 +154,32 @@ export class CkArticle extends ContentElement<ArticleQueryResult> {
     return {
       '@context': 'https://schema.org',
       '@type': 'MedicalWebPage',
-      name: article.title,
-      description: article.summary,
-      inLanguage: article.language ?? 'en',
-      lastReviewed: article.medicalReview?.reviewedAt,
+      name: text(article.title),
+      description: text(article.summary),
+      inLanguage: text(article.language) ?? 'en',
+      lastReviewed: text(article.medicalReview?.reviewedAt),
       reviewedBy: reviewer
         ? {'@type': 'IndividualPhysician', name: personName(reviewer)}
         : undefined,
       about: entries(article.conditions).map((c) => ({
         '@type': 'MedicalCondition',
-        name: c.name,
-        alternateName: c.alternateNames,
+        name: text(c.name),
+        alternateName: textList(c.alternateNames),
       })),
       citation: entries(article.sources).map((s) => ({
         '@type': 'CreativeWork',
-        name: s.title,
-        publisher: s.publisher,
-        url: s.url,
+        name: text(s.title),
+        publisher: text(s.publisher),
+        url: webUrl(s.url),
       })),
     }
+  }
+
+  /** What the body and the related questions' answers left out. */
+  protected override malformed(result: ArticleQueryResult): void {
+    const article = result.article
+    for (const value of [article?.body, ...entries(article?.relatedFaqs).map((faq) => faq.answer)])
+      this.skip(cleanText(value).skipped)
   }
 
   protected override render() {
@@ -189,7 +198,7 @@ export class CkArticle extends ContentElement<ArticleQueryResult> {
     const level = headingLevel(this.headingLevel, 1, 1)
     // A reference to a question that is gone (deleted, unpublished) resolves to null.
     const related = entries(article.relatedFaqs).filter((faq) => faq.question)
-    return html`<article lang=${article.language ?? nothing}>
+    return html`<article lang=${text(article.language) ?? nothing}>
       ${heading(level, 'title', article.title)}
       ${
         reviewer

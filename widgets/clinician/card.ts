@@ -4,9 +4,14 @@ import {html, nothing} from 'lit'
 import {isWebUrl} from '../content/config'
 import {photoSrcset, photoUrl, photoWidths, PHOTO_WIDTHS} from '../content/image'
 import {initials, personName} from '../content/people'
+import {postalAddress, text, webUrl} from '../content/json-ld'
 import type {Clinician} from '../content/queries'
 import {entries, textList} from '../content/values'
 import type {ClinicianStrings} from './strings'
+
+/** Booking pages take patients' details: only an https page gets a button. */
+const isBookingUrl = (url: unknown): url is string =>
+  typeof url === 'string' && /^https:/i.test(url)
 
 export function renderCard(clinician: Clinician, t: ClinicianStrings, headingLevel: number) {
   const name = personName(clinician)
@@ -56,7 +61,7 @@ export function renderCard(clinician: Clinician, t: ClinicianStrings, headingLev
             </p>`
       }
       ${
-        isWebUrl(clinician.bookingUrl)
+        isBookingUrl(clinician.bookingUrl)
           ? html`<a
               part="booking"
               href=${clinician.bookingUrl}
@@ -81,17 +86,18 @@ export function physicianJsonLd(clinician: Clinician): Record<string, unknown> {
     name: personName(clinician),
     image: (photo && photoUrl(photo, photoWidths(photo).at(-1)!)) ?? undefined,
     medicalSpecialty: textList(clinician.specialties),
-    usNPI: clinician.npi ?? undefined,
-    isAcceptingNewPatients: clinician.acceptingNewPatients ?? undefined,
+    usNPI: text(clinician.npi),
+    isAcceptingNewPatients:
+      typeof clinician.acceptingNewPatients === 'boolean'
+        ? clinician.acceptingNewPatients
+        : undefined,
     knowsLanguage: textList(clinician.languages),
     practicesAt: entries(clinician.clinics).map((clinic) => ({
       '@type': 'MedicalClinic',
-      name: clinic.name,
-      url: isWebUrl(clinic.url) ? clinic.url : undefined,
-      telephone: clinic.phone ?? undefined,
-      address: clinic.address
-        ? {...clinic.address, _type: undefined, '@type': 'PostalAddress'}
-        : undefined,
+      name: text(clinic.name),
+      url: webUrl(clinic.url),
+      telephone: text(clinic.phone),
+      address: postalAddress(clinic.address),
     })),
   }
 }

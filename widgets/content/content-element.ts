@@ -1,8 +1,9 @@
 // What every clinic-kit element shares: `lang` and `live`, one query driven by the element's
-// inputs, the loading and error states, a root marked with the language of what is shown, and a
-// JSON-LD script kept in step with it.
+// inputs, the loading and error states, a root marked with the language of what is shown, a
+// JSON-LD script kept in step with it, and one console note per load for what it left out.
 import {LitElement, type PropertyDeclarations, type PropertyValues, type TemplateResult} from 'lit'
 import {COMMON_STRINGS, translate, uiLanguage} from '../i18n/strings'
+import type {Tally} from '../portable-text/clean'
 import {resolveConfig} from './config'
 import {QueryController, renderLoadState, type QuerySpec} from './controller'
 import {syncJsonLd} from './json-ld'
@@ -25,6 +26,9 @@ export abstract class ContentElement<T> extends LitElement {
   live = false
   protected readonly content: QueryController<T>
   #jsonLd?: HTMLScriptElement
+  /** The result whose left-out content has been reported, and what was left out of it. */
+  #noted?: T
+  #skipped: Tally = {}
 
   constructor() {
     super()
@@ -37,6 +41,18 @@ export abstract class ContentElement<T> extends LitElement {
   /** schema.org data for exactly what is shown, or `null` for none. */
   protected jsonLdData(): object | null {
     return null
+  }
+
+  /**
+   * Counts what the element leaves out of `result` (malformed content, unsafe theme values) with
+   * `skip`, once per load, before the console note.
+   */
+  protected malformed(_result: T): void {}
+
+  /** Adds to what this load left out, by kind. */
+  protected skip(tally: Tally): void {
+    for (const kind in tally)
+      if (tally[kind]) this.#skipped[kind] = (this.#skipped[kind] ?? 0) + tally[kind]
   }
 
   /** The language the element speaks: its own `lang`, else the page's config. */
@@ -92,6 +108,18 @@ export abstract class ContentElement<T> extends LitElement {
   }
 
   protected override updated(): void {
+    const {result, state} = this.content
+    if (state === 'ready' && result && result !== this.#noted) {
+      // One note per load, naming what was left out, for the page's developer to pass on.
+      this.#noted = result
+      this.malformed(result)
+      const skipped = Object.entries(this.#skipped).map(([kind, n]) => `${n} × ${kind}`)
+      if (skipped.length)
+        console.warn(
+          `clinic-kit: <${this.localName}> skipped malformed content: ${skipped.join(', ')}.`,
+        )
+    }
+    this.#skipped = {}
     let data: object | null = null
     try {
       if (this.content.state === 'ready') data = this.jsonLdData()

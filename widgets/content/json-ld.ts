@@ -1,5 +1,28 @@
 // schema.org JSON-LD for search engines: one <script> in the host's light DOM (crawlers do not
-// read shadow roots), kept in step with what the element shows.
+// read shadow roots), kept in step with what the element shows. Built from known fields only:
+// an object stored in a document never carries its own keys (`@context`, `@id`, `sameAs`) in.
+import {isWebUrl} from './config'
+
+/** A string from the CMS, else nothing (objects and numbers stored in its place are left out). */
+export const text = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : undefined
+
+/** An http(s) URL from the CMS, else nothing: the same rule as links and images. */
+export const webUrl = (value: unknown): string | undefined => (isWebUrl(value) ? value : undefined)
+
+/** schema.org PostalAddress from a stored postalAddress: only its own string fields. */
+export function postalAddress(address: unknown): object | undefined {
+  if (address === null || typeof address !== 'object') return undefined
+  const fields = address as Record<string, unknown>
+  return {
+    '@type': 'PostalAddress',
+    ...Object.fromEntries(
+      ['streetAddress', 'addressLocality', 'addressRegion', 'postalCode', 'addressCountry'].map(
+        (name) => [name, text(fields[name])],
+      ),
+    ),
+  }
+}
 
 /** The part of the browser's Trusted Types API used here (not in TypeScript's DOM types yet). */
 interface TrustedTypes {

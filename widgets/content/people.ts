@@ -11,7 +11,8 @@ interface NamedPerson {
 /** "Dr. Sloane Yu, MD": prefix, names and credentials, leaving out what is missing. */
 export function personName(person: NamedPerson | null | undefined): string {
   if (!person) return ''
-  const name = [person.honorificPrefix, person.givenName, person.familyName]
+  // Strings only: a name field holding an object must not read "[object Object]".
+  const name = textList([person.honorificPrefix, person.givenName, person.familyName])
     .filter(Boolean)
     .join(' ')
   const credentials = textList(person.credentials)

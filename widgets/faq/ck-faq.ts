@@ -10,11 +10,12 @@ import {
   type PartnerTheme,
 } from '../content/queries'
 import {renderSources} from '../portable-text/citations'
+import {cleanText, type Tally} from '../portable-text/clean'
 import {plainText, renderPortableText, type Rendered} from '../portable-text/render'
 import {entries, textList} from '../content/values'
 import {translate} from '../i18n/strings'
-import {LIGHT_PALETTE, type PaletteProperty} from '../styles/palette'
 import {stateStyles} from '../styles/states'
+import {themeProperties} from '../styles/theme'
 import {tokens} from '../styles/tokens'
 import {FAQ_STRINGS} from './strings'
 import {faqStyles} from './styles'
@@ -69,6 +70,9 @@ function searchTextOf(faq: FaqItem): string {
   return text
 }
 
+/** A question that can be shown: FAQs without one (written through the API) are left out. */
+const hasQuestion = (faq: FaqItem) => typeof faq.question === 'string' && faq.question !== ''
+
 const scoped = new WeakMap<FaqQueryResult, FaqItem[]>()
 
 /**
@@ -82,6 +86,7 @@ function scopedFaqs(result: FaqQueryResult): FaqItem[] {
     const conditions = textList(result.partner?.scope?.conditions)
     faqs = entries(result.faqs).filter(
       (faq) =>
+        hasQuestion(faq) &&
         (!categories.length || !faq.category || categories.includes(faq.category)) &&
         (!conditions.length || textList(faq.conditions).some((id) => conditions.includes(id))),
     )
@@ -207,27 +212,14 @@ export class CkFaq extends ContentElement<FaqQueryResult> {
   }
 
   /**
-   * A partner's theme, as --ck-* properties on the element. Its colours are for the partner's
-   * light page: every colour it leaves out takes the light palette, in dark mode too, so no dark
-   * default ends up on a light partner background. Without a theme the element's style is left
-   * as the page wrote it.
+   * A partner's theme, as --ck-* properties on the element (see styles/theme.ts); values that are
+   * not safe CSS are left out and noted. Without a theme the element's style is left as the page
+   * wrote it.
    */
   #applyTheme(theme: PartnerTheme | null | undefined) {
-    const colours: Partial<Record<PaletteProperty, string | null | undefined>> = {
-      '--ck-color-primary': theme?.colorPrimary,
-      '--ck-color-on-primary': theme?.colorOnPrimary,
-      '--ck-color-text': theme?.colorText,
-      '--ck-color-bg': theme?.colorBackground,
-    }
-    const coloured = Object.values(colours).some(Boolean)
-    const values: Record<string, string | null | undefined> = {
-      '--ck-font': theme?.fontFamily,
-      '--ck-radius': typeof theme?.radius === 'number' ? `${theme.radius}px` : null,
-      // A background of its own needs room inside it: text never touches its edge.
-      '--ck-padding': theme?.colorBackground ? 'var(--_space)' : null,
-    }
-    for (const [name, light] of Object.entries(LIGHT_PALETTE))
-      values[name] = colours[name as PaletteProperty] || (coloured ? light : null)
+    const skipped: Tally = {}
+    const values = themeProperties(theme, skipped)
+    this.skip(skipped)
     const themed = Object.values(values).some(Boolean)
     if (!themed && !this.#themed) return
     for (const [name, value] of Object.entries(values))
@@ -259,8 +251,15 @@ export class CkFaq extends ContentElement<FaqQueryResult> {
 
   /** `#faq-<id>` opens that question and scrolls it into view. */
   #openFromHash() {
-    const id = decodeURIComponent(window.location.hash.replace(/^#faq-/, ''))
-    if (!window.location.hash.startsWith('#faq-')) return
+    const {hash} = window.location
+    if (!hash.startsWith('#faq-')) return
+    let id: string
+    try {
+      id = decodeURIComponent(hash.slice(5))
+    } catch {
+      // A malformed escape (`#faq-%E0%A4%A`) names no question.
+      return
+    }
     const faq = this.items.find((item) => item._id === id)
     if (!faq) return
     if (!this.open.has(id)) this.#toggle(faq, true)
@@ -294,13 +293,21 @@ export class CkFaq extends ContentElement<FaqQueryResult> {
   }
 
   protected override updated(): void {
-    super.updated()
     const result = this.content.result
     if (result && result !== this.#shown) {
       this.#shown = result
       this.#applyTheme(result.partner?.theme)
       this.#openFromHash()
     }
+    // After the theme: its unsafe values are in this load's console note.
+    super.updated()
+  }
+
+  /** Questions without text, and what each answer shown left out. */
+  protected override malformed(result: FaqQueryResult): void {
+    const questionless = entries(result.faqs).filter((faq) => !hasQuestion(faq)).length
+    this.skip({'question without text': questionless})
+    for (const faq of scopedFaqs(result)) this.skip(cleanText(faq.answer).skipped)
   }
 
   /** FAQPage with exactly the questions shown, when `structured-data` is set. */
@@ -353,7 +360,7 @@ export class CkFaq extends ContentElement<FaqQueryResult> {
                 ${visible.map((faq) => this.#renderItem(faq, level, visible.length <= 6, t.sources, mark))}
               </div>`
       }
-      ${attribution?.text ? this.#renderAttribution(attribution) : nothing}
+      ${attribution?.text && typeof attribution.text === 'string' ? this.#renderAttribution(attribution) : nothing}
     `
   }
 

@@ -90,6 +90,28 @@ describe('Portable Text for Lit (@web/test-runner)', () => {
     expect(warnings.some((w) => w.includes('block type "mystery"'))).to.equal(true)
   })
 
+  it('leaves out what it cannot read and renders the rest', () => {
+    const host = show([
+      null,
+      block(
+        [
+          null,
+          7,
+          span('kept', ['l', 3 as unknown as string]),
+          {_type: 'span', text: {}},
+        ] as object[],
+        [null, {_key: 'l', _type: 'link', href: 'https://www.who.int/'}] as object[],
+      ),
+      // The toolkit's own node types, stored: read as nothing rather than trusted.
+      {_type: '@list', _key: 'x'},
+      block([{_type: '@span', _key: 'y'}, span(' and after')]),
+      block([span('deep')], [], {listItem: 'bullet', level: 1e308}),
+    ])
+    expect(host.querySelector('a')?.getAttribute('href')).to.equal('https://www.who.int/')
+    expect(host.textContent!.replace(/\s+/g, ' ').trim()).to.equal('kept and after deep')
+    expect(host.querySelectorAll('ul')).to.have.length(20)
+  })
+
   it('nests 12 levels of list and renders a megabyte of text', () => {
     const nested = Array.from({length: 12}, (_, i) =>
       block([span(`level ${i + 1}`)], [], {listItem: i % 2 ? 'number' : 'bullet', level: i + 1}),

@@ -1,25 +1,12 @@
 // Portable Text to Lit templates. CMS strings only ever become text nodes (never parsed as HTML);
-// links are limited to http(s), mailto and tel; unknown types render nothing and warn once.
-import {
-  LIST_NEST_MODE_HTML,
-  buildMarksTree,
-  isPortableTextBlock,
-  isPortableTextToolkitList,
-  isPortableTextToolkitSpan,
-  isPortableTextToolkitTextNode,
-  nestLists,
-} from '@portabletext/toolkit'
-import type {
-  ToolkitNestedPortableTextSpan,
-  ToolkitPortableTextList,
-  ToolkitTextNode,
-} from '@portabletext/toolkit'
-import type {PortableTextBlock} from '@portabletext/types'
+// links are limited to http(s), mailto and tel; unknown types render nothing and warn once; what
+// cannot be read at all is left out by clean.ts.
 import {html, nothing, type TemplateResult} from 'lit'
 import {isWebUrl} from '../content/config'
-import {entries} from '../content/values'
 import {citationLink} from './citations'
+import {cleanText, type PortableTextNode} from './clean'
 import type {heading} from './heading'
+import {marksTree, nestLists, type InlineNode, type List, type TextBlock} from './tree'
 
 export interface RenderOptions {
   /** `sources[]._key` in order: citation markers link to `#<citationPrefix><n>`. */
@@ -66,43 +53,34 @@ export function safeHref(href: unknown): string | null {
   return SAFE_LINK.test(trimmed) ? trimmed : null
 }
 
-type Node = PortableTextBlock | ToolkitPortableTextList | {_type: string; [key: string]: unknown}
-
 /** What the renderer returns: Lit renders arrays directly, which saves a template per level. */
 export type Rendered = TemplateResult | string | typeof nothing | Rendered[]
 
-/** The nodes of a Portable Text value: anything that is not an array of objects is left out. */
-const nodesOf = (value: unknown): Node[] => entries(value as readonly (Node | null)[] | null)
+/** The readable nodes of a Portable Text value (see clean.ts). */
+const nodesOf = (value: unknown) => cleanText(value).nodes
 
 export function renderPortableText(value: unknown, options: RenderOptions = {}): Rendered {
   const nodes = nodesOf(value)
   if (nodes.length === 0) return nothing
-  const nested = nestLists(nodes as PortableTextBlock[], LIST_NEST_MODE_HTML) as Node[]
-  return nested.map((node) => renderNode(node, options))
+  return nestLists(nodes).map((node) => renderNode(node, options))
 }
 
-function renderNode(node: Node, options: RenderOptions): TemplateResult | typeof nothing {
-  if (isPortableTextToolkitList(node)) return renderList(node, options)
-  if (isPortableTextBlock(node)) return renderBlock(node, options)
+function renderNode(node: PortableTextNode | List, options: RenderOptions): Rendered {
+  if (node._type === '@list') return renderList(node as List, options)
+  if (node._type === 'block') return renderBlock(node as TextBlock, options)
   const custom = options.types?.[node._type]
-  if (custom) return custom(node as {[key: string]: unknown})
+  if (custom) return custom(node as PortableTextNode)
   warnOnce(`block type "${node._type}"`)
   return nothing
 }
 
-function renderList(list: ToolkitPortableTextList, options: RenderOptions): TemplateResult {
-  const items = list.children.map((item) => {
-    const nestedLists = (item.children as unknown[]).filter((c) =>
-      isPortableTextToolkitList(c as Node),
-    ) as ToolkitPortableTextList[]
-    const inline = {
-      ...item,
-      children: (item.children as unknown[]).filter((c) => !isPortableTextToolkitList(c as Node)),
-    }
-    return html`<li part="text-list-item">
-      ${renderInline(inline as PortableTextBlock, options)}${nestedLists.map((l) => renderList(l, options))}
-    </li>`
-  })
+function renderList(list: List, options: RenderOptions): TemplateResult {
+  const items = list.items.map(
+    (item) =>
+      html`<li part="text-list-item">
+        ${renderInline(item.block, options)}${item.lists.map((l) => renderList(l, options))}
+      </li>`,
+  )
   return list.listItem === 'number'
     ? html`<ol part="text-list">
         ${items}
@@ -112,7 +90,7 @@ function renderList(list: ToolkitPortableTextList, options: RenderOptions): Temp
       </ul>`
 }
 
-function renderBlock(block: PortableTextBlock, options: RenderOptions): TemplateResult {
+function renderBlock(block: TextBlock, options: RenderOptions): TemplateResult {
   const content = renderInline(block, options)
   const {style} = block
   if (options.heading && (style === 'h2' || style === 'h3' || style === 'h4'))
@@ -127,29 +105,26 @@ function renderBlock(block: PortableTextBlock, options: RenderOptions): Template
     : html`<p part="text-paragraph">${content}</p>`
 }
 
-function renderInline(block: PortableTextBlock, options: RenderOptions): Rendered {
-  return buildMarksTree(block).map((node) => renderSpanNode(node, options))
+function renderInline(block: TextBlock, options: RenderOptions): Rendered {
+  return marksTree(block).map((node) => renderSpanNode(node, options))
 }
 
-function renderSpanNode(
-  node: ToolkitNestedPortableTextSpan | ToolkitTextNode | {_type: string},
-  options: RenderOptions,
-): Rendered {
-  if (isPortableTextToolkitTextNode(node)) return options.text?.(node.text) ?? node.text
-  if (!isPortableTextToolkitSpan(node)) {
+function renderSpanNode(node: InlineNode, options: RenderOptions): Rendered {
+  if (node._type === '@text') return options.text?.(node.text as string) ?? (node.text as string)
+  if (node._type !== '@span') {
     warnOnce(`inline type "${node._type}"`)
     return nothing
   }
-  const children = node.children.map((child) => renderSpanNode(child, options))
-  const def = node.markDef as
+  const span = node as Extract<InlineNode, {_type: '@span'}>
+  const children = span.children.map((child) => renderSpanNode(child, options))
+  const def = span.markDef as
     | {
-        _type?: string
         href?: unknown
         sourceKey?: unknown
         reference?: {_type?: string; slug?: string}
       }
     | undefined
-  switch (node.markType) {
+  switch (span.markType) {
     case 'strong':
       return html`<strong>${children}</strong>`
     case 'em':
@@ -178,7 +153,7 @@ function renderSpanNode(
         >`
     }
     default:
-      warnOnce(`mark "${node.markType}"`)
+      warnOnce(`mark "${span.markType}"`)
       return children
   }
 }
@@ -186,11 +161,9 @@ function renderSpanNode(
 /** Plain text of Portable Text, for JSON-LD and search. */
 export function plainText(value: unknown): string {
   return nodesOf(value)
-    .filter((b): b is PortableTextBlock => isPortableTextBlock(b))
-    .map((b) =>
-      (b.children as Array<{text?: unknown}>)
-        .map((c) => (typeof c.text === 'string' ? c.text : ''))
-        .join(''),
+    .filter((node) => node._type === 'block')
+    .map((block) =>
+      (block as TextBlock).children.map((c) => (typeof c.text === 'string' ? c.text : '')).join(''),
     )
     .join('\n')
 }
