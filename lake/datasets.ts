@@ -32,7 +32,14 @@ export const ACL_MODES: readonly AclMode[] = ['public', 'private', 'custom']
 export interface DatasetInfo {
   name: string
   aclMode: AclMode
+  description: string | null
   createdAt: string
+}
+
+/** What creating or editing a dataset may set (@sanity/client DatasetCreateOptions). */
+export interface DatasetSettings {
+  aclMode?: AclMode
+  description?: string | null
 }
 
 export const datasetsRoot = (dir: string) => join(dir, 'datasets')
@@ -68,16 +75,18 @@ function readInfo(folder: string, name: string): DatasetInfo {
     return {
       name,
       aclMode: ACL_MODES.includes(meta.aclMode as AclMode) ? meta.aclMode! : 'public',
+      description: meta.description ?? null,
       createdAt: meta.createdAt ?? statSync(folder).birthtime.toISOString(),
     }
   } catch {
-    return {name, aclMode: 'public', createdAt: statSync(folder).birthtime.toISOString()}
+    const createdAt = statSync(folder).birthtime.toISOString()
+    return {name, aclMode: 'public', description: null, createdAt}
   }
 }
 
 function writeInfo(folder: string, info: DatasetInfo): void {
-  const {aclMode, createdAt} = info
-  writeFileSync(metaFile(folder), `${JSON.stringify({aclMode, createdAt})}\n`)
+  const {aclMode, description, createdAt} = info
+  writeFileSync(metaFile(folder), `${JSON.stringify({aclMode, description, createdAt})}\n`)
 }
 
 /**
@@ -101,7 +110,8 @@ export function migrateSingleStoreLayout(dir: string, defaultName: string): bool
   mkdirSync(folder, {recursive: true})
   renameSync(old, target)
   for (const suffix of ['-wal', '-shm']) rmSync(`${old}${suffix}`, {force: true})
-  writeInfo(folder, {name: defaultName, aclMode: 'public', createdAt: new Date().toISOString()})
+  const createdAt = new Date().toISOString()
+  writeInfo(folder, {name: defaultName, aclMode: 'public', description: null, createdAt})
   return true
 }
 
@@ -140,6 +150,7 @@ export class DatasetRegistry extends EventEmitter<{added: [Dataset]; removed: [s
     this.infos.set(name, {
       name,
       aclMode: info?.aclMode ?? 'public',
+      description: info?.description ?? null,
       createdAt: info?.createdAt ?? new Date().toISOString(),
     })
     this.emit('added', dataset)
@@ -177,13 +188,18 @@ export class DatasetRegistry extends EventEmitter<{added: [Dataset]; removed: [s
   }
 
   /** A new, empty dataset. 400 for an invalid name, 409 when the name is taken. */
-  create(name: string, options: {aclMode?: AclMode} = {}): Dataset {
+  create(name: string, options: DatasetSettings = {}): Dataset {
     const dir = this.folderRoot()
     this.claim(name)
     try {
       const folder = datasetDir(dir, name)
       mkdirSync(folder, {recursive: true})
-      const info = {name, aclMode: options.aclMode ?? 'public', createdAt: new Date().toISOString()}
+      const info: DatasetInfo = {
+        name,
+        aclMode: options.aclMode ?? 'public',
+        description: options.description ?? null,
+        createdAt: new Date().toISOString(),
+      }
       writeInfo(folder, info)
       return this.add(name, LakeStore.open(folder), info)
     } finally {
@@ -216,7 +232,8 @@ export class DatasetRegistry extends EventEmitter<{added: [Dataset]; removed: [s
         copy.exec('DELETE FROM transactions')
         copy.close()
       }
-      const info = {name: to, aclMode: this.info(from).aclMode, createdAt: new Date().toISOString()}
+      const {aclMode, description} = this.info(from)
+      const info = {name: to, aclMode, description, createdAt: new Date().toISOString()}
       writeInfo(folder, info)
       return this.add(to, LakeStore.open(folder), info)
     } catch (error) {
@@ -228,9 +245,10 @@ export class DatasetRegistry extends EventEmitter<{added: [Dataset]; removed: [s
   }
 
   /** Changes a dataset's ACL mode (kept for the listing; the lake's token rules stay the same). */
-  edit(name: string, options: {aclMode?: AclMode}): DatasetInfo {
+  edit(name: string, options: DatasetSettings): DatasetInfo {
     const info = this.info(name)
     if (options.aclMode) info.aclMode = options.aclMode
+    if (options.description !== undefined) info.description = options.description
     if (this.dir) writeInfo(datasetDir(this.dir, name), info)
     return info
   }
