@@ -137,10 +137,13 @@ export class DatasetRegistry extends EventEmitter<{added: [Dataset]; removed: [s
     const names = readdirSync(root, {withFileTypes: true})
       .filter((entry) => entry.isDirectory() && datasetNameError(entry.name) === null)
       .map((entry) => entry.name)
-    if (!names.includes(defaultName)) {
-      registry.create(defaultName)
+    try {
+      if (!names.includes(defaultName)) registry.create(defaultName)
+      for (const name of names.sort()) registry.openFolder(name)
+    } catch (error) {
+      registry.close()
+      throw error
     }
-    for (const name of names.sort()) registry.openFolder(name)
     return registry
   }
 

@@ -59,6 +59,31 @@ function resolveToken(dir: string, explicit?: string): {token: string; tokenFile
   return {token, tokenFile}
 }
 
+/** Opens every dataset (moving an old single-store folder first) and seeds an empty default. */
+async function openDatasets(
+  dir: string,
+  options: LakeOptions,
+  log: (message: string) => void,
+): Promise<DatasetRegistry> {
+  const defaultName = options.dataset ?? process.env.SANITY_DATASET ?? 'production'
+  if (migrateSingleStoreLayout(dir, defaultName))
+    log(`lake: moved ${dir}/lake.sqlite into ${dir}/datasets/${defaultName}/`)
+  const datasets = DatasetRegistry.open(dir, defaultName)
+  try {
+    const store = datasets.default.store
+    if (store.size === 0 && options.seed) {
+      if (existsSync(options.seed)) {
+        const {documents} = await importNdjson(store, options.seed)
+        log(`lake: imported ${documents} documents from ${options.seed}`)
+      } else log(`lake: no seed at ${options.seed}; starting empty`)
+    }
+    return datasets
+  } catch (error) {
+    datasets.close()
+    throw error
+  }
+}
+
 export async function startLake(options: LakeOptions = {}): Promise<RunningLake> {
   const dir = options.dir ?? '.lake'
   const log = (message: string) => {
@@ -69,23 +94,10 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
   const lock = acquireLock(dir, (stale) =>
     console.warn(`lake: taking over ${dir}/lake.lock left by pid ${stale.pid}, no longer running`),
   )
-  let datasets: DatasetRegistry
-  try {
-    const defaultName = options.dataset ?? process.env.SANITY_DATASET ?? 'production'
-    if (migrateSingleStoreLayout(dir, defaultName))
-      log(`lake: moved ${dir}/lake.sqlite into ${dir}/datasets/${defaultName}/`)
-    datasets = DatasetRegistry.open(dir, defaultName)
-    const store = datasets.default.store
-    if (store.size === 0 && options.seed) {
-      if (existsSync(options.seed)) {
-        const {documents} = await importNdjson(store, options.seed)
-        log(`lake: imported ${documents} documents from ${options.seed}`)
-      } else log(`lake: no seed at ${options.seed}; starting empty`)
-    }
-  } catch (error) {
+  const datasets = await openDatasets(dir, options, log).catch((error: unknown) => {
     lock.release()
     throw error
-  }
+  })
   const {token, tokenFile} = resolveToken(dir, options.token)
   const lake: Lake = {
     datasets,
