@@ -2,7 +2,7 @@
 // through the HTTP API, the modes of `sanity dataset import`, all-or-nothing, and _sanityAsset.
 import assert from 'node:assert/strict'
 import {execFile} from 'node:child_process'
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, before, describe, it} from 'node:test'
@@ -174,6 +174,35 @@ describe('import into a running lake', () => {
     assert.equal((await sharp(Buffer.from(await image.arrayBuffer())).metadata()).width, 15)
     const pdf = await t.client.getDocument(doc?.leaflet.asset._ref as string)
     assert.equal(pdf?.mimeType, 'application/pdf')
+  })
+})
+
+describe('export from a running lake', () => {
+  it('refuses its folder, and exports a dataset through the API with --url', async () => {
+    const out = join(work, 'export.ndjson')
+    const refused = await lakeCli(['export', out, '--dir', t.dir])
+    assert.equal(refused.code, 1)
+    assert.ok(refused.stderr.includes(`npm run lake:export -- ${out} --dir ${t.dir} --url`))
+    await t.client.datasets.create('exported')
+    await t.client.withConfig({dataset: 'exported'}).create({_id: 'draft-free', _type: 'note'})
+    await t.client.withConfig({dataset: 'exported'}).create({_id: 'drafts.x', _type: 'note'})
+    const result = await lakeCli([
+      'export',
+      out,
+      '--dir',
+      t.dir,
+      '--url',
+      t.lake.url,
+      '--dataset',
+      'exported',
+    ])
+    assert.equal(result.code, 0, result.stderr)
+    const ids = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as {_id: string})._id)
+      .sort()
+    assert.deepEqual(ids, ['draft-free', 'drafts.x'])
   })
 })
 
