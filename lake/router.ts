@@ -2,6 +2,7 @@
 import type {Route} from './route'
 import {actionRoutes} from './routes/actions'
 import {assetRoutes} from './routes/assets'
+import {datasetRoutes} from './routes/datasets'
 import {docRoutes} from './routes/doc'
 import {exportRoutes} from './routes/export'
 import {historyRoutes} from './routes/history'
@@ -22,6 +23,7 @@ export const routes: Route[] = [
   ...exportRoutes,
   ...historyRoutes,
   ...studioRoutes,
+  ...datasetRoutes,
 ]
 
 export function matchRoute(

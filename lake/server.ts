@@ -11,9 +11,10 @@ import {handleCors, originRule, partnerOriginRule, type OriginRule} from './cors
 import {LakeError} from './errors'
 import {sendError, type LakeRequest, type LakeResponse} from './http'
 import {importNdjson} from './ndjson'
-import {DatasetRegistry} from './datasets'
+import {DatasetRegistry, migrateSingleStoreLayout} from './datasets'
+import {acquireLock} from './lock'
 import {matchRoute, routes, type Route} from './router'
-import {LakeStore} from './store'
+import type {LakeStore} from './store'
 
 export interface LakeOptions {
   /** 0 picks a free port. Default 3030. */
@@ -21,7 +22,7 @@ export interface LakeOptions {
   host?: string
   /** Data folder. Default `.lake`. */
   dir?: string
-  /** NDJSON imported when the store is empty. */
+  /** NDJSON imported into the default dataset when it is empty. */
   seed?: string
   token?: string
   projectId?: string
@@ -41,7 +42,9 @@ export interface RunningLake {
   tlsUrl: string | null
   token: string
   tokenFile: string | null
+  /** The default dataset's store. */
   store: LakeStore
+  datasets: DatasetRegistry
   close(): Promise<void>
 }
 
@@ -56,21 +59,46 @@ function resolveToken(dir: string, explicit?: string): {token: string; tokenFile
   return {token, tokenFile}
 }
 
+/** Opens every dataset (moving an old single-store folder first) and seeds an empty default. */
+async function openDatasets(
+  dir: string,
+  options: LakeOptions,
+  log: (message: string) => void,
+): Promise<DatasetRegistry> {
+  const defaultName = options.dataset ?? process.env.SANITY_DATASET ?? 'production'
+  if (migrateSingleStoreLayout(dir, defaultName))
+    log(`lake: moved ${dir}/lake.sqlite into ${dir}/datasets/${defaultName}/`)
+  const datasets = DatasetRegistry.open(dir, defaultName)
+  try {
+    const store = datasets.default.store
+    if (store.size === 0 && options.seed) {
+      if (existsSync(options.seed)) {
+        const {documents} = await importNdjson(store, options.seed)
+        log(`lake: imported ${documents} documents from ${options.seed}`)
+      } else log(`lake: no seed at ${options.seed}; starting empty`)
+    }
+    return datasets
+  } catch (error) {
+    datasets.close()
+    throw error
+  }
+}
+
 export async function startLake(options: LakeOptions = {}): Promise<RunningLake> {
   const dir = options.dir ?? '.lake'
-  mkdirSync(dir, {recursive: true})
-  const store = LakeStore.open(dir)
-  if (store.size === 0 && options.seed) {
-    if (existsSync(options.seed)) {
-      const {documents} = await importNdjson(store, options.seed)
-      if (!options.quiet) console.log(`lake: imported ${documents} documents from ${options.seed}`)
-    } else if (!options.quiet) console.log(`lake: no seed at ${options.seed}; starting empty`)
+  const log = (message: string) => {
+    if (!options.quiet) console.log(message)
   }
-  const {token, tokenFile} = resolveToken(dir, options.token)
-  const datasets = new DatasetRegistry(
-    options.dataset ?? process.env.SANITY_DATASET ?? 'production',
+  mkdirSync(dir, {recursive: true})
+  // Held until close, so import, export and the dataset commands never write behind our back.
+  const lock = acquireLock(dir, (stale) =>
+    console.warn(`lake: taking over ${dir}/lake.lock left by pid ${stale.pid}, no longer running`),
   )
-  datasets.add(datasets.defaultName, store)
+  const datasets = await openDatasets(dir, options, log).catch((error: unknown) => {
+    lock.release()
+    throw error
+  })
+  const {token, tokenFile} = resolveToken(dir, options.token)
   const lake: Lake = {
     datasets,
     token,
@@ -95,17 +123,26 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
   const secure = options.tls
     ? createSecureServer({...options.tls, allowHTTP1: true}, handler)
     : null
-  if (plain) servers.push(await listen(plain, options.port ?? 3030, host))
-  if (secure)
-    servers.push(await listen(secure, both ? options.tlsPort! : (options.port ?? 3030), host))
+  try {
+    if (plain) servers.push(await listen(plain, options.port ?? 3030, host))
+    if (secure)
+      servers.push(await listen(secure, both ? options.tlsPort! : (options.port ?? 3030), host))
+  } catch (error) {
+    for (const server of servers) server.close()
+    datasets.close()
+    lock.release()
+    throw error
+  }
   lake.url = plain ? origin(plain, false) : origin(secure!, true)
+  lock.setUrl(lake.url)
   const tlsUrl = both && secure ? origin(secure, true) : null
   return {
     url: lake.url,
     tlsUrl,
     token,
     tokenFile,
-    store,
+    store: datasets.default.store,
+    datasets,
     close: async () => {
       await Promise.all(
         servers.map(
@@ -118,6 +155,7 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
         ),
       )
       datasets.close()
+      lock.release()
     },
   }
 }

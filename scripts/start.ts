@@ -1,6 +1,7 @@
 // `npm start` (after `npm run build` made the widgets): builds the Studio for the local lake,
 // starts the lake on the sample content (plain HTTP for tools, widgets and the demo page at /demo;
-// HTTP/2 over TLS for the Studio at /studio) and prints where everything is. Ctrl-C stops it all.
+// HTTP/2 over TLS for the Studio at /studio/production and /studio/staging) and prints where
+// everything is. Ctrl-C stops it all.
 import {join} from 'node:path'
 import {SAMPLE_PATH} from '../content/build'
 import {demoRoutes} from '../demo/routes'
@@ -10,6 +11,7 @@ import {ensureLakeTls, spkiHash} from '../lake/tls'
 import {buildLakeStudio} from '../studio/build'
 
 const STUDIO_OUT = join('dist', 'studio')
+const STAGING = process.env.SANITY_STUDIO_STAGING_DATASET || 'staging'
 
 async function main() {
   const started = Date.now()
@@ -28,11 +30,18 @@ async function main() {
     tls,
     extraRoutes: [...staticRoutes('/studio', STUDIO_OUT, '/static'), ...demoRoutes()],
   })
+  // The Studio's staging workspace edits this dataset: first made as a copy of production (with
+  // the sample content), then kept between starts.
+  if (!lake.datasets.has(STAGING)) {
+    lake.datasets.copy(lake.datasets.defaultName, STAGING)
+    console.log(`lake: created the ${STAGING} dataset as a copy of ${lake.datasets.defaultName}`)
+  }
   const studioOrigin = lake.tlsUrl!.replace('127.0.0.1', 'localhost')
   console.log(`lake: listening on ${lake.url}`)
   console.log(`lake: HTTP/2 (TLS) on ${studioOrigin}; trust ${tls.caFile} once (see README)`)
   console.log(`demo: ${lake.url}/demo/`)
-  console.log(`studio: ${studioOrigin}/studio/#token=${lake.token}`)
+  console.log(`studio: ${studioOrigin}/studio/production/#token=${lake.token}`)
+  console.log(`studio: staging workspace at ${studioOrigin}/studio/staging/`)
   console.log(
     `studio: or start Chromium with --ignore-certificate-errors-spki-list=${spkiHash(tls.cert)}`,
   )

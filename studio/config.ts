@@ -1,19 +1,15 @@
-import {defineConfig} from 'sanity'
+import {defineConfig, type WorkspaceOptions} from 'sanity'
 import {structureTool} from 'sanity/structure'
 import {schemaTypes} from '../schemas'
 import {singletonActions} from './actions'
 import {REVIEWED_TYPES, reviewOverdueBadge} from './badges'
-import {basePath, dataset, lakeApiHost, projectId} from './env'
+import {basePath, dataset, lakeApiHost, projectId, stagingDataset} from './env'
 import {defaultDocumentNode, structure} from './structure'
 
 const SINGLETON_TYPES = new Set(['siteSettings'])
 
-export default defineConfig({
-  name: 'clinic-kit',
-  title: 'clinic-kit',
+const shared = {
   projectId,
-  dataset,
-  basePath,
   // On the local lake, log in with its token (open the printed URL with #token=…).
   ...(lakeApiHost ? {apiHost: lakeApiHost, auth: {loginMethod: 'token' as const}} : {}),
   plugins: [structureTool({structure, defaultDocumentNode})],
@@ -29,4 +25,26 @@ export default defineConfig({
       REVIEWED_TYPES.includes(schemaType) ? [...badges, reviewOverdueBadge] : badges,
     newDocumentOptions: (items) => items.filter(({templateId}) => !SINGLETON_TYPES.has(templateId)),
   },
-})
+} satisfies Omit<WorkspaceOptions, 'name' | 'dataset' | 'basePath'>
+
+/** `/studio` + `/production` → `/studio/production`; `/` + `/staging` → `/staging`. */
+const under = (path: string) => `${basePath.replace(/\/+$/, '')}${path}`
+
+// With a staging dataset (the local lake's default, or SANITY_STUDIO_STAGING_DATASET) the Studio
+// has two workspaces, switched from the workspace menu: every workspace basePath needs the same
+// number of segments (sanity's validateBasePaths), hence /production beside /staging. Without
+// one it keeps a single workspace at basePath, and CLI tools (`sanity schema validate`) need no
+// --workspace.
+export default stagingDataset
+  ? defineConfig([
+      {...shared, name: 'production', title: 'clinic-kit', dataset, basePath: under('/production')},
+      {
+        ...shared,
+        name: 'staging',
+        title: 'clinic-kit (staging)',
+        subtitle: stagingDataset,
+        dataset: stagingDataset,
+        basePath: under('/staging'),
+      },
+    ])
+  : defineConfig({...shared, name: 'clinic-kit', title: 'clinic-kit', dataset, basePath})

@@ -16,6 +16,14 @@ export const lakeApiHost =
       ? ''
       : process.env.SANITY_STUDIO_API_HOST || ''
 
+/**
+ * The dataset of the Studio's second, staging workspace: SANITY_STUDIO_STAGING_DATASET, else
+ * `staging` when the Studio edits the local lake (`npm start` creates it); none for a hosted
+ * Studio that has not been told.
+ */
+export const stagingDataset =
+  process.env.SANITY_STUDIO_STAGING_DATASET || (process.env.SANITY_STUDIO_API_HOST ? 'staging' : '')
+
 /** Where the Studio is served from: `/studio` under the lake, `/` on its own. */
 export const basePath = process.env.SANITY_STUDIO_BASE_PATH || '/'
 

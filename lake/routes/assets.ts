@@ -1,15 +1,13 @@
 // Asset upload (POST /v{v}/assets/images|files/{dataset}) and delivery at the paths Sanity's CDN
 // uses, so @sanity/image-url URLs with the lake as baseUrl work unchanged.
-import {createHash} from 'node:crypto'
-import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
-import {extname, join} from 'node:path'
-import sharp from 'sharp'
+import {join} from 'node:path'
+import {describeAsset, storeAssetBytes} from '../assets/store'
 import {requireDataset, requireToken, type RouteContext} from '../context'
-import {LakeError, badRequest, notFound} from '../errors'
+import {LakeError, notFound} from '../errors'
 import {readBody, sendJson} from '../http'
-import {ENCODING_MIME, SOURCE_FORMATS, mimeOfExtension} from '../images/formats'
-import {imageLimits} from '../images/limits'
+import {ENCODING_MIME, mimeOfExtension} from '../images/formats'
 import {parseImageParams} from '../images/params'
 import {QueueFullError} from '../images/queue'
 import {imageService} from '../images/service'
@@ -23,78 +21,20 @@ async function upload(ctx: RouteContext) {
   requireToken(ctx)
   const kind = ctx.params.kind === 'images' ? 'image' : 'file'
   const bytes = await readBody(ctx.req, MAX_ASSET_BODY)
-  if (bytes.length === 0) throw badRequest('The upload is empty')
-  const sha1 = createHash('sha1').update(bytes).digest('hex')
-  const filename = ctx.url.searchParams.get('filename') ?? undefined
-  const {projectId, url: base} = ctx.lake
-  let doc: Record<string, unknown>
-  if (kind === 'image') {
-    let meta
-    try {
-      // Header only: the pixel limit is checked below with a clearer message than sharp's.
-      meta = await sharp(bytes, {limitInputPixels: false}).metadata()
-    } catch {
-      throw badRequest('The upload is not an image this lake can read')
-    }
-    const format = SOURCE_FORMATS[meta.format ?? '']
-    if (!format || !meta.width || !meta.height)
-      throw badRequest(`Unsupported image format: ${meta.format}`)
-    const {width, height} = meta
-    const pixels = width * height * (meta.pages ?? 1)
-    const {maxInputPixels} = imageLimits()
-    if (pixels > maxInputPixels)
-      throw badRequest(
-        `The image is ${width}×${height}${meta.pages && meta.pages > 1 ? `×${meta.pages} frames` : ''} ` +
-          `(${pixels} pixels); this lake accepts images up to ${maxInputPixels} pixels`,
-        {allowed: `up to ${maxInputPixels} pixels`, width, height},
-      )
-    const path = `images/${projectId}/${dataset}/${sha1}-${width}x${height}.${format.ext}`
-    doc = {
-      _id: `image-${sha1}-${width}x${height}-${format.ext}`,
-      _type: 'sanity.imageAsset',
-      assetId: sha1,
-      sha1hash: sha1,
-      extension: format.ext,
-      mimeType: format.mime,
-      size: bytes.length,
-      originalFilename: filename,
-      path,
-      url: `${base}/${path}`,
-      uploadId: sha1.slice(0, 32),
-      metadata: {
-        _type: 'sanity.imageMetadata',
-        dimensions: {_type: 'sanity.imageDimensions', width, height, aspectRatio: width / height},
-        hasAlpha: Boolean(meta.hasAlpha),
-        isOpaque: !meta.hasAlpha,
-      },
-    }
-    storeBytes(ctx, `${sha1}.${format.ext}`, bytes)
-  } else {
-    const ext = (filename ? extname(filename).slice(1) : '') || 'bin'
-    const path = `files/${projectId}/${dataset}/${sha1}.${ext}`
-    doc = {
-      _id: `file-${sha1}-${ext}`,
-      _type: 'sanity.fileAsset',
-      assetId: sha1,
-      sha1hash: sha1,
-      extension: ext,
+  const {projectId, url: baseUrl} = ctx.lake
+  const {document, fileName} = await describeAsset(
+    kind,
+    bytes,
+    {projectId, dataset, baseUrl},
+    {
+      filename: ctx.url.searchParams.get('filename') ?? undefined,
       mimeType: String(ctx.req.headers['content-type'] ?? 'application/octet-stream'),
-      size: bytes.length,
-      originalFilename: filename,
-      path,
-      url: `${base}/${path}`,
-    }
-    storeBytes(ctx, `${sha1}.${ext}`, bytes)
-  }
+    },
+  )
+  storeAssetBytes(ctx.lake.assetsDir, fileName, bytes)
   // The same bytes give the same asset id: a second upload returns the first document.
-  await store.commit([{createIfNotExists: doc}], {author: 'lake-token'})
-  sendJson(ctx.res, 200, {document: store.get(String(doc._id))})
-}
-
-function storeBytes(ctx: RouteContext, name: string, bytes: Buffer) {
-  mkdirSync(ctx.lake.assetsDir, {recursive: true})
-  const file = join(ctx.lake.assetsDir, name)
-  if (!existsSync(file)) writeFileSync(file, bytes)
+  await store.commit([{createIfNotExists: document}], {author: 'lake-token'})
+  sendJson(ctx.res, 200, {document: store.get(document._id)})
 }
 
 function assetFile(ctx: RouteContext, name: string): string {

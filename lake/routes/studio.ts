@@ -46,14 +46,6 @@ function project(ctx: RouteContext) {
   })
 }
 
-function datasets(ctx: RouteContext) {
-  sendJson(
-    ctx.res,
-    200,
-    ctx.lake.datasets.list().map(({name}) => ({name, aclMode: 'public'})),
-  )
-}
-
 function acl(ctx: RouteContext) {
   requireToken(ctx)
   sendJson(ctx.res, 200, [
@@ -90,7 +82,6 @@ export const studioRoutes = [
   route('GET', '/v:version/users/:ids', users),
   route('GET', '/v:version/projects/:projectId', project),
   route('GET', '/v:version/projects/:projectId/grants', json({})),
-  route('GET', '/v:version/projects/:projectId/datasets', datasets),
   route('GET', '/v:version/projects/:projectId/datasets/:dataset/acl', acl),
   route('GET', '/v:version/projects/:projectId/user-applications', json([])),
   route('GET', '/v:version/projects/:projectId/features', json([])),

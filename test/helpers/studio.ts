@@ -17,7 +17,7 @@ export interface StudioSession {
   lake: RunningLake
   browser: Browser
   page: Page
-  /** https://localhost:<port>/studio */
+  /** The production workspace: https://localhost:<port>/studio/production */
   studioUrl: string
   close(): Promise<void>
 }
@@ -37,12 +37,14 @@ export async function openStudio(): Promise<StudioSession> {
     quiet: true,
     extraRoutes: [...staticRoutes('/studio', studioDir, '/static'), ...demoRoutes()],
   })
+  // As `npm start` does: the Studio's staging workspace edits a copy of production.
+  lake.datasets.copy(lake.datasets.defaultName, 'staging')
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [...CHROMIUM_ARGS, `--ignore-certificate-errors-spki-list=${spkiHash(tls.cert)}`],
   })
   const page = await browser.newPage({viewport: {width: 1400, height: 900}})
-  const studioUrl = `${lake.tlsUrl!.replace('127.0.0.1', 'localhost')}/studio`
+  const studioUrl = `${lake.tlsUrl!.replace('127.0.0.1', 'localhost')}/studio/production`
   return {
     lake,
     browser,

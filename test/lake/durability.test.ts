@@ -5,6 +5,7 @@ import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, describe, it} from 'node:test'
+import {datasetDir} from '../../lake/datasets'
 import {LakeStore} from '../../lake/store'
 import {lakeClient, startTestLake} from '../helpers/lake'
 
@@ -85,7 +86,7 @@ describe('durability', () => {
     assert.ok(acknowledged.length > 10, `only ${acknowledged.length} writes acknowledged`)
 
     // The store opens cleanly and holds every acknowledged document.
-    const store = LakeStore.open(dir)
+    const store = LakeStore.open(datasetDir(dir, 'production'))
     const ids = new Set([...store.all()].map((doc) => doc._id))
     store.close()
     assert.deepEqual(

@@ -1,0 +1,78 @@
+// Import into a running lake through its HTTP API, as `sanity dataset import` does against
+// Sanity: asset files go to /assets/images|files, the documents to /data/mutate in one
+// transaction. Everything is checked first (lines, asset files, then a dry run of the
+// transaction), so a failing import writes nothing.
+import {basename} from 'node:path'
+import {
+  importMutations,
+  prepareAssets,
+  readImportFile,
+  type ImportMode,
+  type ImportOptions,
+} from './ndjson'
+
+export interface HttpImportOptions {
+  url: string
+  token: string
+  dataset: string
+  projectId: string
+  mode: ImportMode
+  onProgress?: ImportOptions['onProgress']
+}
+
+const API = 'v2025-02-19'
+
+/** The lake's error description (Sanity's `{error: {description}}`), or the status line. */
+async function failure(response: Response, what: string): Promise<Error> {
+  const text = await response.text()
+  let description = text
+  try {
+    const body = JSON.parse(text) as {error?: {description?: string}; message?: string}
+    description = body.error?.description ?? body.message ?? text
+  } catch {
+    // Not JSON: keep the text.
+  }
+  return new Error(`${what} failed (${response.status}): ${description}`)
+}
+
+export async function importOverHttp(file: string, options: HttpImportOptions) {
+  const base = options.url.replace(/\/+$/, '')
+  const headers = {authorization: `Bearer ${options.token}`}
+  const plan = await readImportFile(file, options.onProgress)
+  if (plan.documents.length === 0) return {documents: 0, assets: 0}
+  const target = {projectId: options.projectId, dataset: options.dataset, baseUrl: base}
+  // Asset ids come from the bytes, so the transaction can be checked before anything is stored.
+  const assets = await prepareAssets(plan, target)
+  const mutations = importMutations(plan, assets, options.mode)
+  const mutate = (dryRun: boolean) =>
+    fetch(`${base}/${API}/data/mutate/${encodeURIComponent(options.dataset)}?dryRun=${dryRun}`, {
+      method: 'POST',
+      headers: {...headers, 'content-type': 'application/json'},
+      body: JSON.stringify({mutations}),
+    })
+  const dryRun = await mutate(true)
+  if (!dryRun.ok) throw await failure(dryRun, 'The import')
+  await dryRun.arrayBuffer()
+  for (const asset of assets) {
+    const kind = asset.source.kind === 'image' ? 'images' : 'files'
+    const query = new URLSearchParams({filename: basename(asset.source.file)})
+    const response = await fetch(
+      `${base}/${API}/assets/${kind}/${encodeURIComponent(options.dataset)}?${query}`,
+      {
+        method: 'POST',
+        headers: {...headers, 'content-type': String(asset.document.mimeType)},
+        body: new Uint8Array(asset.bytes),
+      },
+    )
+    if (!response.ok) throw await failure(response, `Uploading ${asset.source.file}`)
+    const {document} = (await response.json()) as {document: {_id: string}}
+    if (document._id !== asset.document._id)
+      throw new Error(
+        `Uploading ${asset.source.file} gave asset ${document._id}, not ${asset.document._id}`,
+      )
+  }
+  const committed = await mutate(false)
+  if (!committed.ok) throw await failure(committed, 'The import')
+  await committed.arrayBuffer()
+  return {documents: plan.documents.length, assets: assets.length}
+}
