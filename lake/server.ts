@@ -150,7 +150,7 @@ async function handle(
 ) {
   try {
     if (handleCors(req, res, cors.allowed, cors.embedders)) return
-    const url = new URL(req.url ?? '/', 'http://lake.invalid')
+    const url = requestUrl(req)
     const match = matchRoute(table, req.method ?? 'GET', url.pathname)
     if (!match)
       throw new LakeError(404, 'notFoundError', `No route for ${req.method} ${url.pathname}`)
@@ -174,5 +174,14 @@ async function handle(
     })
   } catch (error) {
     sendError(res, error)
+  }
+}
+
+/** The request's URL; an unparsable request target (`http://[`) is the client's error. */
+function requestUrl(req: LakeRequest): URL {
+  try {
+    return new URL(req.url ?? '/', 'http://lake.invalid')
+  } catch {
+    throw new LakeError(400, 'validationError', 'The request target is not a valid URL')
   }
 }
