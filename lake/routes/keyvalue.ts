@@ -26,7 +26,7 @@ function checkKey(key: unknown): string {
     typeof key !== 'string' ||
     key.length === 0 ||
     key.length > MAX_KEY_LENGTH ||
-    /[,\u0000-\u001f\u007f]/.test(key)
+    [...key].some((c) => c === ',' || c < ' ' || c === '\u007f')
   )
     throw badRequest(
       `A key must be a string of 1–${MAX_KEY_LENGTH} characters without commas or control characters`,

@@ -1,7 +1,7 @@
 // Requests sent exactly as written (no URL normalisation, any method, any body) over HTTP/1.1
-// (node:http, a fresh connection each) or HTTP/2 (node:http2, one session), for probing the lake
+// (node:http, connections kept alive) or HTTP/2 (node:http2, one session), for probing the lake
 // with malformed input. Streams (listen) and long bodies are cut once enough has been read.
-import {request} from 'node:http'
+import {Agent, request} from 'node:http'
 import {connect, constants, type ClientHttp2Session} from 'node:http2'
 
 export interface RawRequest {
@@ -27,6 +27,8 @@ export interface RawResponse {
 export class NotSent extends Error {}
 
 const MAX_READ = 256 * 1024
+/** Connections are reused between probes; a cut-short answer destroys its connection. */
+const agent = new Agent({keepAlive: true, maxSockets: 8})
 const TIMEOUT_MS = 15_000
 
 function readCapped(
@@ -67,10 +69,24 @@ function writeBody(
 
 function declaredLength(raw: RawRequest): number | undefined {
   if (raw.streamed) return undefined
-  return raw.declaredLength ?? raw.body?.length
+  if (raw.declaredLength !== undefined) return raw.declaredLength
+  return raw.body === undefined ? undefined : Buffer.byteLength(raw.body)
 }
 
-export function http1(origin: string, raw: RawRequest): Promise<RawResponse> {
+/**
+ * A kept-alive connection the server has just closed fails with ECONNRESET before any answer;
+ * such a request is sent again once on a new connection (as Node's http docs advise).
+ */
+export async function http1(origin: string, raw: RawRequest): Promise<RawResponse> {
+  try {
+    return await http1Once(origin, raw, agent)
+  } catch (error) {
+    if ((error as {reused?: boolean}).reused) return http1Once(origin, raw, false)
+    throw error
+  }
+}
+
+function http1Once(origin: string, raw: RawRequest, via: Agent | false): Promise<RawResponse> {
   const {hostname, port} = new URL(origin)
   const length = declaredLength(raw)
   return new Promise((resolve, reject) => {
@@ -81,9 +97,8 @@ export function http1(origin: string, raw: RawRequest): Promise<RawResponse> {
         port,
         method: raw.method,
         path: raw.path,
-        agent: false,
+        agent: via,
         headers: {
-          connection: 'close',
           ...(length === undefined ? {} : {'content-length': String(length)}),
           ...raw.headers,
         },
@@ -100,7 +115,9 @@ export function http1(origin: string, raw: RawRequest): Promise<RawResponse> {
     req.on('response', (res) => {
       answered = true
       const contentType = String(res.headers['content-type'] ?? '')
-      void readCapped(res, contentType, () => req.destroy()).then((body) => {
+      // A connection whose answer was cut short cannot carry the next request.
+      const reusable = () => res.complete && raw.declaredLength === undefined
+      void readCapped(res, contentType, () => reusable() || req.destroy()).then((body) => {
         clearTimeout(timer)
         resolve({status: res.statusCode ?? 0, contentType, body})
       })
@@ -109,7 +126,8 @@ export function http1(origin: string, raw: RawRequest): Promise<RawResponse> {
     req.on('error', (error) => {
       if (answered) return
       clearTimeout(timer)
-      reject(error)
+      const reset = (error as NodeJS.ErrnoException).code === 'ECONNRESET'
+      reject(Object.assign(error, {reused: reset && req.reusedSocket}))
     })
     writeBody(req, raw.body, raw.declaredLength !== undefined)
   })
@@ -117,11 +135,20 @@ export function http1(origin: string, raw: RawRequest): Promise<RawResponse> {
 
 /** One HTTP/2 session over TLS to the lake, trusting its CA. */
 export class Http2Client {
-  private readonly session: ClientHttp2Session
+  private session: ClientHttp2Session | null = null
 
-  constructor(origin: string, ca: Buffer) {
-    this.session = connect(origin, {ca, servername: 'localhost'})
-    this.session.on('error', () => undefined)
+  constructor(
+    private readonly origin: string,
+    private readonly ca: Buffer,
+  ) {}
+
+  /** The open session, or a new one when the server closed the last (e.g. on a protocol error). */
+  private open(): ClientHttp2Session {
+    if (this.session && !this.session.closed && !this.session.destroyed) return this.session
+    const session = connect(this.origin, {ca: this.ca, servername: 'localhost'})
+    session.on('error', () => undefined)
+    this.session = session
+    return session
   }
 
   request(raw: RawRequest): Promise<RawResponse> {
@@ -129,12 +156,16 @@ export class Http2Client {
     return new Promise((resolve, reject) => {
       let stream
       try {
-        stream = this.session.request({
-          ':method': raw.method,
-          ':path': raw.path,
-          ...(length === undefined ? {} : {'content-length': String(length)}),
-          ...raw.headers,
-        })
+        stream = this.open().request(
+          {
+            ':method': raw.method,
+            ':path': raw.path,
+            ...(length === undefined ? {} : {'content-length': String(length)}),
+            ...raw.headers,
+          },
+          // node:http2 ends GET, HEAD and DELETE streams at once unless told a body follows.
+          {endStream: raw.body === undefined},
+        )
       } catch (error) {
         reject(new NotSent((error as Error).message))
         return
@@ -165,6 +196,6 @@ export class Http2Client {
   }
 
   close(): void {
-    this.session.close()
+    this.session?.close()
   }
 }

@@ -15,7 +15,7 @@ export interface Probe {
 export interface RouteTemplate {
   method: string
   parts: Array<string | {param: string}>
-  /** `data/query`, `users/me`, `dist`: the first two literal segments, for grouping. */
+  /** `data/query`, `users`, `dist`: the API or first path part, for grouping. */
   family: string
   /** `POST /v:version/data/mutate/:dataset` */
   name: string
@@ -34,14 +34,13 @@ export function templateOf(route: Route): RouteTemplate {
   }
   parts.push(unescape(source.slice(last)))
   const text = parts.map((p) => (typeof p === 'string' ? p : `:${p.param}`)).join('')
-  const literal = text
-    .split('/')
-    .filter((segment) => segment !== '' && !segment.includes(':'))
-    .slice(0, 2)
+  const literal = text.split('/').filter((segment) => segment !== '' && !segment.includes(':'))
+  // Content Lake routes group by their API (data/query, data/mutate), the rest by their first part.
+  const family = literal[0] === 'data' ? literal.slice(0, 2).join('/') : (literal[0] ?? '/')
   return {
     method: route.method,
     parts,
-    family: literal.join('/') || '/',
+    family,
     name: `${route.method} ${text}`,
   }
 }
@@ -215,13 +214,18 @@ export const BAD_BODIES: Record<string, string | Buffer> = {
   'key-value long key': `[{"key":"${'k'.repeat(2000)}","value":1}]`,
 }
 
-const CONTENT_TYPES = [
-  'application/json',
-  'text/plain',
-  'application/x-www-form-urlencoded',
-  'multipart/form-data; boundary=x',
-  'application/octet-stream',
-  'image/png',
+/** Bodies under content types other than JSON, and JSON under the wrong type. */
+const CONTENT_TYPES: Array<[string, string]> = [
+  ['text/plain', '{bad'],
+  ['text/plain', '{"query":"count(*)"}'],
+  ['application/x-www-form-urlencoded', 'query=count(*)&mutations=1'],
+  [
+    'multipart/form-data; boundary=x',
+    '--x\r\ncontent-disposition: form-data; name="a"\r\n\r\n1\r\n--x--',
+  ],
+  ['application/octet-stream', '\u0000\u0001'],
+  ['image/png', '{}'],
+  ['application/json; charset=latin1', '{"query":"\u00e9"}'],
 ]
 
 export function authHeaders(auth: Auth, token: string): Record<string, string> {
@@ -235,11 +239,16 @@ export function baseSearch(t: RouteTemplate): string {
   return t.family === 'data/query' || t.family === 'data/listen' ? 'query=count(*)' : ''
 }
 
+/** The kinds of probe; a sweep may leave some out (e.g. bodies without the token). */
+export type ProbeKind = 'segments' | 'methods' | 'searches' | 'bodies'
+const ALL_KINDS: ProbeKind[] = ['segments', 'methods', 'searches', 'bodies']
+
 /** Every probe of one route with one kind of credentials. */
 export function probesFor(
   t: RouteTemplate,
   auth: Auth,
   sample: (param: string, t: RouteTemplate) => string,
+  kinds: ProbeKind[] = ALL_KINDS,
 ): Probe[] {
   const probes: Probe[] = []
   const base = baseSearch(t)
@@ -249,32 +258,47 @@ export function probesFor(
   const add = (label: string, request: RawRequest) =>
     probes.push({label: `${t.name} [${auth}] ${label}`, auth, request})
 
-  for (const param of params(t))
-    for (const [what, value] of Object.entries(BAD_SEGMENTS))
-      add(`:${param} = ${what}`, {
-        method: t.method,
-        path: withSearch(pathOf(t, sample, {[param]: value}), base),
-        body,
-      })
-  add('trailing slash', {method: t.method, path: withSearch(`${path}/`, base), body})
-  add('doubled slashes', {
-    method: t.method,
-    path: withSearch(path.replace(/\//g, '//'), base),
-    body,
-  })
-  add('dot segments', {method: t.method, path: withSearch(`${path}/../../..`, base), body})
-  for (const method of ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'PROPFIND'])
-    if (method !== t.method)
-      add(`method ${method}`, {
-        method,
-        path: withSearch(path, base),
-        body: BODY_METHODS.has(method) ? '{bad' : undefined,
-      })
-  for (const [what, search] of Object.entries(BAD_SEARCHES)) {
-    add(`?${what}`, {method: t.method, path: withSearch(path, search), body})
-    if (base) add(`?query & ${what}`, {method: t.method, path: `${path}?${base}&${search}`, body})
+  if (kinds.includes('segments')) addSegments()
+  if (kinds.includes('methods')) addMethods()
+  if (kinds.includes('searches')) addSearches()
+  if (kinds.includes('bodies') && BODY_METHODS.has(t.method)) addBodies()
+  return probes
+
+  function addSegments() {
+    for (const param of params(t))
+      for (const [what, value] of Object.entries(BAD_SEGMENTS))
+        add(`:${param} = ${what}`, {
+          method: t.method,
+          path: withSearch(pathOf(t, sample, {[param]: value}), base),
+          body,
+        })
+    add('trailing slash', {method: t.method, path: withSearch(`${path}/`, base), body})
+    add('doubled slashes', {
+      method: t.method,
+      path: withSearch(path.replace(/\//g, '//'), base),
+      body,
+    })
+    add('dot segments', {method: t.method, path: withSearch(`${path}/../../..`, base), body})
   }
-  if (BODY_METHODS.has(t.method)) {
+
+  function addMethods() {
+    for (const method of ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'PROPFIND'])
+      if (method !== t.method)
+        add(`method ${method}`, {
+          method,
+          path: withSearch(path, base),
+          body: BODY_METHODS.has(method) ? '{bad' : undefined,
+        })
+  }
+
+  function addSearches() {
+    for (const [what, search] of Object.entries(BAD_SEARCHES)) {
+      add(`?${what}`, {method: t.method, path: withSearch(path, search), body})
+      if (base) add(`?query & ${what}`, {method: t.method, path: `${path}?${base}&${search}`, body})
+    }
+  }
+
+  function addBodies() {
     for (const [what, value] of Object.entries(BAD_BODIES))
       add(`body ${what}`, {
         method: t.method,
@@ -282,14 +306,13 @@ export function probesFor(
         headers: {'content-type': 'application/json'},
         body: value,
       })
-    for (const type of CONTENT_TYPES)
-      for (const value of ['{bad', 'a=1&b=2', '--x\r\n\r\n--x--'])
-        add(`body ${JSON.stringify(value)} as ${type}`, {
-          method: t.method,
-          path: withSearch(path, base),
-          headers: {'content-type': type},
-          body: value,
-        })
+    for (const [type, value] of CONTENT_TYPES)
+      add(`body ${JSON.stringify(value)} as ${type}`, {
+        method: t.method,
+        path: withSearch(path, base),
+        headers: {'content-type': type},
+        body: value,
+      })
     add('no body', {method: t.method, path: withSearch(path, base)})
     add('huge declared body (101 MB)', {
       method: t.method,
@@ -299,5 +322,4 @@ export function probesFor(
       declaredLength: 101 * 1024 * 1024,
     })
   }
-  return probes
 }

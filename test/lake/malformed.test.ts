@@ -87,15 +87,34 @@ function sample(param: string, template: RouteTemplate): string {
 }
 
 async function exportDataset(): Promise<string> {
-  const res = await http1(t.lake.url, {
-    method: 'GET',
-    path: `/v${VERSION}/data/export/production`,
+  const res = await fetch(`${t.lake.url}/v${VERSION}/data/export/production`, {
     headers: authHeaders('token', t.lake.token),
   })
   assert.equal(res.status, 200)
-  // The export is cut at 256 kB; the sample is smaller, which this keeps true.
-  assert.ok(res.body.length < 256 * 1024, 'the sample export fits in one read')
-  return res.body
+  return res.text()
+}
+
+/** Fails naming the documents that differ from the export taken before the probes. */
+function assertUnchanged(exported: string) {
+  const byId = (text: string) =>
+    new Map(
+      text
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => [JSON.parse(line)._id as string, line]),
+    )
+  const [was, now] = [byId(exportBefore), byId(exported)]
+  const changed = [...new Set([...was.keys(), ...now.keys()])].filter(
+    (id) => was.get(id) !== now.get(id),
+  )
+  assert.deepEqual(
+    changed.map((id) => ({
+      id,
+      before: was.get(id)?.slice(0, 300),
+      after: now.get(id)?.slice(0, 300),
+    })),
+    [],
+  )
 }
 
 type Send = (request: RawRequest) => Promise<RawResponse>
@@ -213,10 +232,14 @@ function describeRequest(request: RawRequest): string {
   return `${request.method} ${request.path.slice(0, 200)}${request.path.length > 200 ? '…' : ''}${body}`
 }
 
+/**
+ * With the token, every kind of probe; without it, paths and query strings (the body-reading
+ * routes either refuse first without the token or read the body just as they do with it).
+ */
 function allProbes(): Probe[] {
   return templates.flatMap((template) => [
     ...probesFor(template, 'token', sample),
-    ...probesFor(template, 'none', sample),
+    ...probesFor(template, 'none', sample, ['segments', 'methods', 'searches']),
     {
       label: `${template.name} [wrong] sample`,
       auth: 'wrong' as const,
@@ -241,7 +264,11 @@ describe('malformed requests, every route', () => {
   })
 
   it('over HTTP/2: no 5xx, every error in Sanity’s shape', async () => {
-    const probes = allProbes()
+    // HTTP/2 changes framing (paths, headers, DATA frames), not what the handlers do with a
+    // query string or credentials: paths and bodies, with the token.
+    const probes = templates.flatMap((template) =>
+      probesFor(template, 'token', sample, ['segments', 'methods', 'bodies']),
+    )
     await assertNone(overHttp2, await sweep(overHttp2, probes))
   })
 
@@ -281,7 +308,7 @@ describe('malformed requests, every route', () => {
   })
 
   it('leaves the dataset as it was', async () => {
-    assert.equal(await exportDataset(), exportBefore)
+    assertUnchanged(await exportDataset())
   })
 })
 
@@ -290,7 +317,7 @@ describe('fuzzed requests, every route family', () => {
   for (const template of templates)
     families.set(template.family, [...(families.get(template.family) ?? []), template])
   const seed = Number(process.env.CK_FUZZ_SEED ?? Date.now() % 2 ** 31)
-  const numRuns = Number(process.env.CK_FUZZ_RUNS ?? 150)
+  const numRuns = Number(process.env.CK_FUZZ_RUNS ?? 200)
 
   const escapes = fc.constantFrom(
     '%',
@@ -450,12 +477,15 @@ describe('fuzzed requests, every route family', () => {
           {seed, numRuns, endOnFailure: true},
         )
         .catch((error: Error) => {
-          throw new Error(`fuzz seed ${seed} (CK_FUZZ_SEED=${seed} replays it): ${error.message}`)
+          const cause = error.cause instanceof Error ? `\n${error.cause.message}` : ''
+          throw new Error(
+            `fuzz seed ${seed} (CK_FUZZ_SEED=${seed} replays it): ${error.message}${cause}`,
+          )
         })
     })
 
   it('leaves the dataset as it was', async () => {
-    assert.equal(await exportDataset(), exportBefore)
+    assertUnchanged(await exportDataset())
   })
 })
 
