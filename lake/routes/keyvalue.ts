@@ -9,8 +9,12 @@ import {route} from '../route'
 
 /** Keys the Studio forms (`studio.search.recent.<dataset>` and the like) are far shorter. */
 export const MAX_KEY_LENGTH = 1024
-/** Keys one user may hold, so repeated writes cannot grow the lake's memory without bound. */
+/**
+ * Keys one user may hold and the size of each value (as JSON), so repeated writes cannot grow the
+ * lake's memory without bound. The Studio's values (recent searches, layouts) are small.
+ */
 export const MAX_KEYS = 10_000
+export const MAX_VALUE_BYTES = 256 * 1024
 
 const stores = new WeakMap<Lake, Map<string, unknown>>()
 
@@ -55,6 +59,8 @@ async function write(ctx: RouteContext) {
     if (!pair || typeof pair !== 'object' || Array.isArray(pair) || !('value' in pair))
       throw badRequest(`Pair ${index} must be an object with "key" and "value"`)
     const {key, value} = pair as {key: unknown; value: unknown}
+    if (Buffer.byteLength(JSON.stringify(value)) > MAX_VALUE_BYTES)
+      throw badRequest(`Pair ${index}: a value may be at most ${MAX_VALUE_BYTES / 1024} kB as JSON`)
     return {key: checkKey(key), value}
   })
   const store = storeOf(ctx.lake)

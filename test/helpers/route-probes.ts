@@ -211,6 +211,7 @@ export const BAD_BODIES: Record<string, string | Buffer> = {
   'key-value key with comma': '[{"key":"a,b","value":1}]',
   'key-value no value': '[{"key":"k"}]',
   'key-value number': '[5]',
+  'key-value huge value': `[{"key":"k","value":"${'v'.repeat(300 * 1024)}"}]`,
   'key-value long key': `[{"key":"${'k'.repeat(2000)}","value":1}]`,
 }
 
