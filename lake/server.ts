@@ -177,10 +177,16 @@ async function handle(
   }
 }
 
-/** The request's URL; an unparsable request target (`http://[`) is the client's error. */
+/**
+ * The request's URL. A path is appended to the origin rather than resolved against it, so `//x`
+ * stays a path instead of naming a host; an unparsable target (`http://[`) is the client's error.
+ */
 function requestUrl(req: LakeRequest): URL {
+  const target = req.url ?? '/'
   try {
-    return new URL(req.url ?? '/', 'http://lake.invalid')
+    return target.startsWith('/')
+      ? new URL(`http://lake.invalid${target}`)
+      : new URL(target, 'http://lake.invalid')
   } catch {
     throw new LakeError(400, 'validationError', 'The request target is not a valid URL')
   }

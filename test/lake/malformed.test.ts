@@ -286,8 +286,12 @@ describe('malformed requests, every route', () => {
     }
   })
 
-  it('answers requests Node’s parser refuses with a 4xx', async () => {
+  it('answers unparsable and odd HTTP/1.1 request lines with a 4xx', async () => {
     const raw = [
+      'GET http://[ HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n',
+      'GET * HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n',
+      'GET noslash HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n',
+      'GET /v1/data/doc/production/%E0%A4%A HTTP/1.0\r\n\r\n',
       'GET /v1/ping\u0000 HTTP/1.1\r\nhost: x\r\n\r\n',
       'GET /v1/ping HTTP/1.1\r\nhost: x\r\ncontent-length: abc\r\n\r\n',
       `GET /${'a'.repeat(70_000)} HTTP/1.1\r\nhost: x\r\n\r\n`,
@@ -304,6 +308,21 @@ describe('malformed requests, every route', () => {
         socket.on('error', () => resolve(data))
       })
       assert.match(answer, /^HTTP\/1\.1 4\d\d /, JSON.stringify(text.slice(0, 60)))
+    }
+  })
+
+  it('answers odd HTTP/2 request targets with a 4xx or a protocol refusal', async () => {
+    // nghttp2 resets a stream whose :path is not a valid request target (RFC 9113 §8.3.1, a
+    // malformed request) before the lake sees it; the session and the lake carry on.
+    for (const path of ['*', 'noslash', '/%', '//', '/v1/data/doc/production/%E0%A4%A']) {
+      const res = await overHttp2({method: 'GET', path}).catch((error: NodeJS.ErrnoException) => {
+        if (error instanceof NotSent) return null
+        assert.match(error.message, /NGHTTP2_PROTOCOL_ERROR/, `${path}: ${error.message}`)
+        return null
+      })
+      if (res) assert.ok(res.status >= 400 && res.status < 500, `${path}: ${res.status}`)
+      const ping = await overHttp2({method: 'GET', path: `/v${VERSION}/ping`})
+      assert.equal(ping.status, 200, `the lake answers after ${path}`)
     }
   })
 
