@@ -12,6 +12,7 @@ import {after, before, describe, it} from 'node:test'
 import fc from 'fast-check'
 import {SAMPLE_PATH} from '../../content/build'
 import {demoRoutes} from '../../demo/routes'
+import {MAX_JSON_DEPTH} from '../../lake/http'
 import {routes} from '../../lake/router'
 import {staticRoutes} from '../../lake/routes/static'
 import {ensureLakeTls} from '../../lake/tls'
@@ -505,6 +506,32 @@ describe('fuzzed requests, every route family', () => {
 
   it('leaves the dataset as it was', async () => {
     assertUnchanged(await exportDataset())
+  })
+})
+
+describe('JSON depth limit', () => {
+  const query = (body: string) =>
+    fetch(`${t.lake.url}/v${VERSION}/data/query/production`, {
+      method: 'POST',
+      body,
+      headers: {'content-type': 'application/json'},
+    })
+  // The body object is one level; params another; the value fills the rest.
+  const nested = (levels: number) => '['.repeat(levels) + ']'.repeat(levels)
+
+  it(`takes ${MAX_JSON_DEPTH} levels and refuses one more with 400`, async () => {
+    const within = await query(`{"query":"count($p)","params":{"p":${nested(MAX_JSON_DEPTH - 2)}}}`)
+    assert.equal(within.status, 200)
+    const over = await query(`{"query":"count($p)","params":{"p":${nested(MAX_JSON_DEPTH - 1)}}}`)
+    assert.equal(over.status, 400)
+    assert.equal(((await over.json()) as {error: {type: string}}).error.type, 'invalidJsonError')
+  })
+
+  it('does not count brackets inside strings, escaped quotes included', async () => {
+    const text = JSON.stringify(`\\"${'[{'.repeat(500)}`)
+    const res = await query(`{"query":"$p","params":{"p":${text}}}`)
+    assert.equal(res.status, 200)
+    assert.equal(((await res.json()) as {result: string}).result, JSON.parse(text))
   })
 })
 
