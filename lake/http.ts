@@ -19,6 +19,13 @@ export interface LakeResponse {
 /** Bodies above this are refused with 413 (assets have their own, larger limit). */
 export const MAX_JSON_BODY = 10 * 1024 * 1024
 
+/**
+ * Arrays and objects nested deeper than this are refused with 400. Real documents nest a few dozen
+ * levels (Portable Text in an array in an object is about ten); the GROQ evaluator, the patcher
+ * and the store walk values recursively, so an unbounded depth would exhaust the stack.
+ */
+export const MAX_JSON_DEPTH = 128
+
 export function sendJson(res: LakeResponse, status: number, body: unknown): void {
   const json = JSON.stringify(body)
   res.writeHead(status, {
@@ -58,12 +65,7 @@ export async function readBody(req: LakeRequest, limit = MAX_JSON_BODY): Promise
 
 export async function readJson(req: LakeRequest): Promise<Record<string, unknown>> {
   const raw = (await readBody(req)).toString('utf8')
-  let body: unknown
-  try {
-    body = JSON.parse(raw)
-  } catch {
-    throw new LakeError(400, 'invalidJsonError', 'The request body is not valid JSON')
-  }
+  const body = parseJson(raw, 'The request body')
   if (!body || typeof body !== 'object' || Array.isArray(body))
     throw new LakeError(400, 'invalidJsonError', 'The request body must be a JSON object')
   return body as Record<string, unknown>
@@ -82,6 +84,8 @@ export function groqParamsFromSearch(search: URLSearchParams): Record<string, un
   const params: Record<string, unknown> = {}
   for (const [key, value] of search) {
     if (!key.startsWith('$')) continue
+    if (nestingExceeds(value, MAX_JSON_DEPTH))
+      throw new LakeError(400, 'queryParseError', `Parameter "${key}" is nested too deeply`)
     try {
       params[key.slice(1)] = JSON.parse(value)
     } catch {
@@ -89,6 +93,42 @@ export function groqParamsFromSearch(search: URLSearchParams): Record<string, un
     }
   }
   return params
+}
+
+/** JSON text as a value, or 400 when it is not JSON or nests deeper than MAX_JSON_DEPTH. */
+export function parseJson(text: string, what: string): unknown {
+  if (nestingExceeds(text, MAX_JSON_DEPTH))
+    throw new LakeError(
+      400,
+      'invalidJsonError',
+      `${what} nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels`,
+    )
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new LakeError(400, 'invalidJsonError', `${what} is not valid JSON`)
+  }
+}
+
+/**
+ * Whether JSON text opens more than `max` brackets at once, counted in one pass without recursion
+ * (so a hostile depth cannot overflow the stack here either). Brackets inside strings don't count.
+ */
+export function nestingExceeds(text: string, max: number): boolean {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      // A backslash escapes the next character, so `\"` does not end the string.
+      if (c === 0x5c) i++
+      else if (c === 0x22) inString = false
+    } else if (c === 0x22) inString = true
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true
+    } else if (c === 0x5d || c === 0x7d) depth--
+  }
+  return false
 }
 
 export function flag(search: URLSearchParams, name: string, fallback = false): boolean {

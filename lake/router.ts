@@ -1,4 +1,5 @@
 // One table of every route the lake answers; each family lives in its own module under routes/.
+import {badRequest} from './errors'
 import type {Route} from './route'
 import {actionRoutes} from './routes/actions'
 import {assetRoutes} from './routes/assets'
@@ -6,6 +7,7 @@ import {datasetRoutes} from './routes/datasets'
 import {docRoutes} from './routes/doc'
 import {exportRoutes} from './routes/export'
 import {historyRoutes} from './routes/history'
+import {keyValueRoutes} from './routes/keyvalue'
 import {listenRoutes} from './routes/listen'
 import {mutateRoutes} from './routes/mutate'
 import {queryRoutes} from './routes/query'
@@ -22,6 +24,7 @@ export const routes: Route[] = [
   ...assetRoutes,
   ...exportRoutes,
   ...historyRoutes,
+  ...keyValueRoutes,
   ...studioRoutes,
   ...datasetRoutes,
 ]
@@ -39,8 +42,17 @@ export function matchRoute(
     if (candidate.method !== method && !(candidate.method === 'GET' && method === 'HEAD')) continue
     const params: Record<string, string> = {}
     for (const [key, value] of Object.entries(match.groups ?? {}))
-      params[key] = decodeURIComponent(value)
+      params[key] = decodePathSegment(value)
     return {route: candidate, params}
   }
   return pathMatched ? {methodNotAllowed: true} : null
+}
+
+/** A path parameter's text; malformed percent-encoding (`%E0%A4%A`) is the client's error. */
+function decodePathSegment(value: string): string {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    throw badRequest(`The path has malformed percent-encoding: "${value.slice(0, 200)}"`)
+  }
 }

@@ -188,7 +188,7 @@ async function handle(
 ) {
   try {
     if (handleCors(req, res, cors.allowed, cors.embedders)) return
-    const url = new URL(req.url ?? '/', 'http://lake.invalid')
+    const url = requestUrl(req)
     const match = matchRoute(table, req.method ?? 'GET', url.pathname)
     if (!match)
       throw new LakeError(404, 'notFoundError', `No route for ${req.method} ${url.pathname}`)
@@ -212,5 +212,20 @@ async function handle(
     })
   } catch (error) {
     sendError(res, error)
+  }
+}
+
+/**
+ * The request's URL. A path is appended to the origin rather than resolved against it, so `//x`
+ * stays a path instead of naming a host; an unparsable target (`http://[`) is the client's error.
+ */
+function requestUrl(req: LakeRequest): URL {
+  const target = req.url ?? '/'
+  try {
+    return target.startsWith('/')
+      ? new URL(`http://lake.invalid${target}`)
+      : new URL(target, 'http://lake.invalid')
+  } catch {
+    throw new LakeError(400, 'validationError', 'The request target is not a valid URL')
   }
 }

@@ -5,6 +5,7 @@ import {requireDataset, requireToken, type RouteContext} from '../context'
 import {badRequest, conflict, LakeError} from '../errors'
 import {flag, readJson, sendJson} from '../http'
 import {DRAFTS_PREFIX, isValidDocumentId} from '../ids'
+import {checkPatch} from '../patch-shape'
 import {strengthenOnPublish} from '../references'
 import {route} from '../route'
 import type {LakeDocument, RawMutation} from '../store'
@@ -37,6 +38,8 @@ function checkRevision(doc: LakeDocument | undefined, expected: unknown, label: 
 }
 
 function mutationsFor(action: Action, get: Get): RawMutation[] {
+  if (!action || typeof action !== 'object' || Array.isArray(action))
+    throw badRequest('Each action must be an object with an "actionType"')
   switch (action.actionType) {
     case 'sanity.action.document.create': {
       const attributes = action.attributes as Record<string, unknown> | undefined
@@ -54,7 +57,9 @@ function mutationsFor(action: Action, get: Get): RawMutation[] {
       const draftId = stringField(action, 'draftId')
       const publishedId = stringField(action, 'publishedId')
       const patch = action.patch as Record<string, unknown> | undefined
-      if (!patch || typeof patch !== 'object') throw badRequest('edit needs a "patch"')
+      if (!patch || typeof patch !== 'object' || Array.isArray(patch))
+        throw badRequest('edit needs a "patch"')
+      checkPatch(patch, 'edit')
       const base = get(draftId) ?? get(publishedId)
       if (!base) throw conflict(`Cannot edit "${publishedId}": neither it nor its draft exists`)
       // Editing a published document starts its draft from the published content.

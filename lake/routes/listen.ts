@@ -42,6 +42,8 @@ async function listen(ctx: RouteContext) {
     'cache-control': 'no-cache',
     ...(ctx.req.httpVersionMajor < 2 ? {connection: 'keep-alive'} : {}),
   })
+  // A HEAD answer has no body, so no events: end it rather than hold a stream no one reads.
+  if (ctx.req.method === 'HEAD') return void ctx.res.end()
   let tree: ReturnType<typeof parse>
   try {
     tree = parse(query, {params})

@@ -2,6 +2,7 @@
 import {requireDataset, requireToken, type RouteContext} from '../context'
 import {badRequest} from '../errors'
 import {flag, readJson, sendJson} from '../http'
+import {checkPatch} from '../patch-shape'
 import {route} from '../route'
 import type {CommittedTransaction, RawMutation} from '../store'
 
@@ -24,6 +25,11 @@ async function mutate(ctx: RouteContext) {
   requireToken(ctx)
   const body = await readJson(ctx.req)
   if (!Array.isArray(body.mutations)) throw badRequest('The body needs a "mutations" array')
+  body.mutations.forEach((mutation: unknown, index) => {
+    const patch = (mutation as {patch?: unknown} | null)?.patch
+    if (patch && typeof patch === 'object' && !Array.isArray(patch))
+      checkPatch(patch as Record<string, unknown>, `Mutation ${index}`)
+  })
   const search = ctx.url.searchParams
   const transactionId =
     typeof body.transactionId === 'string'

@@ -32,7 +32,10 @@ export function staticRoutes(prefix: string, dir: string, assetsPath?: string): 
 
 function folderRoutes(prefix: string, root: string, spaFallback: boolean): Route[] {
   const serve = (ctx: RouteContext) => {
-    const relative = decodeURIComponent(ctx.params.rest ?? '')
+    // The router has decoded the path once; decoding again would turn `%25` into a bad escape
+    // and let `%252e%252e` reach the folder check as `..`.
+    const relative = ctx.params.rest ?? ''
+    if (relative.includes('\0')) throw notFound('Not found')
     let file = normalize(join(root, relative))
     if (file !== root && !file.startsWith(root + sep)) throw notFound('Not found')
     if (!existsSync(file) || statSync(file).isDirectory()) {

@@ -2,7 +2,7 @@
 // datasets and grants, feature flags and product routes the lake does not offer. Each answers
 // with the valid empty shape, so the Studio runs offline with the lake's token as its login.
 import {requireToken, type RouteContext} from '../context'
-import {readBody, sendJson} from '../http'
+import {sendJson} from '../http'
 import {route} from '../route'
 
 const ALL_DOCUMENTS = '_id in path("**")'
@@ -53,20 +53,6 @@ function acl(ctx: RouteContext) {
   ])
 }
 
-function keyValue(ctx: RouteContext) {
-  const keys = (ctx.params.keys ?? '').split(',').filter(Boolean)
-  sendJson(
-    ctx.res,
-    200,
-    keys.map((key) => ({key, value: null})),
-  )
-}
-
-async function keyValueWrite(ctx: RouteContext) {
-  const body = (await readBody(ctx.req)).toString('utf8')
-  sendJson(ctx.res, 200, body ? JSON.parse(body) : [])
-}
-
 const json = (value: unknown) => (ctx: RouteContext) => sendJson(ctx.res, 200, value)
 
 function ndjsonEmpty(ctx: RouteContext) {
@@ -76,9 +62,6 @@ function ndjsonEmpty(ctx: RouteContext) {
 
 export const studioRoutes = [
   route('GET', '/v:version/users/me', me),
-  route('GET', '/v:version/users/me/keyvalue/:keys', keyValue),
-  route('PUT', '/v:version/users/me/keyvalue/:keys', keyValueWrite),
-  route('PUT', '/v:version/users/me/keyvalue', keyValueWrite),
   route('GET', '/v:version/users/:ids', users),
   route('GET', '/v:version/projects/:projectId', project),
   route('GET', '/v:version/projects/:projectId/grants', json({})),

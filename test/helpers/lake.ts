@@ -6,7 +6,7 @@ import {createClient, type SanityClient, type SanityImageAssetDocument} from '@s
 import sharp from 'sharp'
 import {SAMPLE_PATH} from '../../content/build'
 import {clientConfig, contentConfigFromEnv} from '../../config/client'
-import {startLake, type RunningLake} from '../../lake/server'
+import {startLake, type LakeOptions, type RunningLake} from '../../lake/server'
 
 export interface TestLake {
   lake: RunningLake
@@ -25,9 +25,13 @@ export function lakeClient(url: string, token?: string): SanityClient {
   })
 }
 
-export async function startTestLake(seed: string | undefined = SAMPLE_PATH): Promise<TestLake> {
+/** @param options more lake options, e.g. `tls` or the Studio's and demo's `extraRoutes`. */
+export async function startTestLake(
+  seed: string | undefined = SAMPLE_PATH,
+  options: LakeOptions = {},
+): Promise<TestLake> {
   const dir = mkdtempSync(join(tmpdir(), 'ck-lake-'))
-  const lake = await startLake({port: 0, dir, seed, quiet: true})
+  const lake = await startLake({port: 0, dir, seed, quiet: true, ...options})
   return {
     lake,
     dir,
