@@ -43,7 +43,12 @@ export async function importOverHttp(file: string, options: HttpImportOptions) {
   const target = {projectId: options.projectId, dataset: options.dataset, baseUrl: base}
   // Asset ids come from the bytes, so the transaction can be checked before anything is stored.
   const assets = await prepareAssets(plan, target)
-  const mutations = importMutations(plan, assets, options.mode)
+  // The asset documents lead the transaction so the dry run's reference check sees them; after
+  // the uploads have created them, the same mutations change nothing.
+  const mutations = [
+    ...assets.map((asset) => ({createIfNotExists: asset.document})),
+    ...importMutations(plan, assets, options.mode),
+  ]
   const mutate = (dryRun: boolean) =>
     fetch(`${base}/${API}/data/mutate/${encodeURIComponent(options.dataset)}?dryRun=${dryRun}`, {
       method: 'POST',
