@@ -9,14 +9,24 @@ export interface Dataset {
   views: PerspectiveViews
 }
 
+/** Told of every dataset opened and closed, e.g. the query pool, whose workers hold copies. */
+export interface DatasetObserver {
+  addDataset(name: string, store: LakeStore): void
+  removeDataset(name: string): void
+}
+
 export class DatasetRegistry {
   private readonly byName = new Map<string, Dataset>()
 
-  constructor(readonly defaultName: string) {}
+  constructor(
+    readonly defaultName: string,
+    private readonly observer?: DatasetObserver,
+  ) {}
 
   add(name: string, store: LakeStore): Dataset {
     const dataset = {name, store, views: new PerspectiveViews(store)}
     this.byName.set(name, dataset)
+    this.observer?.addDataset(name, store)
     return dataset
   }
 
@@ -36,7 +46,10 @@ export class DatasetRegistry {
   }
 
   close(): void {
-    for (const dataset of this.byName.values()) dataset.store.close()
+    for (const dataset of this.byName.values()) {
+      this.observer?.removeDataset(dataset.name)
+      dataset.store.close()
+    }
     this.byName.clear()
   }
 }

@@ -1,48 +1,82 @@
-// Runs GROQ with groq-js and turns its errors into Sanity's error responses.
-import {evaluateSync, parse, toJS} from 'groq-js'
-import type {PerspectiveView} from './perspectives'
+// Runs GROQ with groq-js over a perspective view and turns its errors into Sanity's error
+// responses. Runs inside a query worker (lake/query/worker.ts), never on the serving thread.
+import {evaluate, evaluateSync, parse, toJS} from 'groq-js'
 import {LakeError} from './errors'
+import {resultTooLarge} from './query/limits'
+import type {ResultScope} from './query/results'
+import type {PerspectiveView} from './query/views'
+
+export interface QueryOptions {
+  identity?: string
+  /** Answers whose JSON is larger are refused (lake/query/limits.ts). */
+  maxResultBytes: number
+}
 
 /**
- * Evaluates synchronously (groq-js's async mode awaits every document) and resolves `->` through
- * the view's id map instead of a scan per reference.
+ * The query's result as JSON. Evaluates synchronously (groq-js's async mode awaits every
+ * document) and falls back to async only for what groq-js runs async only (`diff::`); resolves
+ * `->` through the view's id map instead of a scan per reference; caches the answer with what it
+ * read, so commits that cannot change it keep it.
  */
-export function runQuery(
+export async function runQuery(
   query: string,
   params: Record<string, unknown>,
   view: PerspectiveView,
-  identity?: string,
-): unknown {
-  // Identical queries between two commits give identical results: serve them from the view.
-  const key = `${identity ?? ''}\u0000${query}\u0000${JSON.stringify(params)}`
-  if (view.results.has(key)) return view.results.get(key)
+  options: QueryOptions,
+): Promise<string> {
+  const key = `${options.identity ?? ''}\u0000${query}\u0000${JSON.stringify(params)}`
+  const cached = view.results.get(key)
+  if (cached !== undefined) return cached
+  const original = query
   ;({query, params} = withTextQueries(query, params))
   let tree
   try {
     tree = parse(query, {params})
   } catch (error) {
-    throw queryError(query, error)
+    throw queryError(original, error)
   }
   const type = singleTypeScanned(tree)
+  const scope: ResultScope = {
+    scanned: type !== null ? {type} : everythingCount(tree) === 0 ? 'none' : 'all',
+    refs: new Set(),
+  }
+  const dataset = type === null ? view.documents : (view.byType.get(type) ?? [])
+  const evaluateOptions = {
+    params,
+    identity: options.identity,
+    dereference: ({_ref}: {_ref: string}) => {
+      scope.refs.add(_ref)
+      return view.get(_ref) ?? null
+    },
+  }
   let result
   try {
-    result = toJS(
-      evaluateSync(tree, {
-        dataset: type === null ? view.documents : (view.byType.get(type) ?? []),
-        params,
-        identity,
-        dereference: ({_ref}) => view.byId.get(_ref) ?? null,
-      }),
-    )
+    result = toJS(evaluateSync(tree, {...evaluateOptions, dataset}))
   } catch (error) {
-    throw queryError(query, error)
+    if ((error as Error).message !== ASYNC_ONLY) throw queryError(original, error)
+    try {
+      // A copy: the view must not change under an evaluation that awaits.
+      const value = await evaluate(tree, {...evaluateOptions, dataset: [...dataset]})
+      result = await value.get()
+    } catch (asyncError) {
+      throw queryError(original, asyncError)
+    }
   }
-  if (view.results.size >= MAX_CACHED_RESULTS) view.results.clear()
-  view.results.set(key, result)
-  return result
+  let json: string
+  try {
+    json = JSON.stringify(result) ?? 'null'
+  } catch {
+    // V8 cannot even build the string (past ~512 MB).
+    throw resultTooLarge(options.maxResultBytes)
+  }
+  if (Buffer.byteLength(json) > options.maxResultBytes) throw resultTooLarge(options.maxResultBytes)
+  // now() answers with the time of the query, so its answers are not reused.
+  if (!/\bnow\s*\(/.test(query)) view.results.set(key, json, scope)
+  return json
 }
 
-const MAX_CACHED_RESULTS = 1000
+/** groq-js's message for a function it evaluates only in async mode (diff::changedAny…). */
+const ASYNC_ONLY = 'executeSync not supported'
 
 /**
  * groq-js has no `text::query()`, which the Studio's lists and search send. `x match
@@ -81,7 +115,7 @@ type Node = {type: string; [key: string]: unknown}
  * that type's documents gives the same result (`->` goes through the id map, not the dataset).
  */
 export function singleTypeScanned(tree: unknown): string | null {
-  if (JSON.stringify(tree).split('"type":"Everything"').length !== 2) return null
+  if (everythingCount(tree) !== 1) return null
   let node = tree as Node | undefined
   while (node && typeof node === 'object') {
     if (node.type === 'Filter' && (node.base as Node | undefined)?.type === 'Everything')
@@ -89,6 +123,11 @@ export function singleTypeScanned(tree: unknown): string | null {
     node = node.base as Node | undefined
   }
   return null
+}
+
+/** How many `*` the query has. */
+export function everythingCount(tree: unknown): number {
+  return JSON.stringify(tree).split('"type":"Everything"').length - 1
 }
 
 function typeOfCondition(expr: Node | undefined): string | null {
@@ -103,7 +142,8 @@ function typeOfCondition(expr: Node | undefined): string | null {
   return null
 }
 
-function queryError(query: string, error: unknown): LakeError {
+export function queryError(query: string, error: unknown): LakeError {
+  if (error instanceof LakeError) return error
   const e = error as {name?: string; message?: string; position?: number}
   if (e.name === 'GroqSyntaxError' && typeof e.position === 'number') {
     const start = Math.min(e.position, query.length)
@@ -111,6 +151,18 @@ function queryError(query: string, error: unknown): LakeError {
       query,
       start,
       end: Math.min(start + 1, query.length),
+    })
+  }
+  // An unknown function (e.g. delta:: outside a listen filter) is found while parsing, like
+  // Sanity's queryParseError; point at the first call of it.
+  const unknown = /^Undefined (?:function|namespace): (\w+)/.exec(e.message ?? '')
+  if (e.name === 'GroqQueryError' && unknown) {
+    const call = new RegExp(`(\\w+::)?\\b${unknown[1]}\\b`).exec(query)
+    const start = call?.index ?? 0
+    return new LakeError(400, 'queryParseError', e.message!, {
+      query,
+      start,
+      end: call ? start + call[0].length : query.length,
     })
   }
   return new LakeError(400, 'queryError', e.message ?? 'The query failed', {query})

@@ -12,6 +12,7 @@ import {LakeError} from './errors'
 import {sendError, type LakeRequest, type LakeResponse} from './http'
 import {importNdjson} from './ndjson'
 import {DatasetRegistry} from './datasets'
+import {QueryPool} from './query/pool'
 import {matchRoute, routes, type Route} from './router'
 import {LakeStore} from './store'
 
@@ -33,6 +34,12 @@ export interface LakeOptions {
   /** Extra route families (e.g. the Studio's), matched before the built-in ones. */
   extraRoutes?: Route[]
   quiet?: boolean
+  /** Time limit of one query or listen filter, in ms. Default 10 s. */
+  queryTimeoutMs?: number
+  /** Largest query result (its JSON), in bytes. Default 32 MB. */
+  maxResultBytes?: number
+  /** Query worker threads. Default min(2, cores). */
+  queryWorkers?: number
 }
 
 export interface RunningLake {
@@ -42,6 +49,8 @@ export interface RunningLake {
   token: string
   tokenFile: string | null
   store: LakeStore
+  /** The query workers; `queries.ready()` resolves once they hold every dataset. */
+  queries: QueryPool
   close(): Promise<void>
 }
 
@@ -67,12 +76,19 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
     } else if (!options.quiet) console.log(`lake: no seed at ${options.seed}; starting empty`)
   }
   const {token, tokenFile} = resolveToken(dir, options.token)
+  const queries = new QueryPool({
+    timeoutMs: options.queryTimeoutMs,
+    maxResultBytes: options.maxResultBytes,
+    workers: options.queryWorkers,
+  })
   const datasets = new DatasetRegistry(
     options.dataset ?? process.env.SANITY_DATASET ?? 'production',
+    queries,
   )
   datasets.add(datasets.defaultName, store)
   const lake: Lake = {
     datasets,
+    queries,
     token,
     projectId: options.projectId ?? process.env.SANITY_PROJECT_ID ?? 'clinickit',
     assetsDir: join(dir, 'assets'),
@@ -106,6 +122,7 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
     token,
     tokenFile,
     store,
+    queries,
     close: async () => {
       await Promise.all(
         servers.map(
@@ -118,6 +135,7 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
         ),
       )
       datasets.close()
+      await queries.close()
     },
   }
 }
