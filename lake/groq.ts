@@ -159,7 +159,9 @@ export function queryError(query: string, error: unknown): LakeError {
   if (e.name === 'GroqQueryError' && unknown) {
     const call = new RegExp(`(\\w+::)?\\b${unknown[1]}\\b`).exec(query)
     const start = call?.index ?? 0
-    return new LakeError(400, 'queryParseError', e.message!, {
+    const name = call?.[0] ?? unknown[1]!
+    const hint = name.startsWith('delta::') ? ' (delta:: works in listen filters only)' : ''
+    return new LakeError(400, 'queryParseError', `Undefined function: ${name}${hint}`, {
       query,
       start,
       end: call ? start + call[0].length : query.length,
