@@ -1,5 +1,6 @@
 // npm run lake | lake:import | lake:export — the local lake's command line.
 //   serve  [--port 3030] [--host 127.0.0.1] [--dir .lake] [--seed content/sample.ndjson]
+//          [--query-timeout 10]
 //   import <file.ndjson> [--dir .lake] [--replace]
 //   export <out.ndjson> [--dir .lake]
 import {createWriteStream, statSync} from 'node:fs'
@@ -12,6 +13,7 @@ import {LakeStore} from './store'
 
 const USAGE = `usage:
   npm run lake -- [--port 3030] [--host 127.0.0.1] [--dir .lake] [--seed content/sample.ndjson]
+                  [--query-timeout <seconds, default 10>]
   npm run lake:import -- <file.ndjson> [--dir .lake] [--replace]
   npm run lake:export -- <out.ndjson> [--dir .lake]`
 
@@ -42,6 +44,7 @@ async function main(argv: string[]) {
       dir: {type: 'string', default: '.lake'},
       seed: {type: 'string', default: SAMPLE_PATH},
       replace: {type: 'boolean', default: false},
+      'query-timeout': {type: 'string', default: '10'},
     },
   })
   switch (command) {
@@ -49,8 +52,18 @@ async function main(argv: string[]) {
       const port = Number(values.port)
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new Error(`Not a port: ${values.port}`)
-      const lake = await startLake({port, host: values.host, dir: values.dir, seed: values.seed})
+      const timeout = Number(values['query-timeout'])
+      if (!Number.isFinite(timeout) || timeout <= 0)
+        throw new Error(`Not a query timeout in seconds: ${values['query-timeout']}`)
+      const lake = await startLake({
+        port,
+        host: values.host,
+        dir: values.dir,
+        seed: values.seed,
+        queryTimeoutMs: Math.round(timeout * 1000),
+      })
       console.log(`lake: listening on ${lake.url}`)
+      console.log(`lake: queries stop after ${timeout} s`)
       console.log(
         lake.tokenFile
           ? `lake: write token in ${lake.tokenFile}`
