@@ -4,7 +4,7 @@
 import {availableParallelism} from 'node:os'
 import {Worker} from 'node:worker_threads'
 import {LakeError} from '../errors'
-import type {CommittedTransaction, LakeStore} from '../store'
+import type {CommittedTransaction, LakeDocument, LakeStore} from '../store'
 import {DEFAULT_QUERY_LIMITS, queryTimedOut, type QueryLimits} from './limits'
 import type {FilterJob, FromWorker, QueryJob, ToWorker} from './protocol'
 
@@ -26,8 +26,12 @@ type Pending = {
 
 interface Slot {
   worker: Worker
-  /** Until the worker has loaded every dataset, it takes no jobs (their time would count). */
+  /** Started, and no dataset load outstanding: it takes jobs (a load's time would count). */
   ready: boolean
+  /** Jobs of the loads (and the start) the worker has not acknowledged yet. */
+  unacknowledged: Set<number>
+  /** The worker has started (answered its first message). */
+  started: boolean
   running: (Pending & {timer?: NodeJS.Timeout}) | null
 }
 
@@ -65,7 +69,16 @@ export class QueryPool {
       })
     store.on('transaction', forward)
     this.stores.set(name, {store, forward})
-    this.broadcast({kind: 'load', dataset: name, docs: [...store.all()]})
+    const docs = [...store.all()]
+    for (const slot of this.slots) this.load(slot, name, docs)
+  }
+
+  /** Sends a dataset to a worker; it takes no jobs until it acknowledges. */
+  private load(slot: Slot, dataset: string, docs: LakeDocument[]): void {
+    const job = this.nextJob++
+    slot.ready = false
+    slot.unacknowledged.add(job)
+    slot.worker.postMessage({kind: 'load', job, dataset, docs} satisfies ToWorker)
   }
 
   removeDataset(name: string): void {
@@ -157,13 +170,19 @@ export class QueryPool {
   private spawn(): Slot {
     const worker = new Worker(WORKER_URL)
     worker.unref()
-    const slot: Slot = {worker, ready: false, running: null}
+    const slot: Slot = {
+      worker,
+      ready: false,
+      unacknowledged: new Set(),
+      started: false,
+      running: null,
+    }
     worker.on('message', (reply: FromWorker) => this.answer(slot, reply))
     const fail = (error: unknown) => {
       const running = slot.running
       slot.running = null
       if (running?.timer) clearTimeout(running.timer)
-      if (!slot.ready) {
+      if (!slot.started) {
         // A worker that cannot even start would fail again: stop, and say why on every query.
         this.broken = new LakeError(
           500,
@@ -182,23 +201,23 @@ export class QueryPool {
     }
     worker.on('error', fail)
     worker.on('exit', (code) => fail(`exit code ${code}`))
-    for (const [name, {store}] of this.stores)
-      worker.postMessage({kind: 'load', dataset: name, docs: [...store.all()]} satisfies ToWorker)
-    slot.running = {
-      message: {kind: 'ready', job: this.nextJob++},
-      resolve: () => {
-        slot.ready = true
-        if (this.slots.every((each) => each.ready))
-          for (const resolve of this.readyWaiters.splice(0)) resolve()
-        this.dispatch()
-      },
-      reject: () => undefined,
-    }
-    worker.postMessage(slot.running.message)
+    const start = this.nextJob++
+    slot.unacknowledged.add(start)
+    worker.postMessage({kind: 'ready', job: start} satisfies ToWorker)
+    for (const [name, {store}] of this.stores) this.load(slot, name, [...store.all()])
     return slot
   }
 
   private answer(slot: Slot, reply: FromWorker): void {
+    if (slot.unacknowledged.delete(reply.job)) {
+      slot.started = true
+      if (slot.unacknowledged.size > 0) return
+      slot.ready = true
+      if (this.slots.every((each) => each.ready))
+        for (const resolve of this.readyWaiters.splice(0)) resolve()
+      this.dispatch()
+      return
+    }
     const running = slot.running
     if (!running || running.message.job !== reply.job) return
     slot.running = null

@@ -3,12 +3,12 @@ import type {LakeDocument} from '../store'
 import type {Perspective} from './views'
 
 export type ToWorker =
-  | {kind: 'load'; dataset: string; docs: LakeDocument[]}
+  | {kind: 'load'; job: number; dataset: string; docs: LakeDocument[]}
   | {kind: 'apply'; dataset: string; changes: Array<{id: string; after: LakeDocument | null}>}
   | {kind: 'drop'; dataset: string}
   | ({kind: 'query'; job: number} & QueryJob)
   | ({kind: 'filter'; job: number} & FilterJob)
-  /** Answered once everything sent before it is loaded: the worker is ready for queries. */
+  /** Answered once the worker runs; `load` is answered once the dataset is loaded. */
   | {kind: 'ready'; job: number}
 
 export interface QueryJob {

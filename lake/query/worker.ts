@@ -70,6 +70,7 @@ async function handle(message: ToWorker): Promise<void> {
       const views = new DatasetViews()
       views.load(message.docs)
       datasets.set(message.dataset, views)
+      parentPort!.postMessage({job: message.job, ok: true, value: null} satisfies FromWorker)
       return
     }
     case 'apply': {

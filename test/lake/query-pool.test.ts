@@ -55,17 +55,27 @@ const percentile = (values: number[], p: number) =>
 describe('query time limit', () => {
   it('answers simple queries promptly while a runaway query runs, and stops that one at the limit', async () => {
     const expected = await client.fetch<number>('count(*[_type == "faq"])')
-    const slow = rawQuery(BACKTRACKING)
-    const times: number[] = []
-    for (let i = 0; i < 50; i++) {
-      const started = performance.now()
-      // A different query each time, so the result cache cannot answer it.
-      const count = await client.fetch<number>(`count(*[_type == "faq" && ${i} >= 0])`)
-      times.push(performance.now() - started)
-      assert.equal(count, expected)
+    const simpleQueries = async (round: string) => {
+      const times: number[] = []
+      for (let i = 0; i < 50; i++) {
+        const started = performance.now()
+        // A different query each time, so the result cache cannot answer it.
+        const count = await client.fetch<number>(`count(*[_type == "faq" && "${round}${i}" != ""])`)
+        times.push(performance.now() - started)
+        assert.equal(count, expected)
+      }
+      return percentile(times, 0.95)
     }
-    const p95 = percentile(times, 0.95)
-    assert.ok(p95 < 100, `simple query p95 ${p95.toFixed(1)} ms while a runaway query runs`)
+    const alone = await simpleQueries('alone')
+    const slow = rawQuery(BACKTRACKING)
+    const beside = await simpleQueries('beside')
+    // 100 ms on a quiet machine; on a busy one, no worse than 5× the same queries alone (were
+    // they queued behind the runaway query, they would wait for the whole 1.5 s).
+    const bound = Math.max(100, 5 * alone)
+    assert.ok(
+      beside < bound,
+      `simple query p95 ${beside.toFixed(1)} ms beside a runaway query, ${alone.toFixed(1)} ms alone`,
+    )
 
     const {status, body, ms} = await slow
     assert.equal(status, 504)
