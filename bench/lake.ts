@@ -112,11 +112,11 @@ function target(url: string, query: string, params: Record<string, unknown>) {
   return `${url}/v2025-02-19/data/query/production?${search}`
 }
 
-async function timed(url: string): Promise<{ms: number; result: unknown}> {
+async function timed(url: string): Promise<{ms: number; result: unknown; body: unknown}> {
   const started = performance.now()
   const response = await fetch(url)
   const body = (await response.json()) as {result?: unknown}
-  return {ms: performance.now() - started, result: body.result}
+  return {ms: performance.now() - started, result: body.result, body}
 }
 
 interface Row {
@@ -134,6 +134,7 @@ async function measure(
   params: Params,
   docs: Array<Record<string, unknown>> | null,
   runs: number,
+  coldRuns = 10,
 ): Promise<Row[]> {
   const writer = lakeClient(lake.url, lake.token)
   const rows: Row[] = []
@@ -144,20 +145,20 @@ async function measure(
     const first = await timed(url)
     // A benchmark of empty answers measures nothing: every query must find content.
     if (!first.result || (Array.isArray(first.result) && first.result.length === 0))
-      throw new Error(`${name} returned no result on ${dataset}`)
+      throw new Error(`${name} returned no result on ${dataset}: ${JSON.stringify(first.body)}`)
     for (let i = 0; i < 5; i++) await timed(url)
     const warm: number[] = []
     for (let i = 0; i < runs; i++) warm.push((await timed(url)).ms)
     // Cold, a commit elsewhere: the answer does not depend on it and stays cached.
     const coldElsewhere: number[] = []
-    for (let i = 0; i < 10; i++) {
+    for (let i = 0; i < coldRuns; i++) {
       await writer.createOrReplace({_id: 'bench-touch', _type: 'benchTouch', i})
       coldElsewhere.push((await timed(url)).ms)
     }
     // Cold, a commit to a document of the type the query reads: evaluated afresh.
     const touched = await writer.fetch<string>('*[_type == $type][0]._id', {type})
     const coldOwnType: number[] = []
-    for (let i = 0; i < 10; i++) {
+    for (let i = 0; i < coldRuns; i++) {
       await writer.patch(touched).set({benchTick: i}).commit()
       coldOwnType.push((await timed(url)).ms)
     }
@@ -258,8 +259,8 @@ async function main() {
         .split('\n')
         .map((line) => JSON.parse(line) as Record<string, unknown>)
       const label = `${count / 1000}k`
-      // A shorter limit than the default, so the runaway query below ends sooner.
-      const big = await started(label, dir, seed, {queryTimeoutMs: 3000})
+      // At 10k a shorter limit than the default, so the runaway query below ends sooner.
+      const big = await started(label, dir, seed, count === 10_000 ? {queryTimeoutMs: 3000} : {})
       memory.push(
         `| ${label} | ${mb(big.rss)} | ${mb(process.memoryUsage().rss)} | ${(big.startMs / 1000).toFixed(1)} s |`,
       )
@@ -274,6 +275,7 @@ async function main() {
           },
           docs,
           count > 10_000 ? 30 : 60,
+          count > 10_000 ? 5 : 10,
         )),
       )
       if (count === 10_000) {
@@ -284,7 +286,7 @@ async function main() {
     }
 
     console.log(
-      '\nQuery latency over HTTP in ms (warm: after 5 warm-up runs; cold: the first query after a commit, 10 runs each; groq-js scan: median of 5 in-process evaluations over all documents)',
+      '\nQuery latency over HTTP in ms (warm: after 5 warm-up runs; cold: the first query after a commit, 10 runs each (5 at 100k); groq-js scan: median of 5 in-process evaluations over all documents)',
     )
     console.log(
       '| data | query | warm p50 | warm p95 | cold p50, commit elsewhere | cold p95 | cold p50, commit to its type | cold p95 | groq-js scan | scan ÷ warm p50 | scan ÷ cold p50 (own type) |',

@@ -32,6 +32,8 @@ interface Slot {
   unacknowledged: Set<number>
   /** The worker has started (answered its first message). */
   started: boolean
+  /** Terminated: replaced by a fresh worker, or the pool closed. */
+  retired?: boolean
   running: (Pending & {timer?: NodeJS.Timeout}) | null
 }
 
@@ -69,16 +71,40 @@ export class QueryPool {
       })
     store.on('transaction', forward)
     this.stores.set(name, {store, forward})
-    const docs = [...store.all()]
-    for (const slot of this.slots) this.load(slot, name, docs)
+    for (const slot of this.slots) this.load(slot, name, store)
   }
 
-  /** Sends a dataset to a worker; it takes no jobs until it acknowledges. */
-  private load(slot: Slot, dataset: string, docs: LakeDocument[]): void {
+  /**
+   * Sends a dataset to a worker in chunks, yielding between them, so a large dataset does not
+   * hold up the serving thread while it is copied. Each chunk carries the documents' states at
+   * the time it is sent; commits in between reach the worker as `apply` messages in order, so
+   * the worker ends up with the current state either way. It takes no jobs until the last chunk
+   * is acknowledged.
+   */
+  private load(slot: Slot, dataset: string, store: LakeStore): void {
     const job = this.nextJob++
     slot.ready = false
     slot.unacknowledged.add(job)
-    slot.worker.postMessage({kind: 'load', job, dataset, docs} satisfies ToWorker)
+    const ids = [...store.all()].map((doc) => doc._id)
+    const current = () => this.stores.get(dataset)?.store === store && !slot.retired
+    const send = (from: number) => {
+      if (!current()) return
+      const docs: LakeDocument[] = []
+      for (const id of ids.slice(from, from + LOAD_CHUNK)) {
+        const doc = store.get(id)
+        if (doc) docs.push(doc)
+      }
+      const last = from + LOAD_CHUNK >= ids.length
+      slot.worker.postMessage({
+        kind: 'load',
+        dataset,
+        docs,
+        first: from === 0,
+        job: last ? job : undefined,
+      } satisfies ToWorker)
+      if (!last) setImmediate(() => send(from + LOAD_CHUNK))
+    }
+    send(0)
   }
 
   removeDataset(name: string): void {
@@ -120,6 +146,7 @@ export class QueryPool {
       this.slots.map((slot) => {
         slot.running?.reject(closedError())
         if (slot.running?.timer) clearTimeout(slot.running.timer)
+        slot.retired = true
         slot.worker.removeAllListeners()
         return slot.worker.terminate()
       }),
@@ -161,6 +188,7 @@ export class QueryPool {
   private replace(slot: Slot): void {
     const index = this.slots.indexOf(slot)
     if (index < 0) return
+    slot.retired = true
     slot.worker.removeAllListeners()
     void slot.worker.terminate()
     if (this.closed) return
@@ -204,7 +232,7 @@ export class QueryPool {
     const start = this.nextJob++
     slot.unacknowledged.add(start)
     worker.postMessage({kind: 'ready', job: start} satisfies ToWorker)
-    for (const [name, {store}] of this.stores) this.load(slot, name, [...store.all()])
+    for (const [name, {store}] of this.stores) this.load(slot, name, store)
     return slot
   }
 
@@ -234,6 +262,9 @@ export class QueryPool {
     for (const slot of this.slots) slot.worker.postMessage(message)
   }
 }
+
+/** Documents per load message: about 1–2 MB of structured clone on the serving thread. */
+const LOAD_CHUNK = 2000
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
 

@@ -3,7 +3,8 @@ import type {LakeDocument} from '../store'
 import type {Perspective} from './views'
 
 export type ToWorker =
-  | {kind: 'load'; job: number; dataset: string; docs: LakeDocument[]}
+  /** A chunk of a dataset's documents; `first` starts it afresh, `job` (last chunk) is answered. */
+  | {kind: 'load'; dataset: string; docs: LakeDocument[]; first: boolean; job?: number}
   | {kind: 'apply'; dataset: string; changes: Array<{id: string; after: LakeDocument | null}>}
   | {kind: 'drop'; dataset: string}
   | ({kind: 'query'; job: number} & QueryJob)

@@ -67,10 +67,10 @@ function serialize(error: unknown) {
 async function handle(message: ToWorker): Promise<void> {
   switch (message.kind) {
     case 'load': {
-      const views = new DatasetViews()
-      views.load(message.docs)
-      datasets.set(message.dataset, views)
-      parentPort!.postMessage({job: message.job, ok: true, value: null} satisfies FromWorker)
+      if (message.first) datasets.set(message.dataset, new DatasetViews())
+      datasets.get(message.dataset)?.load(message.docs)
+      if (message.job !== undefined)
+        parentPort!.postMessage({job: message.job, ok: true, value: null} satisfies FromWorker)
       return
     }
     case 'apply': {
