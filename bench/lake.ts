@@ -4,7 +4,7 @@
 // plain groq-js scan in this process, for the ratio; simple queries while a runaway query runs;
 // the lake's memory; mutations per second. Prints tables; asserts nothing.
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {loadavg, tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {evaluateSync, parse, toJS} from 'groq-js'
 import {SAMPLE_PATH} from '../content/build'
@@ -316,6 +316,12 @@ async function main() {
     for (const line of memory) console.log(line)
     console.log(`\n${mutations}`)
     console.log('Target: cold and warm <= 3 ms at 10,000 documents.')
+    // Figures from a shared machine mean little without how busy it was.
+    console.log(
+      `Load average at the end (1/5/15 min): ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' / ')}`,
+    )
   } finally {
     rmSync(dir, {recursive: true, force: true})
   }

@@ -9,8 +9,9 @@ import {after, before, describe, it} from 'node:test'
 import type {SanityClient} from '@sanity/client'
 import fc from 'fast-check'
 import {evaluate, parse} from 'groq-js'
+import {QueryPool} from '../../lake/query/pool'
 import {startLake, type RunningLake} from '../../lake/server'
-import type {LakeDocument} from '../../lake/store'
+import {LakeStore, type LakeDocument} from '../../lake/store'
 import {lakeClient} from '../helpers/lake'
 
 let lake: RunningLake
@@ -126,5 +127,39 @@ describe('incremental perspective views', () => {
       }),
       {numRuns: 20},
     )
+  })
+})
+
+describe('loading a dataset into a worker', () => {
+  it('ends with the current documents when commits land between the chunks it is sent in', async () => {
+    const storeDir = mkdtempSync(join(tmpdir(), 'ck-chunks-'))
+    const store = LakeStore.open(storeDir)
+    const pool = new QueryPool({workers: 1})
+    try {
+      const count = 5000
+      await store.commit(
+        Array.from({length: count}, (_, i) => ({
+          create: {_id: `doc-${String(i).padStart(4, '0')}`, _type: 'bulk', n: i},
+        })),
+      )
+      pool.addDataset('production', store)
+      // addDataset sent the first chunk; these commits run before the next one is sent.
+      await store.commit([{patch: {id: 'doc-0000', set: {n: -1}}}])
+      await store.commit([{patch: {id: 'doc-4999', set: {n: -2}}}])
+      await store.commit([{delete: {id: 'doc-2500'}}])
+      await store.commit([{create: {_id: 'doc-new', _type: 'bulk', n: -3}}])
+      await pool.ready()
+      const query = '*[_type == "bulk"] | order(_id){_id, n}'
+      const answer = JSON.parse(
+        await pool.query({dataset: 'production', perspective: 'raw', query, params: {}}),
+      ) as Array<{_id: string; n: number}>
+      const wanted = await (await evaluate(parse(query), {dataset: [...store.all()]})).get()
+      assert.equal(answer.length, count)
+      assert.deepEqual(answer, wanted)
+    } finally {
+      await pool.close()
+      store.close()
+      rmSync(storeDir, {recursive: true, force: true})
+    }
   })
 })
