@@ -2,7 +2,9 @@
 // responses. Runs inside a query worker (lake/query/worker.ts), never on the serving thread.
 import {evaluate, evaluateSync, parse, toJS} from 'groq-js'
 import {LakeError} from './errors'
+import type {LakeDocument} from './store'
 import {resultTooLarge} from './query/limits'
+import type {FilterMemo} from './query/filters'
 import type {ResultScope} from './query/results'
 import type {PerspectiveView} from './query/views'
 
@@ -40,7 +42,7 @@ export async function runQuery(
     scanned: type !== null ? {type} : everythingCount(tree) === 0 ? 'none' : 'all',
     refs: new Set(),
   }
-  const dataset = type === null ? view.documents : (view.byType.get(type) ?? [])
+  let dataset = type === null ? view.documents : (view.byType.get(type) ?? [])
   const evaluateOptions = {
     params,
     identity: options.identity,
@@ -48,6 +50,20 @@ export async function runQuery(
       scope.refs.add(_ref)
       return view.get(_ref) ?? null
     },
+  }
+  const filter = everythingCount(tree) === 1 ? scannedFilter(tree) : null
+  // now() changes between runs, so its answers are neither cached nor memoised.
+  const timeless = !/\bnow\s*\(/.test(query)
+  if (filter && timeless) {
+    const key = `${options.identity ?? ''}\u0000${JSON.stringify(filter)}\u0000${JSON.stringify(params)}`
+    const memo = view.filters.get(key)
+    const matched = matchingWithMemo(memo, dataset, filter, view, evaluateOptions)
+    if (matched) {
+      // Evaluating the whole query over the matching documents gives the same answer: its
+      // only `*` is this filter's, and `->` reads the view, not the dataset.
+      dataset = matched
+      scope.filterRefs = memo.refsTo
+    }
   }
   let result
   try {
@@ -70,9 +86,50 @@ export async function runQuery(
     throw resultTooLarge(options.maxResultBytes)
   }
   if (Buffer.byteLength(json) > options.maxResultBytes) throw resultTooLarge(options.maxResultBytes)
-  // now() answers with the time of the query, so its answers are not reused.
-  if (!/\bnow\s*\(/.test(query)) view.results.set(key, json, scope)
+  if (timeless) view.results.set(key, json, scope)
   return json
+}
+
+/** The filter node `*[…]` of the query's only `*`, if the query reads `*` through one. */
+function scannedFilter(tree: unknown): Node | null {
+  let node = tree as Node | undefined
+  while (node && typeof node === 'object') {
+    if (node.type === 'Filter' && (node.base as Node | undefined)?.type === 'Everything')
+      return node
+    node = node.base as Node | undefined
+  }
+  return null
+}
+
+/**
+ * The documents the filter matches, each tested once per version of itself (and of what it
+ * dereferenced); null when the filter cannot be tested synchronously one document at a time.
+ */
+function matchingWithMemo(
+  memo: FilterMemo,
+  dataset: LakeDocument[],
+  filter: Node,
+  view: PerspectiveView,
+  options: {params: Record<string, unknown>; identity?: string},
+): LakeDocument[] | null {
+  try {
+    return memo.matching(dataset, (doc) => {
+      const refs: string[] = []
+      const value = evaluateSync(filter as never, {
+        ...options,
+        dataset: [doc],
+        dereference: ({_ref}) => {
+          refs.push(_ref)
+          return view.get(_ref) ?? null
+        },
+      })
+      const result = toJS(value)
+      return {match: Array.isArray(result) && result.length > 0, refs}
+    })
+  } catch {
+    // The full evaluation below reports the error (or takes the async path).
+    return null
+  }
 }
 
 /** groq-js's message for a function it evaluates only in async mode (diff::changedAny…). */

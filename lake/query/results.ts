@@ -10,6 +10,8 @@ import type {ViewChange} from './views'
 export interface ResultScope {
   scanned: {type: string} | 'all' | 'none'
   refs: Set<string>
+  /** The ids its top-level filter dereferenced, when a filter memo answered it (live). */
+  filterRefs?: Map<string, Set<string>>
 }
 
 interface Entry {
@@ -18,17 +20,31 @@ interface Entry {
 }
 
 const MAX_ENTRIES = 1000
+/** JSON characters kept per view: large answers push out the oldest ones. */
+const MAX_CHARS = 64 * 1024 * 1024
 
 export class ResultCache {
   private readonly entries = new Map<string, Entry>()
+  private chars = 0
 
   get(key: string): string | undefined {
     return this.entries.get(key)?.json
   }
 
   set(key: string, json: string, scope: ResultScope): void {
-    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!)
+    if (json.length > MAX_CHARS) return
+    this.delete(key)
+    while (this.entries.size >= MAX_ENTRIES || this.chars + json.length > MAX_CHARS)
+      this.delete(this.entries.keys().next().value!)
     this.entries.set(key, {json, scope})
+    this.chars += json.length
+  }
+
+  private delete(key: string): void {
+    const entry = this.entries.get(key)
+    if (!entry) return
+    this.entries.delete(key)
+    this.chars -= entry.json.length
   }
 
   get size(): number {
@@ -40,9 +56,10 @@ export class ResultCache {
       if (
         scope.scanned === 'all' ||
         scope.refs.has(change.id) ||
+        scope.filterRefs?.has(change.id) ||
         (typeof scope.scanned === 'object' &&
           (scope.scanned.type === change.beforeType || scope.scanned.type === change.afterType))
       )
-        this.entries.delete(key)
+        this.delete(key)
   }
 }

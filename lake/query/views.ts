@@ -3,6 +3,7 @@
 // thread keeps one for its own light reads (CORS partner origins).
 import {isDraftId, isPublishedId, publishedIdOf} from '../ids'
 import type {LakeDocument} from '../store'
+import {FilterMemos} from './filters'
 import {ResultCache} from './results'
 
 export type Perspective = 'published' | 'drafts' | 'raw'
@@ -53,6 +54,7 @@ export class PerspectiveView {
   /** Live `_type` → documents, the shape groq-js gets as its dataset. */
   readonly byType = new Map<string, LakeDocument[]>()
   readonly results = new ResultCache()
+  readonly filters = new FilterMemos()
   /** Bumped on every change, so readers can tell an old answer from a new one. */
   generation = 0
 
@@ -120,7 +122,12 @@ export class DatasetViews {
       const publishedId = publishedIdOf(id)
       changes.push([this.drafts, this.drafts.put(publishedId, this.merged(publishedId))])
     }
-    for (const [view, change] of changes) if (change) view.results.invalidate(change)
+    for (const [view, change] of changes) {
+      if (!change) continue
+      // Results first: they consult the filter memos' references before those forget them.
+      view.results.invalidate(change)
+      view.filters.invalidate(change.id)
+    }
   }
 
   private merged(publishedId: string): LakeDocument | null {

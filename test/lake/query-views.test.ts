@@ -31,12 +31,18 @@ after(async () => {
 const PERSPECTIVES = ['published', 'drafts', 'raw'] as const
 type Perspective = (typeof PERSPECTIVES)[number]
 
-/** Each shape reads the views differently: everything, one type (the prefilter), `->`. */
+/**
+ * Each shape reads the views differently: everything, one type (the prefilter), `->` in the
+ * projection and in the filter (the filter memo).
+ */
 const QUERIES = [
   '* | order(_id){_id, _type, n, _originalId}',
   '*[_type == "t1"] | order(_id){_id, n, "rn": r->n, "rt": r->_type}',
   'count(*)',
   '*[_type == "t2" && n > 3] | order(n desc, _id){_id, n}',
+  // `->` inside the filter: a commit to the referenced document changes which ones match.
+  '*[_type == "t1" && r->n > 4] | order(_id)._id',
+  '*[r->_type == "t2"] | order(_id){_id, "rn": r->n}',
 ]
 
 /** The perspective built from scratch, independently of lake/query/views.ts. */
