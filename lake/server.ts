@@ -116,6 +116,8 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
     servers.push(await listen(secure, both ? options.tlsPort! : (options.port ?? 3030), host))
   lake.url = plain ? origin(plain, false) : origin(secure!, true)
   const tlsUrl = both && secure ? origin(secure, true) : null
+  // Serving already, but return once the query workers hold the data, so a first query is fast.
+  await queries.ready()
   return {
     url: lake.url,
     tlsUrl,

@@ -133,7 +133,8 @@ export class QueryPool {
 
   /** Resolves when every worker has loaded every dataset (queries queue until then anyway). */
   ready(): Promise<void> {
-    if (this.slots.every((slot) => slot.ready) || this.closed) return Promise.resolve()
+    if (this.slots.every((slot) => slot.ready) || this.closed || this.broken)
+      return Promise.resolve()
     return new Promise((resolve) => this.readyWaiters.push(resolve))
   }
 
@@ -218,6 +219,8 @@ export class QueryPool {
           `The lake's query workers cannot start: ${describe(error)}`,
         )
         for (const pending of this.queue.splice(0)) pending.reject(this.broken)
+        // The lake still starts (and serves everything else); queries answer with the reason.
+        for (const resolve of this.readyWaiters.splice(0)) resolve()
         slot.worker.removeAllListeners()
         return
       }
