@@ -1,6 +1,8 @@
 // Queries run in worker threads under a time limit: a runaway query ends at the limit with
 // queryTimeoutError, its worker is replaced, and nothing else waits for it.
 import assert from 'node:assert/strict'
+import {spawn} from 'node:child_process'
+import {once} from 'node:events'
 import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -132,5 +134,39 @@ describe('query time limit', () => {
     assert.match(text, /event: channelError\ndata: .*longer than the lake's limit/)
     assert.doesNotMatch(text, /event: mutation/)
     controller.abort()
+  })
+})
+
+describe('npm run lake -- --query-timeout', () => {
+  it('sets the limit, with the workers running under the tsx command line', async () => {
+    const cliDir = mkdtempSync(join(tmpdir(), 'ck-cli-'))
+    const child = spawn(
+      join('node_modules', '.bin', 'tsx'),
+      ['lake/cli.ts', 'serve', '--port', '0', '--dir', cliDir, '--query-timeout', '1'],
+      {stdio: ['ignore', 'pipe', 'inherit']},
+    )
+    try {
+      let output = ''
+      child.stdout.setEncoding('utf8')
+      while (!/listening on (\S+)/.test(output)) {
+        const [chunk] = (await once(child.stdout, 'data')) as [string]
+        output += chunk
+      }
+      const url = /listening on (\S+)/.exec(output)![1]!
+      assert.match(output, /queries stop after 1 s/)
+      const response = await fetch(
+        `${url}/v2025-02-19/data/query/production?query=${encodeURIComponent(BACKTRACKING)}`,
+      )
+      const body = (await response.json()) as {error: {type: string; limit: number}}
+      assert.equal(response.status, 504)
+      assert.deepEqual([body.error.type, body.error.limit], ['queryTimeoutError', 1000])
+      const count = await fetch(`${url}/v2025-02-19/data/query/production?query=count(*)`)
+      assert.equal(count.status, 200)
+    } finally {
+      const exited = once(child, 'exit')
+      child.kill('SIGTERM')
+      await exited
+      rmSync(cliDir, {recursive: true, force: true})
+    }
   })
 })
