@@ -57,8 +57,8 @@ export async function runQuery(
   if (filter && timeless) {
     const key = `${options.identity ?? ''}\u0000${JSON.stringify(filter)}\u0000${JSON.stringify(params)}`
     const memo = view.filters.get(key)
-    const matched = matchingWithMemo(memo, dataset, filter, view, evaluateOptions)
-    if (matched) {
+    const matched = memo && matchingWithMemo(memo, dataset, filter, view, evaluateOptions)
+    if (memo && matched) {
       // Evaluating the whole query over the matching documents gives the same answer: its
       // only `*` is this filter's, and `->` reads the view, not the dataset.
       dataset = matched

@@ -65,13 +65,23 @@ const MAX_FILTERS = 100
 /** Answers kept per view, over all its filters (about 100 bytes each). */
 const MAX_ANSWERS = 300_000
 
-/** A view's filter memos, one per filter (with its parameters); the oldest go first. */
+/**
+ * A view's filter memos, one per filter (with its parameters); the oldest go first. A filter gets
+ * one the second time it is evaluated: testing documents one by one costs more than one pass, which
+ * only pays off for filters that come back (a widget's, not a one-off search).
+ */
 export class FilterMemos {
   private readonly memos = new Map<string, FilterMemo>()
+  private readonly seen = new Set<string>()
 
-  get(key: string): FilterMemo {
+  get(key: string): FilterMemo | null {
     let memo = this.memos.get(key)
     if (!memo) {
+      if (!this.seen.has(key)) {
+        if (this.seen.size >= 10 * MAX_FILTERS) this.seen.clear()
+        this.seen.add(key)
+        return null
+      }
       memo = new FilterMemo()
       this.memos.set(key, memo)
     }
