@@ -149,7 +149,7 @@ describe('npm run lake -- --query-timeout', () => {
     try {
       let output = ''
       child.stdout.setEncoding('utf8')
-      while (!/listening on (\S+)/.test(output)) {
+      while (!/listening on \S+\n[^]*queries stop after [^\n]*\n/.test(output)) {
         const [chunk] = (await once(child.stdout, 'data')) as [string]
         output += chunk
       }
