@@ -1,5 +1,6 @@
 // npm run lake | lake:import | lake:export — the local lake's command line.
 //   serve  [--port 3030] [--host 127.0.0.1] [--dir .lake] [--seed …] [--dataset production]
+//          [--query-timeout 10]
 //   serve dataset list|create <name>|copy <from> <to>|delete <name> [--dir .lake | --url …]
 //   import <file.ndjson> [--dir .lake | --url …] [--dataset …] [--replace | --missing]
 //   export <out.ndjson> [--dir .lake | --url …] [--dataset …]
@@ -21,6 +22,7 @@ import {startLake} from './server'
 
 const USAGE = `usage:
   npm run lake -- [--port 3030] [--host 127.0.0.1] [--dir .lake] [--seed content/sample.ndjson] [--dataset production]
+                  [--query-timeout <seconds, default 10>]
   npm run lake -- dataset list|create <name>|copy <from> <to>|delete <name> [--dir .lake | --url <lake URL>] [--skip-history]
   npm run lake:import -- <file.ndjson> [--dir .lake | --url <lake URL>] [--dataset production] [--replace | --missing]
   npm run lake:export -- <out.ndjson> [--dir .lake | --url <lake URL>] [--dataset production]`
@@ -39,6 +41,7 @@ type Values = {
   missing: boolean
   'skip-history': boolean
   visibility?: string
+  'query-timeout': string
 }
 
 function progressBar(total: number) {
@@ -300,14 +303,19 @@ async function serve(values: Values) {
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`Not a port: ${values.port}`)
+  const timeout = Number(values['query-timeout'])
+  if (!Number.isFinite(timeout) || timeout <= 0)
+    throw new Error(`Not a query timeout in seconds: ${values['query-timeout']}`)
   const lake = await startLake({
     port,
     host: values.host,
     dir: values.dir,
     seed: values.seed,
     dataset: values.dataset,
+    queryTimeoutMs: Math.round(timeout * 1000),
   })
   console.log(`lake: listening on ${lake.url}`)
+  console.log(`lake: queries stop after ${timeout} s`)
   console.log(
     lake.tokenFile
       ? `lake: write token in ${lake.tokenFile}`
@@ -334,6 +342,7 @@ async function main(argv: string[]) {
       missing: {type: 'boolean', default: false},
       'skip-history': {type: 'boolean', default: false},
       visibility: {type: 'string'},
+      'query-timeout': {type: 'string', default: '10'},
     },
   })
   switch (command) {

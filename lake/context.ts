@@ -2,9 +2,12 @@
 import type {LakeRequest, LakeResponse} from './http'
 import type {Dataset, DatasetRegistry} from './datasets'
 import {notFound, unauthorized} from './errors'
+import type {QueryPool} from './query/pool'
 
 export interface Lake {
   datasets: DatasetRegistry
+  /** Evaluates queries and listen filters off the serving thread. */
+  queries: QueryPool
   token: string
   projectId: string
   /** Folder for uploaded asset bytes. */

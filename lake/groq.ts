@@ -1,48 +1,139 @@
-// Runs GROQ with groq-js and turns its errors into Sanity's error responses.
-import {evaluateSync, parse, toJS} from 'groq-js'
-import type {PerspectiveView} from './perspectives'
+// Runs GROQ with groq-js over a perspective view and turns its errors into Sanity's error
+// responses. Runs inside a query worker (lake/query/worker.ts), never on the serving thread.
+import {evaluate, evaluateSync, parse, toJS} from 'groq-js'
 import {LakeError} from './errors'
+import type {LakeDocument} from './store'
+import {resultTooLarge} from './query/limits'
+import type {FilterMemo} from './query/filters'
+import type {ResultScope} from './query/results'
+import type {PerspectiveView} from './query/views'
+
+export interface QueryOptions {
+  identity?: string
+  /** Answers whose JSON is larger are refused (lake/query/limits.ts). */
+  maxResultBytes: number
+}
 
 /**
- * Evaluates synchronously (groq-js's async mode awaits every document) and resolves `->` through
- * the view's id map instead of a scan per reference.
+ * The query's result as JSON. Evaluates synchronously (groq-js's async mode awaits every
+ * document) and falls back to async only for what groq-js runs async only (`diff::`); resolves
+ * `->` through the view's id map instead of a scan per reference; caches the answer with what it
+ * read, so commits that cannot change it keep it.
  */
-export function runQuery(
+export async function runQuery(
   query: string,
   params: Record<string, unknown>,
   view: PerspectiveView,
-  identity?: string,
-): unknown {
-  // Identical queries between two commits give identical results: serve them from the view.
-  const key = `${identity ?? ''}\u0000${query}\u0000${JSON.stringify(params)}`
-  if (view.results.has(key)) return view.results.get(key)
+  options: QueryOptions,
+): Promise<string> {
+  const key = `${options.identity ?? ''}\u0000${query}\u0000${JSON.stringify(params)}`
+  const cached = view.results.get(key)
+  if (cached !== undefined) return cached
+  const original = query
   ;({query, params} = withTextQueries(query, params))
   let tree
   try {
     tree = parse(query, {params})
   } catch (error) {
-    throw queryError(query, error)
+    throw parseError(original, error)
   }
   const type = singleTypeScanned(tree)
+  const scope: ResultScope = {
+    scanned: type !== null ? {type} : everythingCount(tree) === 0 ? 'none' : 'all',
+    refs: new Set(),
+  }
+  let dataset = type === null ? view.documents : (view.byType.get(type) ?? [])
+  const evaluateOptions = {
+    params,
+    identity: options.identity,
+    dereference: ({_ref}: {_ref: string}) => {
+      scope.refs.add(_ref)
+      return view.get(_ref) ?? null
+    },
+  }
+  const filter = everythingCount(tree) === 1 ? scannedFilter(tree) : null
+  // now() changes between runs, so its answers are neither cached nor memoised.
+  const timeless = !/\bnow\s*\(/.test(query)
+  if (filter && timeless) {
+    const key = `${options.identity ?? ''}\u0000${JSON.stringify(filter)}\u0000${JSON.stringify(params)}`
+    const memo = view.filters.get(key)
+    const matched = memo && matchingWithMemo(memo, dataset, filter, view, evaluateOptions)
+    if (memo && matched) {
+      // Evaluating the whole query over the matching documents gives the same answer: its
+      // only `*` is this filter's, and `->` reads the view, not the dataset.
+      dataset = matched
+      scope.filterRefs = memo.refsTo
+    }
+  }
   let result
   try {
-    result = toJS(
-      evaluateSync(tree, {
-        dataset: type === null ? view.documents : (view.byType.get(type) ?? []),
-        params,
-        identity,
-        dereference: ({_ref}) => view.byId.get(_ref) ?? null,
-      }),
-    )
+    result = toJS(evaluateSync(tree, {...evaluateOptions, dataset}))
   } catch (error) {
-    throw queryError(query, error)
+    if ((error as Error).message !== ASYNC_ONLY) throw queryError(original, error)
+    try {
+      // A copy: the view must not change under an evaluation that awaits.
+      const value = await evaluate(tree, {...evaluateOptions, dataset: [...dataset]})
+      result = await value.get()
+    } catch (asyncError) {
+      throw queryError(original, asyncError)
+    }
   }
-  if (view.results.size >= MAX_CACHED_RESULTS) view.results.clear()
-  view.results.set(key, result)
-  return result
+  let json: string
+  try {
+    json = JSON.stringify(result) ?? 'null'
+  } catch {
+    // V8 cannot even build the string (past ~512 MB).
+    throw resultTooLarge(options.maxResultBytes)
+  }
+  if (Buffer.byteLength(json) > options.maxResultBytes) throw resultTooLarge(options.maxResultBytes)
+  if (timeless) view.results.set(key, json, scope)
+  return json
 }
 
-const MAX_CACHED_RESULTS = 1000
+/** The filter node `*[…]` of the query's only `*`, if the query reads `*` through one. */
+function scannedFilter(tree: unknown): Node | null {
+  let node = tree as Node | undefined
+  while (node && typeof node === 'object') {
+    if (node.type === 'Filter' && (node.base as Node | undefined)?.type === 'Everything')
+      return node
+    node = node.base as Node | undefined
+  }
+  return null
+}
+
+/**
+ * The documents the filter matches, each tested once per version of itself (and of what it
+ * dereferenced); null when the filter cannot be tested synchronously one document at a time.
+ */
+function matchingWithMemo(
+  memo: FilterMemo,
+  dataset: LakeDocument[],
+  filter: Node,
+  view: PerspectiveView,
+  options: {params: Record<string, unknown>; identity?: string},
+): LakeDocument[] | null {
+  try {
+    return memo.matching(dataset, (doc) => {
+      const refs: string[] = []
+      const value = evaluateSync(filter as never, {
+        ...options,
+        dataset: [doc],
+        dereference: ({_ref}) => {
+          refs.push(_ref)
+          return view.get(_ref) ?? null
+        },
+      })
+      const result = toJS(value)
+      return {match: Array.isArray(result) && result.length > 0, refs}
+    })
+  } catch {
+    // The full evaluation below reports the error (or takes the async path).
+    return null
+  }
+}
+
+/** groq-js's message for a function it evaluates only in async mode (diff::changedAny…). */
+const ASYNC_ONLY = 'executeSync not supported'
 
 /**
  * groq-js has no `text::query()`, which the Studio's lists and search send. `x match
@@ -81,7 +172,7 @@ type Node = {type: string; [key: string]: unknown}
  * that type's documents gives the same result (`->` goes through the id map, not the dataset).
  */
 export function singleTypeScanned(tree: unknown): string | null {
-  if (JSON.stringify(tree).split('"type":"Everything"').length !== 2) return null
+  if (everythingCount(tree) !== 1) return null
   let node = tree as Node | undefined
   while (node && typeof node === 'object') {
     if (node.type === 'Filter' && (node.base as Node | undefined)?.type === 'Everything')
@@ -89,6 +180,11 @@ export function singleTypeScanned(tree: unknown): string | null {
     node = node.base as Node | undefined
   }
   return null
+}
+
+/** How many `*` the query has. */
+export function everythingCount(tree: unknown): number {
+  return JSON.stringify(tree).split('"type":"Everything"').length - 1
 }
 
 function typeOfCondition(expr: Node | undefined): string | null {
@@ -103,7 +199,25 @@ function typeOfCondition(expr: Node | undefined): string | null {
   return null
 }
 
-function queryError(query: string, error: unknown): LakeError {
+/**
+ * Whatever parsing rejects is a queryParseError, as Sanity answers for syntax and for checks it
+ * makes before running (e.g. `defined()` with no argument); groq-js gives some of these no
+ * position, so they point at the function the message names, else at the whole query.
+ */
+export function parseError(query: string, error: unknown): LakeError {
+  const mapped = queryError(query, error)
+  if (mapped.type === 'queryParseError') return mapped
+  const named = /function ([\w:]+)\(\)/.exec(mapped.message)?.[1]
+  const at = named ? query.indexOf(named) : -1
+  return new LakeError(400, 'queryParseError', mapped.message, {
+    query,
+    start: Math.max(at, 0),
+    end: at >= 0 ? at + named!.length : query.length,
+  })
+}
+
+export function queryError(query: string, error: unknown): LakeError {
+  if (error instanceof LakeError) return error
   const e = error as {name?: string; message?: string; position?: number}
   if (e.name === 'GroqSyntaxError' && typeof e.position === 'number') {
     const start = Math.min(e.position, query.length)
@@ -111,6 +225,20 @@ function queryError(query: string, error: unknown): LakeError {
       query,
       start,
       end: Math.min(start + 1, query.length),
+    })
+  }
+  // An unknown function (e.g. delta:: outside a listen filter) is found while parsing, like
+  // Sanity's queryParseError; point at the first call of it.
+  const unknown = /^Undefined (?:function|namespace): (\w+)/.exec(e.message ?? '')
+  if (e.name === 'GroqQueryError' && unknown) {
+    const call = new RegExp(`(\\w+::)?\\b${unknown[1]}\\b`).exec(query)
+    const start = call?.index ?? 0
+    const name = call?.[0] ?? unknown[1]!
+    const hint = name.startsWith('delta::') ? ' (delta:: works in listen filters only)' : ''
+    return new LakeError(400, 'queryParseError', `Undefined function: ${name}${hint}`, {
+      query,
+      start,
+      end: call ? start + call[0].length : query.length,
     })
   }
   return new LakeError(400, 'queryError', e.message ?? 'The query failed', {query})

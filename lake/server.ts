@@ -13,6 +13,7 @@ import {sendError, type LakeRequest, type LakeResponse} from './http'
 import {importNdjson} from './ndjson'
 import {DatasetRegistry, migrateSingleStoreLayout} from './datasets'
 import {acquireLock} from './lock'
+import {QueryPool} from './query/pool'
 import {matchRoute, routes, type Route} from './router'
 import type {LakeStore} from './store'
 
@@ -34,6 +35,12 @@ export interface LakeOptions {
   /** Extra route families (e.g. the Studio's), matched before the built-in ones. */
   extraRoutes?: Route[]
   quiet?: boolean
+  /** Time limit of one query or listen filter, in ms. Default 10 s. */
+  queryTimeoutMs?: number
+  /** Largest query result (its JSON), in bytes. Default 32 MB. */
+  maxResultBytes?: number
+  /** Query worker threads. Default min(2, cores). */
+  queryWorkers?: number
 }
 
 export interface RunningLake {
@@ -45,6 +52,8 @@ export interface RunningLake {
   /** The default dataset's store. */
   store: LakeStore
   datasets: DatasetRegistry
+  /** The query workers; `queries.ready()` resolves once they hold every dataset. */
+  queries: QueryPool
   close(): Promise<void>
 }
 
@@ -99,8 +108,18 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
     throw error
   })
   const {token, tokenFile} = resolveToken(dir, options.token)
+  const queries = new QueryPool({
+    timeoutMs: options.queryTimeoutMs,
+    maxResultBytes: options.maxResultBytes,
+    workers: options.queryWorkers,
+  })
+  // The workers hold a copy of every dataset, and follow datasets created and deleted later.
+  for (const dataset of datasets.list()) queries.addDataset(dataset.name, dataset.store)
+  datasets.on('added', (dataset) => queries.addDataset(dataset.name, dataset.store))
+  datasets.on('removed', (name) => queries.removeDataset(name))
   const lake: Lake = {
     datasets,
+    queries,
     token,
     projectId: options.projectId ?? process.env.SANITY_PROJECT_ID ?? 'clinickit',
     assetsDir: join(dir, 'assets'),
@@ -136,6 +155,8 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
   lake.url = plain ? origin(plain, false) : origin(secure!, true)
   lock.setUrl(lake.url)
   const tlsUrl = both && secure ? origin(secure, true) : null
+  // Serving already, but return once the query workers hold the data, so a first query is fast.
+  await queries.ready()
   return {
     url: lake.url,
     tlsUrl,
@@ -143,6 +164,7 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
     tokenFile,
     store: datasets.default.store,
     datasets,
+    queries,
     close: async () => {
       await Promise.all(
         servers.map(
@@ -155,6 +177,7 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
         ),
       )
       datasets.close()
+      await queries.close()
       lock.release()
     },
   }

@@ -1,13 +1,13 @@
 // GET /v{apiVersion}/data/listen/{dataset}?query=…: Server-Sent Events for every committed
 // change to a document the query's filter matches, before or after the change.
-import {evaluate, parse} from 'groq-js'
+import {parse} from 'groq-js'
 import {requireDataset, type RouteContext} from '../context'
 import {badRequest} from '../errors'
 import {flag, groqParamsFromSearch} from '../http'
 import {canSee, visibleMutations} from '../access'
 import {randomId} from '../ids'
 import {route} from '../route'
-import type {CommittedTransaction, DocumentChange, LakeDocument} from '../store'
+import type {CommittedTransaction, DocumentChange} from '../store'
 
 const HEARTBEAT_MS = 25_000
 
@@ -15,14 +15,27 @@ function sse(ctx: RouteContext, event: string, data: unknown, id?: string) {
   ctx.res.write(`${id ? `id: ${id}\n` : ''}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
 }
 
+/**
+ * For each change, whether the filter matches the document before and after it. The query
+ * workers evaluate it (delta mode, under the query time limit); an error ends the stream.
+ */
 async function matches(
-  tree: ReturnType<typeof parse>,
-  doc: LakeDocument | null,
+  ctx: RouteContext,
+  query: string,
   params: Record<string, unknown>,
+  changes: DocumentChange[],
 ) {
-  if (!doc) return false
-  const result = await (await evaluate(tree, {dataset: [doc], params})).get()
-  return Array.isArray(result) ? result.length > 0 : result !== null && result !== undefined
+  try {
+    return await ctx.lake.queries.filter({
+      query,
+      params,
+      changes: changes.map(({before, after}) => ({before, after})),
+    })
+  } catch (error) {
+    sse(ctx, 'channelError', {message: (error as Error).message})
+    ctx.res.end()
+    return null
+  }
 }
 
 async function listen(ctx: RouteContext) {
@@ -44,9 +57,8 @@ async function listen(ctx: RouteContext) {
   })
   // A HEAD answer has no body, so no events: end it rather than hold a stream no one reads.
   if (ctx.req.method === 'HEAD') return void ctx.res.end()
-  let tree: ReturnType<typeof parse>
   try {
-    tree = parse(query, {params})
+    parse(query, {params, mode: 'delta'})
   } catch (error) {
     sse(ctx, 'channelError', {message: (error as Error).message})
     ctx.res.end()
@@ -56,15 +68,14 @@ async function listen(ctx: RouteContext) {
 
   const send = async (tx: CommittedTransaction) => {
     const relevant: Array<{change: DocumentChange; before: boolean; after: boolean}> = []
-    for (const change of tx.changes) {
-      // Without the token a listener sees published documents only.
-      if (!canSee(ctx.authorized, change.id)) continue
-      const [before, after] = await Promise.all([
-        matches(tree, change.before, params),
-        matches(tree, change.after, params),
-      ])
+    // Without the token a listener sees published documents only.
+    const visible = tx.changes.filter((change) => canSee(ctx.authorized, change.id))
+    const matched = visible.length > 0 ? await matches(ctx, query, params, visible) : []
+    if (!matched) return
+    visible.forEach((change, i) => {
+      const [before, after] = matched[i]!
       if (before || after) relevant.push({change, before, after})
-    }
+    })
     // Drafts and versions written in the same transaction stay out of an anonymous event.
     const mutations = includeMutations ? visibleMutations(tx, ctx.authorized) : undefined
     relevant.forEach(({change, before, after}, index) => {

@@ -1,14 +1,24 @@
-// GET|POST /v{apiVersion}/data/query/{dataset}: GROQ over the perspective's documents.
+// GET|POST /v{apiVersion}/data/query/{dataset}: GROQ over the perspective's documents, evaluated
+// by the query workers (lake/query/pool.ts) under the limits in lake/query/limits.ts.
 import {requireDataset, type RouteContext} from '../context'
 import {badRequest} from '../errors'
-import {runQuery} from '../groq'
-import {flag, groqParamsFromSearch, readJson, sendJson} from '../http'
+import {flag, groqParamsFromSearch, readJson} from '../http'
 import {parsePerspective} from '../perspectives'
+import {
+  MAX_GET_SEARCH_BYTES,
+  MAX_PARAMS_BYTES,
+  MAX_QUERY_BYTES,
+  paramsTooLarge,
+  queryTooLarge,
+  urlTooLong,
+} from '../query/limits'
 import {route} from '../route'
 
 async function query(ctx: RouteContext) {
   const dataset = requireDataset(ctx)
   const search = ctx.url.searchParams
+  if (ctx.req.method === 'GET' && Buffer.byteLength(ctx.url.search) > MAX_GET_SEARCH_BYTES)
+    throw urlTooLong()
   let query = search.get('query')
   let params = groqParamsFromSearch(search)
   let perspectiveParam = search.get('perspective')
@@ -19,10 +29,12 @@ async function query(ctx: RouteContext) {
       if (!body.params || typeof body.params !== 'object' || Array.isArray(body.params))
         throw badRequest('"params" must be an object')
       params = body.params as Record<string, unknown>
+      if (Buffer.byteLength(JSON.stringify(params)) > MAX_PARAMS_BYTES) throw paramsTooLarge()
     }
     if (typeof body.perspective === 'string') perspectiveParam = body.perspective
   }
   if (!query) throw badRequest('Missing "query"')
+  if (Buffer.byteLength(query) > MAX_QUERY_BYTES) throw queryTooLarge()
   let perspective
   try {
     perspective = parsePerspective(perspectiveParam)
@@ -32,11 +44,16 @@ async function query(ctx: RouteContext) {
   // Without the token only published documents exist, whatever perspective was asked for.
   if (!ctx.authorized) perspective = 'published' as const
   const started = performance.now()
-  const result = runQuery(query, params, dataset.views.view(perspective))
+  const result = await ctx.lake.queries.query({dataset: dataset.name, perspective, query, params})
   const ms = Math.round(performance.now() - started)
-  const body: Record<string, unknown> = {result, ms}
-  if (flag(search, 'returnQuery', true)) body.query = query
-  sendJson(ctx.res, 200, body)
+  // The worker answers with the result's JSON: splice it in rather than parse and re-serialise.
+  const returned = flag(search, 'returnQuery', true) ? `,"query":${JSON.stringify(query)}` : ''
+  const json = `{"result":${result},"ms":${ms}${returned}}`
+  ctx.res.writeHead(200, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(json),
+  })
+  ctx.res.end(json)
 }
 
 export const queryRoutes = [

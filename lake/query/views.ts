@@ -1,0 +1,138 @@
+// A dataset's perspective views (published / drafts / raw), kept up to date one committed change
+// at a time instead of rebuilt per commit. The query workers hold one per dataset; the serving
+// thread keeps one for its own light reads (CORS partner origins).
+import {isDraftId, isPublishedId, publishedIdOf} from '../ids'
+import type {LakeDocument} from '../store'
+import {FilterMemos} from './filters'
+import {ResultCache} from './results'
+
+export type Perspective = 'published' | 'drafts' | 'raw'
+export const PERSPECTIVES: Perspective[] = ['published', 'drafts', 'raw']
+
+/** A document list with O(1) replace, append and remove (removal swaps in the last one). */
+export class IndexedList {
+  readonly items: LakeDocument[] = []
+  private readonly index = new Map<string, number>()
+
+  get(id: string): LakeDocument | undefined {
+    const at = this.index.get(id)
+    return at === undefined ? undefined : this.items[at]
+  }
+
+  set(doc: LakeDocument): void {
+    const at = this.index.get(doc._id)
+    if (at !== undefined) this.items[at] = doc
+    else {
+      this.index.set(doc._id, this.items.length)
+      this.items.push(doc)
+    }
+  }
+
+  delete(id: string): void {
+    const at = this.index.get(id)
+    if (at === undefined) return
+    const last = this.items.pop()!
+    this.index.delete(id)
+    if (at < this.items.length) {
+      this.items[at] = last
+      this.index.set(last._id, at)
+    }
+  }
+}
+
+/** One entry of a view that a commit changed, with its type before and after (for the cache). */
+export interface ViewChange {
+  id: string
+  beforeType: string | null
+  afterType: string | null
+}
+
+/** A perspective's documents, by _id for `->` and by _type for the `_type == "x"` prefilter. */
+export class PerspectiveView {
+  private readonly all = new IndexedList()
+  private readonly types = new Map<string, IndexedList>()
+  /** Live `_type` → documents, the shape groq-js gets as its dataset. */
+  readonly byType = new Map<string, LakeDocument[]>()
+  readonly results = new ResultCache()
+  readonly filters = new FilterMemos()
+  /** Bumped on every change, so readers can tell an old answer from a new one. */
+  generation = 0
+
+  get documents(): LakeDocument[] {
+    return this.all.items
+  }
+
+  get(id: string): LakeDocument | undefined {
+    return this.all.get(id)
+  }
+
+  /** Puts (or, with null, removes) the entry for `id`; returns what changed, if anything. */
+  put(id: string, doc: LakeDocument | null): ViewChange | null {
+    const before = this.all.get(id) ?? null
+    if (before === doc) return null
+    if (before) this.typeList(before._type).delete(id)
+    if (doc) {
+      this.all.set(doc)
+      this.typeList(doc._type).set(doc)
+    } else this.all.delete(id)
+    if (before && this.types.get(before._type)?.items.length === 0) {
+      this.types.delete(before._type)
+      this.byType.delete(before._type)
+    }
+    this.generation++
+    return {id, beforeType: before?._type ?? null, afterType: doc?._type ?? null}
+  }
+
+  private typeList(type: string): IndexedList {
+    let list = this.types.get(type)
+    if (!list) {
+      list = new IndexedList()
+      this.types.set(type, list)
+      this.byType.set(type, list.items)
+    }
+    return list
+  }
+}
+
+/**
+ * The three perspectives of one dataset. Raw is every document; published hides drafts and
+ * release versions; drafts lays each draft over its published document (`_id` becomes the
+ * published id, `_originalId` keeps the draft's), as Sanity's `drafts` perspective does.
+ */
+export class DatasetViews {
+  readonly raw = new PerspectiveView()
+  readonly published = new PerspectiveView()
+  readonly drafts = new PerspectiveView()
+
+  view(perspective: Perspective): PerspectiveView {
+    return this[perspective]
+  }
+
+  load(docs: Iterable<LakeDocument>): void {
+    for (const doc of docs) this.apply(doc._id, doc)
+  }
+
+  /** Applies one committed change (the document's new state, or null when deleted). */
+  apply(id: string, after: LakeDocument | null): void {
+    const changes: Array<[PerspectiveView, ViewChange | null]> = [
+      [this.raw, this.raw.put(id, after)],
+    ]
+    if (isPublishedId(id)) changes.push([this.published, this.published.put(id, after)])
+    if (isPublishedId(id) || isDraftId(id)) {
+      const publishedId = publishedIdOf(id)
+      changes.push([this.drafts, this.drafts.put(publishedId, this.merged(publishedId))])
+    }
+    for (const [view, change] of changes) {
+      if (!change) continue
+      // Results first: they consult the filter memos' references before those forget them.
+      view.results.invalidate(change)
+      view.filters.invalidate(change.id)
+    }
+  }
+
+  private merged(publishedId: string): LakeDocument | null {
+    const draft = this.raw.get(`drafts.${publishedId}`)
+    if (draft) return {...draft, _id: publishedId, _originalId: draft._id}
+    return this.raw.get(publishedId) ?? null
+  }
+}
