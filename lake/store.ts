@@ -63,6 +63,8 @@ export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]
 
   private constructor(readonly dir: string) {
     super()
+    // Every open listen stream (the Studio keeps several per tab) and the query pool listen here.
+    this.setMaxListeners(0)
     mkdirSync(dir, {recursive: true})
     this.db = new DatabaseSync(join(dir, 'lake.sqlite'))
     // WAL with FULL sync: a transaction acknowledged to a client survives kill -9 and power loss.

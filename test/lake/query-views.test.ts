@@ -86,7 +86,9 @@ async function apply(step: Op): Promise<void> {
         _id: step.id,
         _type: step.type,
         n: step.n,
-        r: {_type: 'reference', _ref: step.ref},
+        // Weak, so it may point at a document that a later step deletes (or none yet): strong
+        // references to missing documents are refused (test/lake/references.test.ts).
+        r: {_type: 'reference', _ref: step.ref, _weak: true},
       })
       return
     case 'patch':
