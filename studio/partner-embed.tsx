@@ -10,6 +10,8 @@ import {widgetsUrl} from './env'
 
 type CopyState = 'idle' | 'copied' | 'failed'
 
+const COPY_TIMEOUT_MS = 4000
+
 const COPY_LABELS: Record<CopyState, string> = {
   idle: 'Copy code',
   copied: 'Copied',
@@ -39,8 +41,13 @@ export const PartnerEmbedView: UserViewComponent = ({document}) => {
       </Card>
     )
 
+  // A browser may leave the clipboard's promise unsettled (e.g. the tab lost focus mid-click):
+  // after a few seconds without an answer, say so rather than leave the button unchanged.
   const copySnippet = () =>
-    navigator.clipboard.writeText(snippet).then(
+    Promise.race([
+      navigator.clipboard.writeText(snippet),
+      new Promise((_, reject) => setTimeout(reject, COPY_TIMEOUT_MS)),
+    ]).then(
       () => setCopy('copied'),
       () => setCopy('failed'),
     )

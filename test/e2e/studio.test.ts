@@ -185,6 +185,7 @@ describe('a partner’s embed code in the Studio', () => {
     assert.equal(status, 200)
     // The clipboard takes text only from the focused page: earlier tests opened other pages.
     await page.bringToFront()
+    await page.waitForFunction(() => document.hasFocus(), undefined, {timeout: 10_000})
     await page.getByRole('button', {name: 'Copy code'}).click()
     const copied = page.getByRole('button', {name: /^(Copied|Copying was blocked)/})
     await copied.waitFor()
