@@ -1,4 +1,5 @@
 // A real lake in a temp folder, and @sanity/client instances pointed at it.
+import {spawn, type ChildProcess} from 'node:child_process'
 import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -57,4 +58,39 @@ export async function uploadTestImage(
     .png()
     .toBuffer()
   return client.assets.upload('image', png, {filename})
+}
+
+/**
+ * `npm run lake` in its own process (`lake/cli.ts serve` under tsx) on a free port, for tests that
+ * kill it or set its environment; resolves with the URL it prints once it listens.
+ */
+export function spawnLakeCli(
+  dir: string,
+  env: Record<string, string> = {},
+): Promise<{child: ChildProcess; url: string}> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'lake/cli.ts',
+      'serve',
+      '--port',
+      '0',
+      '--dir',
+      dir,
+      '--seed',
+      'none.ndjson',
+    ],
+    {stdio: ['ignore', 'pipe', 'inherit'], env: {...process.env, ...env}},
+  )
+  return new Promise((resolve, reject) => {
+    let out = ''
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString()
+      const match = /lake: listening on (\S+)/.exec(out)
+      if (match) resolve({child, url: match[1]!})
+    })
+    child.once('exit', (code) => reject(new Error(`lake exited with ${code}: ${out}`)))
+  })
 }

@@ -1,13 +1,13 @@
 // Concurrent writers and a hard kill: every acknowledged transaction survives.
 import assert from 'node:assert/strict'
-import {spawn, type ChildProcess} from 'node:child_process'
+import type {ChildProcess} from 'node:child_process'
 import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, describe, it} from 'node:test'
 import {datasetDir} from '../../lake/datasets'
 import {LakeStore} from '../../lake/store'
-import {lakeClient, startTestLake} from '../helpers/lake'
+import {lakeClient, spawnLakeCli, startTestLake} from '../helpers/lake'
 
 describe('durability', () => {
   it('20 concurrent writers × 100 inc patches leave the counter at exactly 2000', async () => {
@@ -32,36 +32,7 @@ describe('durability', () => {
     rmSync(dir, {recursive: true, force: true})
   })
 
-  function startCli(): Promise<{child: ChildProcess; url: string}> {
-    const proc = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'lake/cli.ts',
-        'serve',
-        '--port',
-        '0',
-        '--dir',
-        dir,
-        '--seed',
-        'none.ndjson',
-      ],
-      {
-        stdio: ['ignore', 'pipe', 'inherit'],
-        env: {...process.env, SANITY_API_TOKEN: 'durability-test-token'},
-      },
-    )
-    return new Promise((resolve, reject) => {
-      let out = ''
-      proc.stdout!.on('data', (chunk: Buffer) => {
-        out += chunk.toString()
-        const match = /lake: listening on (\S+)/.exec(out)
-        if (match) resolve({child: proc, url: match[1]!})
-      })
-      proc.once('exit', (code) => reject(new Error(`lake exited with ${code}: ${out}`)))
-    })
-  }
+  const startCli = () => spawnLakeCli(dir, {SANITY_API_TOKEN: 'durability-test-token'})
 
   it('kill -9 during a write loop loses no acknowledged transaction', async () => {
     const first = await startCli()

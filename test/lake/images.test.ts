@@ -1,7 +1,7 @@
 // Image delivery: Sanity's pipeline parameters checked and applied, output and input pixel caps,
 // the render queue, and the disk cache of variants. A real lake, real @sanity/image-url URLs.
 import assert from 'node:assert/strict'
-import {spawn, type ChildProcess} from 'node:child_process'
+import type {ChildProcess} from 'node:child_process'
 import {existsSync, mkdtempSync, readdirSync, rmSync, statSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -10,7 +10,7 @@ import type {SanityImageAssetDocument} from '@sanity/client'
 import {createImageUrlBuilder} from '@sanity/image-url'
 import sharp from 'sharp'
 import {startLake} from '../../lake/server'
-import {lakeClient, startTestLake, type TestLake} from '../helpers/lake'
+import {lakeClient, spawnLakeCli, startTestLake, type TestLake} from '../helpers/lake'
 
 /** A 100×80 PNG with four coloured quarters: red, green / blue, white. */
 async function quarters(): Promise<Buffer> {
@@ -389,36 +389,10 @@ describe('image queue', () => {
       rmSync(dir, {recursive: true, force: true})
     })
 
-    function startCli(env: Record<string, string>): Promise<string> {
-      const proc = spawn(
-        process.execPath,
-        [
-          '--import',
-          'tsx',
-          'lake/cli.ts',
-          'serve',
-          '--port',
-          '0',
-          '--dir',
-          dir,
-          '--seed',
-          'none.ndjson',
-        ],
-        {
-          stdio: ['ignore', 'pipe', 'inherit'],
-          env: {...process.env, SANITY_API_TOKEN: 'images-test-token', ...env},
-        },
-      )
-      child = proc
-      return new Promise((resolve, reject) => {
-        let out = ''
-        proc.stdout!.on('data', (chunk: Buffer) => {
-          out += chunk.toString()
-          const match = /lake: listening on (\S+)/.exec(out)
-          if (match) resolve(match[1]!)
-        })
-        proc.once('exit', (code) => reject(new Error(`lake exited with ${code}: ${out}`)))
-      })
+    async function startCli(env: Record<string, string>): Promise<string> {
+      const started = await spawnLakeCli(dir, {SANITY_API_TOKEN: 'images-test-token', ...env})
+      child = started.child
+      return started.url
     }
 
     it('answers 503 with Retry-After in Sanity’s error shape, and serves the rest', async () => {
