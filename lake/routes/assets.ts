@@ -4,7 +4,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {describeAsset, storeAssetBytes} from '../assets/store'
-import {requireDataset, requireToken, type RouteContext} from '../context'
+import {requireDataset, requireToken, writeAs, type RouteContext} from '../context'
 import {LakeError, notFound} from '../errors'
 import {readBody, sendJson} from '../http'
 import {ENCODING_MIME, mimeOfExtension} from '../images/formats'
@@ -20,6 +20,7 @@ async function upload(ctx: RouteContext) {
   const {name: dataset, store} = requireDataset(ctx)
   requireToken(ctx)
   const kind = ctx.params.kind === 'images' ? 'image' : 'file'
+  const writer = writeAs(ctx)
   const bytes = await readBody(ctx.req, MAX_ASSET_BODY)
   const {projectId, url: baseUrl} = ctx.lake
   const {document, fileName} = await describeAsset(
@@ -31,9 +32,11 @@ async function upload(ctx: RouteContext) {
       mimeType: String(ctx.req.headers['content-type'] ?? 'application/octet-stream'),
     },
   )
+  // Held to the grants before the bytes are kept, so a refused upload leaves no file behind.
+  await store.commit([{createIfNotExists: document}], {...writer, dryRun: true})
   storeAssetBytes(ctx.lake.assetsDir, fileName, bytes)
   // The same bytes give the same asset id: a second upload returns the first document.
-  await store.commit([{createIfNotExists: document}], {author: 'lake-token'})
+  await store.commit([{createIfNotExists: document}], writer)
   sendJson(ctx.res, 200, {document: store.get(document._id)})
 }
 
