@@ -52,11 +52,12 @@ function checkNewUser(input: NewUser): Required<NewUser> {
   const name = text(input.name, 'name', 200)
   const email = text(input.email, 'email', 320)
   if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw badRequest(`"${email}" is not an email address`)
-  if (!isRoleName(input.role))
-    throw badRequest(`"role" must be one of ${ROLE_NAMES.join(', ')}`)
+  if (!isRoleName(input.role)) throw badRequest(`"role" must be one of ${ROLE_NAMES.join(', ')}`)
   const id = input.id ?? `u${randomBytes(6).toString('hex')}`
   if (typeof id !== 'string' || !ID_PATTERN.test(id) || id === ROBOT_USER.id)
-    throw badRequest('"id" must be 1–64 letters, digits, "_" or "-", starting with a letter or digit')
+    throw badRequest(
+      '"id" must be 1–64 letters, digits, "_" or "-", starting with a letter or digit',
+    )
   const imageUrl = input.imageUrl ?? null
   if (imageUrl !== null && (typeof imageUrl !== 'string' || !/^https?:\/\/\S+$/.test(imageUrl)))
     throw badRequest('"imageUrl" must be an http(s) URL or null')
@@ -136,4 +137,27 @@ function toUser(row: Record<string, unknown>): LakeUser {
     role: String(row.role),
     createdAt: String(row.created_at),
   }
+}
+
+/** The sample's people: who `npm start` signs in as, one per kind of Studio user. */
+export const SAMPLE_USERS: Array<NewUser & {id: string}> = [
+  {
+    id: 'admin',
+    name: 'Clinic administrator',
+    email: 'admin@clinic-kit.localhost',
+    role: 'administrator',
+  },
+  {id: 'editor', name: 'Content editor', email: 'editor@clinic-kit.localhost', role: 'editor'},
+  // The medical reviewer is the sample's clinician `clinician-sloane-yu`.
+  {
+    id: 'clinician-sloane-yu',
+    name: 'Dr. Sloane Yu',
+    email: 'sloane.yu@clinic-kit.localhost',
+    role: 'medicalReviewer',
+  },
+]
+
+/** Adds the sample users that are missing; answers the new ones with their tokens. */
+export function ensureSampleUsers(users: UserStore): Array<{user: LakeUser; token: string}> {
+  return SAMPLE_USERS.filter(({id}) => !users.get(id)).map((user) => users.add(user))
 }

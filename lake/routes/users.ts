@@ -104,7 +104,9 @@ function projectGrants(ctx: RouteContext) {
   sendJson(ctx.res, 200, {
     'sanity.project': grants(role.managesProject ? ['read', 'update'] : ['read']),
     'sanity.project.members': grants(role.managesProject ? ['read', 'invite'] : ['read']),
-    'sanity.project.datasets': grants(role.managesProject ? ['read', 'create', 'delete'] : ['read']),
+    'sanity.project.datasets': grants(
+      role.managesProject ? ['read', 'create', 'delete'] : ['read'],
+    ),
   })
 }
 
