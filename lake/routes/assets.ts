@@ -12,6 +12,7 @@ import {parseImageParams} from '../images/params'
 import {QueueFullError} from '../images/queue'
 import {imageService} from '../images/service'
 import {route} from '../route'
+import type {LakeDocument} from '../store'
 
 /** Uploads may be larger than JSON bodies. */
 export const MAX_ASSET_BODY = 100 * 1024 * 1024
@@ -32,8 +33,10 @@ async function upload(ctx: RouteContext) {
       mimeType: String(ctx.req.headers['content-type'] ?? 'application/octet-stream'),
     },
   )
-  // Held to the grants before the bytes are kept, so a refused upload leaves no file behind.
-  await store.commit([{createIfNotExists: document}], {...writer, dryRun: true})
+  // Held to the grants before the bytes are kept, so a refused upload leaves no file behind;
+  // checked even when the same bytes were uploaded before and the commit would change nothing.
+  const after = document as unknown as LakeDocument
+  await writer.authorize?.([{id: document._id, operation: 'create', before: null, after, index: 0}])
   storeAssetBytes(ctx.lake.assetsDir, fileName, bytes)
   // The same bytes give the same asset id: a second upload returns the first document.
   await store.commit([{createIfNotExists: document}], writer)

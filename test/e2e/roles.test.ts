@@ -39,7 +39,7 @@ after(async () => {
 describe('a contributor in the Studio', () => {
   it('signs in and sees its role', async () => {
     await s.signIn(token)
-    const me = await lakeClient(s.lake.url, token).request<{role: string}>({uri: '/users/me'})
+    const me = await lakeClient(s.lake.url, token).request<{role: string}>({url: '/users/me'})
     assert.equal(me.role, 'contributor')
   })
 
@@ -73,9 +73,11 @@ describe('a contributor in the Studio', () => {
       await new Promise((r) => setTimeout(r, 100))
     assert.equal(await publish.isDisabled(), true, 'Publish is disabled for a contributor')
     await publish.hover({force: true})
-    const tooltip = page.getByText(/permission/i).first()
-    await tooltip.waitFor({timeout: 10_000})
-    assert.match((await tooltip.textContent()) ?? '', /permission/i)
+    // The Studio's own reason, from the grants the lake answered for this user's role.
+    const reason = page.getByText('You do not have permission to publish this document')
+    await reason.waitFor({timeout: 10_000})
+    assert.equal(await page.getByText('Insufficient permissions', {exact: true}).isVisible(), true)
+    assert.equal(await page.getByText('Contributor', {exact: true}).isVisible(), true)
   })
 
   it('is refused a direct publish by the lake with 403, and nothing changes', async () => {

@@ -42,7 +42,7 @@ const tokens = new Map<Role, Added>()
 
 async function addUser(client: SanityClient, role: string, id = `user-${role}`): Promise<Added> {
   return client.request<Added>({
-    uri: '/lake/users',
+    url: '/lake/users',
     method: 'POST',
     body: {id, name: `A ${role}`, email: `${id}@example.test`, role},
   })
@@ -153,19 +153,19 @@ test('a viewer and a contributor read drafts; anonymous reads published only', a
 })
 
 test('users/me, users/:ids, members, grants and acl per user', async () => {
-  const me = await clientFor('medicalReviewer').request<Record<string, unknown>>({uri: '/users/me'})
+  const me = await clientFor('medicalReviewer').request<Record<string, unknown>>({url: '/users/me'})
   assert.equal(me.id, 'user-medicalReviewer')
   assert.equal(me.role, 'medicalReviewer')
   assert.deepEqual(me.roles, [{name: 'medicalReviewer', title: 'Medical reviewer'}])
-  assert.deepEqual(await t.anonymous.request({uri: '/users/me'}), {})
+  assert.deepEqual(await t.anonymous.request({url: '/users/me'}), {})
   const [one, missing] = await clientFor('viewer').request<Array<Record<string, unknown> | null>>({
-    uri: '/users/user-editor,nobody',
+    url: '/users/user-editor,nobody',
   })
   assert.equal(one?.displayName, 'A editor')
   assert.equal(missing, null)
   const project = await clientFor('contributor').request<{members: Array<Record<string, unknown>>}>(
     {
-      uri: '/projects/clinickit',
+      url: '/projects/clinickit',
     },
   )
   const member = project.members.find((m) => m.id === 'user-contributor')
@@ -179,7 +179,7 @@ test('users/me, users/:ids, members, grants and acl per user', async () => {
   assert.equal(project.members.find((m) => m.isRobot)?.role, 'administrator')
   const acl = (role: Role) =>
     clientFor(role).request<Array<{filter: string; permissions: string[]}>>({
-      uri: '/projects/clinickit/datasets/production/acl',
+      url: '/projects/clinickit/datasets/production/acl',
     })
   assert.deepEqual(await acl('editor'), [
     {filter: '_id in path("**")', permissions: ['read', 'create', 'history', 'update']},
@@ -196,7 +196,7 @@ test('users/me, users/:ids, members, grants and acl per user', async () => {
   ])
   const grants = (role: Role) =>
     clientFor(role).request<Record<string, Array<{grants: Array<{name: string}>}>>>({
-      uri: '/projects/clinickit/grants',
+      url: '/projects/clinickit/grants',
     })
   const names = (g: Awaited<ReturnType<typeof grants>>) =>
     g['sanity.project.members']![0]!.grants.map((x) => x.name)
@@ -209,7 +209,7 @@ test('only an administrator manages users, and bad input changes nothing', async
   assert.equal(refused.statusCode, 403)
   const bad = await addUser(t.client, 'superuser', 'bad-role').catch((e) => e)
   assert.equal(bad.statusCode, 400)
-  const list = await t.client.request<Array<{id: string}>>({uri: '/lake/users'})
+  const list = await t.client.request<Array<{id: string}>>({url: '/lake/users'})
   assert.deepEqual(list.map((u) => u.id).sort(), ROLES.map((r) => `user-${r}`).sort())
 })
 
@@ -355,4 +355,13 @@ test('users CLI on a stopped folder and through --url; tokens hashed; removed â†
   } finally {
     rmSync(dir, {recursive: true, force: true})
   }
+})
+
+test('a viewer is refused an upload even of bytes the lake already holds', async () => {
+  // The administrator uploaded this 3Ã—3 image in the matrix above.
+  const refused = await uploadTestImage(clientFor('viewer'), 3, 3, 'again.png').catch(
+    (error: {statusCode?: number}) => error,
+  )
+  assert.equal((refused as {statusCode?: number}).statusCode, 403)
+  assert.ok(await uploadTestImage(clientFor('contributor'), 3, 3, 'again.png'))
 })
