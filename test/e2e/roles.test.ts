@@ -46,8 +46,9 @@ describe('a contributor in the Studio', () => {
   it('edits a published FAQ as a draft, and Publish stays disabled with the reason', async () => {
     const page = s.page
     await page.goto(`${s.studioUrl}/intent/edit/id=${FAQ};type=faq/`)
-    const question = page.getByLabel('Question')
-    await question.waitFor()
+    const question = page.locator('input[id="question"]')
+    // The first document pane loads the form, schema and grants: slow on a loaded machine.
+    await question.waitFor({timeout: 90_000})
     await question.fill('What is chronic migraine, exactly?')
     const client = lakeClient(s.lake.url, s.lake.token)
     for (let i = 0; i < 100; i++) {
@@ -83,6 +84,9 @@ describe('a contributor in the Studio', () => {
   it('is refused a direct publish by the lake with 403, and nothing changes', async () => {
     const client = lakeClient(s.lake.url, token)
     const admin = lakeClient(s.lake.url, s.lake.token)
+    // Its draft, as the Studio made it above; made here if that step did not run.
+    const published = await admin.getDocument(FAQ)
+    await client.createIfNotExists({...published!, _id: `drafts.${FAQ}`})
     const before = await admin.fetch(
       '*[_id in [$id, "drafts." + $id]]{_id, _rev}',
       {id: FAQ},
