@@ -2,6 +2,7 @@
 //   serve  [--port 3030] [--host 127.0.0.1] [--dir .lake] [--seed …] [--dataset production]
 //          [--query-timeout 10]
 //   serve dataset list|create <name>|copy <from> <to>|delete <name> [--dir .lake | --url …]
+//   serve users add --name … --email … --role …|list|remove <id>|token <id> [--dir | --url]
 //   import <file.ndjson> [--dir .lake | --url …] [--dataset …] [--replace | --missing]
 //   export <out.ndjson> [--dir .lake | --url …] [--dataset …]
 // Offline commands take the folder's lock, so they never write behind a running lake's back;
@@ -18,12 +19,16 @@ import {LakeError} from './errors'
 import {importOverHttp} from './import-http'
 import {acquireLock, FolderLockedError} from './lock'
 import {importNdjson, type ImportMode} from './ndjson'
+import {ROLE_NAMES} from './roles'
 import {startLake} from './server'
+import {UserStore, type LakeUser} from './users'
 
 const USAGE = `usage:
   npm run lake -- [--port 3030] [--host 127.0.0.1] [--dir .lake] [--seed content/sample.ndjson] [--dataset production]
                   [--query-timeout <seconds, default 10>]
   npm run lake -- dataset list|create <name>|copy <from> <to>|delete <name> [--dir .lake | --url <lake URL>] [--skip-history]
+  npm run lake -- users add --name <name> --email <email> --role <${ROLE_NAMES.join('|')}> [--id <id>] [--image-url <url>]
+  npm run lake -- users list|remove <id>|token <id> [--dir .lake | --url <lake URL>]
   npm run lake:import -- <file.ndjson> [--dir .lake | --url <lake URL>] [--dataset production] [--replace | --missing]
   npm run lake:export -- <out.ndjson> [--dir .lake | --url <lake URL>] [--dataset production]`
 
@@ -42,6 +47,11 @@ type Values = {
   'skip-history': boolean
   visibility?: string
   'query-timeout': string
+  name?: string
+  email?: string
+  role?: string
+  id?: string
+  'image-url'?: string
 }
 
 function progressBar(total: number) {
@@ -299,6 +309,84 @@ async function datasetCommand(values: Values, positionals: string[], args: strin
   )
 }
 
+function printUser(user: LakeUser) {
+  console.log(`${user.id}\t${user.role}\t${user.name} <${user.email}>`)
+}
+
+function printToken(id: string, token: string) {
+  console.log(`token for ${id} (shown once; the lake keeps only its hash): ${token}`)
+}
+
+async function usersCommand(values: Values, positionals: string[], args: string[]) {
+  const [action, id] = positionals
+  const needId = () => {
+    if (!id) throw new Error(`users ${action} needs <id>\n${USAGE}`)
+    return id
+  }
+  const newUser = () => ({
+    id: values.id,
+    name: values.name ?? '',
+    email: values.email ?? '',
+    role: values.role ?? '',
+    imageUrl: values['image-url'],
+  })
+  if (values.url) {
+    const base = `${values.url.replace(/\/+$/, '')}/${DATA_API}/lake/users`
+    const token = httpToken(values.dir)
+    switch (action) {
+      case 'list':
+        for (const user of (await http('GET', base, token)) as unknown as LakeUser[])
+          printUser(user)
+        return
+      case 'add': {
+        const added = (await http('POST', base, token, newUser())) as {
+          user: LakeUser
+          token: string
+        }
+        printUser(added.user)
+        return printToken(added.user.id, added.token)
+      }
+      case 'remove':
+        await http('DELETE', `${base}/${encodeURIComponent(needId())}`, token)
+        return console.log(`lake: removed user ${id}`)
+      case 'token': {
+        const issued = (await http(
+          'POST',
+          `${base}/${encodeURIComponent(needId())}/token`,
+          token,
+        )) as {
+          token: string
+        }
+        return printToken(needId(), issued.token)
+      }
+      default:
+        throw new Error(USAGE)
+    }
+  }
+  if (!['list', 'add', 'remove', 'token'].includes(action ?? '')) throw new Error(USAGE)
+  await offline(values.dir, 'lake', ['users', ...args], () => {
+    const users = UserStore.open(values.dir)
+    try {
+      switch (action) {
+        case 'list':
+          return users.list().forEach(printUser)
+        case 'add': {
+          const added = users.add(newUser())
+          printUser(added.user)
+          return printToken(added.user.id, added.token)
+        }
+        case 'remove':
+          users.remove(needId())
+          return console.log(`lake: removed user ${id} from ${values.dir}`)
+        case 'token':
+          return printToken(needId(), users.issueToken(needId()))
+      }
+    } finally {
+      users.close()
+    }
+  })
+}
+
 async function serve(values: Values) {
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -343,6 +431,11 @@ async function main(argv: string[]) {
       'skip-history': {type: 'boolean', default: false},
       visibility: {type: 'string'},
       'query-timeout': {type: 'string', default: '10'},
+      name: {type: 'string'},
+      email: {type: 'string'},
+      role: {type: 'string'},
+      id: {type: 'string'},
+      'image-url': {type: 'string'},
     },
   })
   switch (command) {
@@ -350,10 +443,14 @@ async function main(argv: string[]) {
       // `npm run lake` is `cli.ts serve`, so `npm run lake -- dataset …` arrives here.
       if (positionals[0] === 'dataset')
         return datasetCommand(values, positionals.slice(1), rest.slice(rest.indexOf('dataset') + 1))
+      if (positionals[0] === 'users')
+        return usersCommand(values, positionals.slice(1), rest.slice(rest.indexOf('users') + 1))
       if (positionals.length > 0) throw new Error(USAGE)
       return serve(values)
     case 'dataset':
       return datasetCommand(values, positionals, rest)
+    case 'users':
+      return usersCommand(values, positionals, rest)
     case 'import':
       return importCommand(values, positionals, rest)
     case 'export':

@@ -3,12 +3,18 @@ import type {LakeRequest, LakeResponse} from './http'
 import type {Dataset, DatasetRegistry} from './datasets'
 import {notFound, unauthorized} from './errors'
 import type {QueryPool} from './query/pool'
+import {authorizeChanges, roleOf, type RoleDefinition} from './roles'
+import type {CommitOptions} from './store'
+import type {LakeUser, UserStore} from './users'
 
 export interface Lake {
   datasets: DatasetRegistry
   /** Evaluates queries and listen filters off the serving thread. */
   queries: QueryPool
+  /** The robot token: administrator, for tools, CI and scripts. */
   token: string
+  /** The people who sign in to the Studio, each with a role and a token. */
+  users: UserStore
   projectId: string
   /** Folder for uploaded asset bytes. */
   assetsDir: string
@@ -22,8 +28,12 @@ export interface RouteContext {
   url: URL
   params: Record<string, string>
   lake: Lake
-  /** The request carries the lake's token: it may see drafts and write. */
+  /** The request carries a valid token (a user's or the robot's): it may see drafts. */
   authorized: boolean
+  /** Whose token it is, or null for an anonymous request. */
+  user: LakeUser | null
+  /** The user's role, which decides what it may write. */
+  role: RoleDefinition | null
 }
 
 export type Handler = (ctx: RouteContext) => Promise<void> | void
@@ -39,4 +49,16 @@ export function requireDataset(ctx: RouteContext): Dataset {
 export function requireToken(ctx: RouteContext): void {
   if (!ctx.authorized)
     throw unauthorized('This request needs the lake token (Authorization: Bearer <token>)')
+}
+
+/** The signed-in user and its role, or Sanity's 401 for an anonymous request. */
+export function requireUser(ctx: RouteContext): {user: LakeUser; role: RoleDefinition} {
+  requireToken(ctx)
+  return {user: ctx.user!, role: ctx.role ?? roleOf(ctx.user!.role)}
+}
+
+/** Commit options that record the user as author and hold every change to its grants. */
+export function writeAs(ctx: RouteContext): Pick<CommitOptions, 'author' | 'authorize'> {
+  const {user, role} = requireUser(ctx)
+  return {author: user.id, authorize: (changes) => authorizeChanges(role, user.id, changes)}
 }

@@ -12,6 +12,7 @@ import {listenRoutes} from './routes/listen'
 import {mutateRoutes} from './routes/mutate'
 import {queryRoutes} from './routes/query'
 import {studioRoutes} from './routes/studio'
+import {userRoutes} from './routes/users'
 
 export type {Route} from './route'
 
@@ -25,6 +26,7 @@ export const routes: Route[] = [
   ...exportRoutes,
   ...historyRoutes,
   ...keyValueRoutes,
+  ...userRoutes,
   ...studioRoutes,
   ...datasetRoutes,
 ]

@@ -15,7 +15,9 @@ import {DatasetRegistry, migrateSingleStoreLayout} from './datasets'
 import {acquireLock} from './lock'
 import {QueryPool} from './query/pool'
 import {matchRoute, routes, type Route} from './router'
+import {roleOf} from './roles'
 import type {LakeStore} from './store'
+import {ROBOT_USER, UserStore, type LakeUser} from './users'
 
 export interface LakeOptions {
   /** 0 picks a free port. Default 3030. */
@@ -52,6 +54,8 @@ export interface RunningLake {
   /** The default dataset's store. */
   store: LakeStore
   datasets: DatasetRegistry
+  /** The lake's users (<dir>/users.sqlite). */
+  users: UserStore
   /** The query workers; `queries.ready()` resolves once they hold every dataset. */
   queries: QueryPool
   close(): Promise<void>
@@ -108,6 +112,7 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
     throw error
   })
   const {token, tokenFile} = resolveToken(dir, options.token)
+  const users = UserStore.open(dir)
   const queries = new QueryPool({
     timeoutMs: options.queryTimeoutMs,
     maxResultBytes: options.maxResultBytes,
@@ -121,6 +126,7 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
     datasets,
     queries,
     token,
+    users,
     projectId: options.projectId ?? process.env.SANITY_PROJECT_ID ?? 'clinickit',
     assetsDir: join(dir, 'assets'),
     url: '',
@@ -149,6 +155,7 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
   } catch (error) {
     for (const server of servers) server.close()
     datasets.close()
+    users.close()
     lock.release()
     throw error
   }
@@ -164,6 +171,7 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
     tokenFile,
     store: datasets.default.store,
     datasets,
+    users,
     queries,
     close: async () => {
       await Promise.all(
@@ -177,6 +185,7 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
         ),
       )
       datasets.close()
+      users.close()
       await queries.close()
       lock.release()
     },
@@ -221,21 +230,34 @@ async function handle(
         'methodNotAllowedError',
         `${req.method} is not allowed on ${url.pathname}`,
       )
-    const auth = String(req.headers.authorization ?? '')
-    const bearer = auth.startsWith('Bearer ') ? auth.slice(7).trim() : null
-    if (bearer !== null && bearer !== lake.token)
-      throw new LakeError(401, 'unauthorizedError', 'Unauthorized - Session not found')
+    const user = authenticate(lake, req)
     await match.route.handler({
       req,
       res,
       url,
       params: match.params,
       lake,
-      authorized: bearer === lake.token,
+      authorized: user !== null,
+      user,
+      role: user ? roleOf(user.role) : null,
     })
   } catch (error) {
     sendError(res, error)
   }
+}
+
+/**
+ * The bearer token's user: the robot for the lake's token, a lake user for theirs, null without a
+ * token. An unknown token (or a removed user's) is Sanity's 401, never an anonymous request.
+ */
+function authenticate(lake: Lake, req: LakeRequest): LakeUser | null {
+  const auth = String(req.headers.authorization ?? '')
+  const bearer = auth.startsWith('Bearer ') ? auth.slice(7).trim() : null
+  if (bearer === null) return null
+  if (bearer === lake.token) return ROBOT_USER
+  const user = lake.users.byToken(bearer)
+  if (!user) throw new LakeError(401, 'unauthorizedError', 'Unauthorized - Session not found')
+  return user
 }
 
 /**

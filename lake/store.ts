@@ -42,6 +42,11 @@ export interface CommitOptions {
   author?: string
   dryRun?: boolean
   params?: Record<string, unknown>
+  /**
+   * Called with the transaction's changes (each with the index of the mutation that made it)
+   * before anything is stored; throwing refuses the whole transaction, e.g. for lack of grants.
+   */
+  authorize?: (changes: Array<DocumentChange & {index: number}>) => Promise<void> | void
 }
 
 const MUTATION_KINDS = [
@@ -226,10 +231,9 @@ export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]
       })
     }
     // A transaction that would leave a dangling strong reference fails whole, dry run or not.
-    this.references.check(
-      changes.map((change) => ({...change, index: writtenBy.get(change.id) ?? 0})),
-      (id) => current(id) !== null,
-    )
+    const indexed = changes.map((change) => ({...change, index: writtenBy.get(change.id) ?? 0}))
+    this.references.check(indexed, (id) => current(id) !== null)
+    await options.authorize?.(indexed)
     const transaction: CommittedTransaction = {
       transactionId,
       timestamp,

@@ -8,6 +8,7 @@ import {demoRoutes} from '../demo/routes'
 import {staticRoutes} from '../lake/routes/static'
 import {startLake} from '../lake/server'
 import {ensureLakeTls, spkiHash} from '../lake/tls'
+import {ensureSampleUsers, SAMPLE_USERS} from '../lake/users'
 import {buildLakeStudio} from '../studio/build'
 
 const STUDIO_OUT = join('dist', 'studio')
@@ -40,7 +41,17 @@ async function main() {
   console.log(`lake: listening on ${lake.url}`)
   console.log(`lake: HTTP/2 (TLS) on ${studioOrigin}; trust ${tls.caFile} once (see README)`)
   console.log(`demo: ${lake.url}/demo/`)
-  console.log(`studio: ${studioOrigin}/studio/production/#token=${lake.token}`)
+  console.log(`studio: ${studioOrigin}/studio/production/#token=${lake.token} (lake token)`)
+  // Tokens are kept hashed, so a sample user's login link can be shown only when it is made.
+  const created = new Map(ensureSampleUsers(lake.users).map((added) => [added.user.id, added]))
+  for (const {id, role} of SAMPLE_USERS) {
+    const added = created.get(id)
+    console.log(
+      added
+        ? `studio: sign in as ${added.user.name} (${role}): ${studioOrigin}/studio/production/#token=${added.token}`
+        : `studio: ${id} (${role}) exists; a new login link: npm run lake -- users token ${id} --url ${lake.url}`,
+    )
+  }
   console.log(`studio: staging workspace at ${studioOrigin}/studio/staging/`)
   console.log(
     `studio: or start Chromium with --ignore-certificate-errors-spki-list=${spkiHash(tls.cert)}`,

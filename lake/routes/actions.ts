@@ -1,7 +1,7 @@
 // POST /v{apiVersion}/data/actions/{dataset}: the document actions the Studio edits with
 // (sanity.action.document.create / replaceDraft / edit / publish / unpublish / discard / delete),
 // each turned into mutations and committed as one transaction.
-import {requireDataset, requireToken, type RouteContext} from '../context'
+import {requireDataset, requireToken, writeAs, type RouteContext} from '../context'
 import {badRequest, conflict, LakeError} from '../errors'
 import {flag, readJson, sendJson} from '../http'
 import {DRAFTS_PREFIX, isValidDocumentId} from '../ids'
@@ -144,7 +144,8 @@ async function actions(ctx: RouteContext) {
     },
     {
       transactionId: typeof body.transactionId === 'string' ? body.transactionId : undefined,
-      author: 'lake-editor',
+      // Every action's changes are held to the user's grants (lake/roles.ts authorizeChanges).
+      ...writeAs(ctx),
       dryRun: body.dryRun === true || flag(ctx.url.searchParams, 'dryRun'),
     },
   )

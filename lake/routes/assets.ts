@@ -4,7 +4,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {describeAsset, storeAssetBytes} from '../assets/store'
-import {requireDataset, requireToken, type RouteContext} from '../context'
+import {requireDataset, requireToken, writeAs, type RouteContext} from '../context'
 import {LakeError, notFound} from '../errors'
 import {readBody, sendJson} from '../http'
 import {ENCODING_MIME, mimeOfExtension} from '../images/formats'
@@ -12,6 +12,7 @@ import {parseImageParams} from '../images/params'
 import {QueueFullError} from '../images/queue'
 import {imageService} from '../images/service'
 import {route} from '../route'
+import type {LakeDocument} from '../store'
 
 /** Uploads may be larger than JSON bodies. */
 export const MAX_ASSET_BODY = 100 * 1024 * 1024
@@ -20,6 +21,7 @@ async function upload(ctx: RouteContext) {
   const {name: dataset, store} = requireDataset(ctx)
   requireToken(ctx)
   const kind = ctx.params.kind === 'images' ? 'image' : 'file'
+  const writer = writeAs(ctx)
   const bytes = await readBody(ctx.req, MAX_ASSET_BODY)
   const {projectId, url: baseUrl} = ctx.lake
   const {document, fileName} = await describeAsset(
@@ -31,9 +33,13 @@ async function upload(ctx: RouteContext) {
       mimeType: String(ctx.req.headers['content-type'] ?? 'application/octet-stream'),
     },
   )
+  // Held to the grants before the bytes are kept, so a refused upload leaves no file behind;
+  // checked even when the same bytes were uploaded before and the commit would change nothing.
+  const after = document as unknown as LakeDocument
+  await writer.authorize?.([{id: document._id, operation: 'create', before: null, after, index: 0}])
   storeAssetBytes(ctx.lake.assetsDir, fileName, bytes)
   // The same bytes give the same asset id: a second upload returns the first document.
-  await store.commit([{createIfNotExists: document}], {author: 'lake-token'})
+  await store.commit([{createIfNotExists: document}], writer)
   sendJson(ctx.res, 200, {document: store.get(document._id)})
 }
 

@@ -4,11 +4,13 @@
 // CLI's `dataset copy` sends `PUT /datasets/<name>/copy` and follows `/jobs/<id>/listen`
 // (@sanity/cli dist/services/datasets.js). Both forms are served.
 import {randomUUID} from 'node:crypto'
-import {requireToken, type Handler, type Lake, type RouteContext} from '../context'
+import {requireToken, requireUser, type Handler, type Lake, type RouteContext} from '../context'
 import {ACL_MODES, assertDatasetName, type AclMode, type DatasetSettings} from '../datasets'
 import {badRequest, notFound} from '../errors'
 import {readBody, sendJson} from '../http'
+import {requireProjectManager} from '../roles'
 import {route, type Route} from '../route'
+import {ROBOT_USER} from '../users'
 
 interface CopyJob {
   id: string
@@ -33,6 +35,11 @@ function checkProject(ctx: RouteContext): void {
   const projectId = ctx.params.projectId
   if (projectId !== undefined && projectId !== ctx.lake.projectId)
     throw notFound(`Project "${projectId}" not found`)
+}
+
+/** Creating, editing, copying and deleting datasets is the administrator's (lake/roles.ts). */
+function requireManager(ctx: RouteContext): void {
+  requireProjectManager(requireUser(ctx).role)
 }
 
 /** The JSON body, where an empty one (the client's `datasets.create(name)`) is `{}`. */
@@ -69,7 +76,7 @@ function list(ctx: RouteContext) {
       aclMode,
       ...(description ? {description} : {}),
       createdAt,
-      createdByUserId: 'lake-editor',
+      createdByUserId: ROBOT_USER.id,
       addonFor: null,
       datasetProfile: 'content',
       features: [],
@@ -80,7 +87,7 @@ function list(ctx: RouteContext) {
 
 async function create(ctx: RouteContext) {
   checkProject(ctx)
-  requireToken(ctx)
+  requireManager(ctx)
   const name = ctx.params.dataset ?? ''
   assertDatasetName(name)
   const settings = settingsFrom(await optionalJson(ctx))
@@ -91,7 +98,7 @@ async function create(ctx: RouteContext) {
 
 async function edit(ctx: RouteContext) {
   checkProject(ctx)
-  requireToken(ctx)
+  requireManager(ctx)
   const name = ctx.params.dataset ?? ''
   const settings = settingsFrom(await optionalJson(ctx))
   const {aclMode, description} = ctx.lake.datasets.edit(name, settings)
@@ -100,7 +107,7 @@ async function edit(ctx: RouteContext) {
 
 function remove(ctx: RouteContext) {
   checkProject(ctx)
-  requireToken(ctx)
+  requireManager(ctx)
   ctx.lake.datasets.remove(ctx.params.dataset ?? '')
   sendJson(ctx.res, 200, {deleted: true})
 }
@@ -112,7 +119,7 @@ function remove(ctx: RouteContext) {
  */
 async function copy(ctx: RouteContext) {
   checkProject(ctx)
-  requireToken(ctx)
+  requireManager(ctx)
   const from = ctx.params.dataset ?? ''
   const body = await optionalJson(ctx)
   const target = body.targetDataset

@@ -1,8 +1,9 @@
 // The Studio's per-user settings store, /v{v}/users/me/keyvalue, as the Studio's server storage
 // calls it (sanity's createServerStorage): GET …/keyvalue/{key,key…} answers `[{key, value}]`,
 // PUT …/keyvalue with `[{key, value}]` stores the pairs and answers them back. Values live in
-// memory for the lake's lifetime; the Studio also keeps them in localStorage.
-import {requireToken, type Lake, type RouteContext} from '../context'
+// memory for the lake's lifetime, one store per user (`me` is the token's user); the Studio also
+// keeps them in localStorage.
+import {requireUser, type Lake, type RouteContext} from '../context'
 import {badRequest} from '../errors'
 import {readBody, parseJson, sendJson} from '../http'
 import {route} from '../route'
@@ -16,11 +17,15 @@ export const MAX_KEY_LENGTH = 1024
 export const MAX_KEYS = 10_000
 export const MAX_VALUE_BYTES = 256 * 1024
 
-const stores = new WeakMap<Lake, Map<string, unknown>>()
+const stores = new WeakMap<Lake, Map<string, Map<string, unknown>>>()
 
-function storeOf(lake: Lake): Map<string, unknown> {
-  let store = stores.get(lake)
-  if (!store) stores.set(lake, (store = new Map()))
+/** The signed-in user's own pairs; no user reads or writes another's. */
+function storeOf(ctx: RouteContext): Map<string, unknown> {
+  const {user} = requireUser(ctx)
+  let byUser = stores.get(ctx.lake)
+  if (!byUser) stores.set(ctx.lake, (byUser = new Map()))
+  let store = byUser.get(user.id)
+  if (!store) byUser.set(user.id, (store = new Map()))
   return store
 }
 
@@ -39,8 +44,7 @@ function checkKey(key: unknown): string {
 }
 
 function read(ctx: RouteContext) {
-  requireToken(ctx)
-  const store = storeOf(ctx.lake)
+  const store = storeOf(ctx)
   const keys = (ctx.params.keys ?? '').split(',').map(checkKey)
   sendJson(
     ctx.res,
@@ -50,7 +54,7 @@ function read(ctx: RouteContext) {
 }
 
 async function write(ctx: RouteContext) {
-  requireToken(ctx)
+  const store = storeOf(ctx)
   const body = parseJson((await readBody(ctx.req)).toString('utf8'), 'The request body')
   if (!Array.isArray(body) || body.length === 0)
     throw badRequest('The body must be a non-empty array of {key, value} pairs')
@@ -63,7 +67,6 @@ async function write(ctx: RouteContext) {
       throw badRequest(`Pair ${index}: a value may be at most ${MAX_VALUE_BYTES / 1024} kB as JSON`)
     return {key: checkKey(key), value}
   })
-  const store = storeOf(ctx.lake)
   const added = new Set(pairs.map(({key}) => key).filter((key) => !store.has(key)))
   if (store.size + added.size > MAX_KEYS)
     throw badRequest(`A user may keep at most ${MAX_KEYS} keys`)

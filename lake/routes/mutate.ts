@@ -1,5 +1,5 @@
 // POST /v{apiVersion}/data/mutate/{dataset}: transactions of create/patch/delete mutations.
-import {requireDataset, requireToken, type RouteContext} from '../context'
+import {requireDataset, requireToken, writeAs, type RouteContext} from '../context'
 import {badRequest} from '../errors'
 import {flag, readJson, sendJson} from '../http'
 import {checkPatch} from '../patch-shape'
@@ -37,7 +37,7 @@ async function mutate(ctx: RouteContext) {
       : (search.get('transactionId') ?? undefined)
   const tx = await dataset.store.commit(body.mutations as RawMutation[], {
     transactionId,
-    author: 'lake-token',
+    ...writeAs(ctx),
     dryRun: flag(search, 'dryRun'),
   })
   sendJson(ctx.res, 200, mutationResponse(tx, search))

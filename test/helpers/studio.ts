@@ -19,6 +19,10 @@ export interface StudioSession {
   page: Page
   /** The production workspace: https://localhost:<port>/studio/production */
   studioUrl: string
+  /** Adds a lake user with the role and answers its token. */
+  addUser(role: string, id?: string): string
+  /** Opens the Studio signed in with the token (a user's, or the lake token by default). */
+  signIn(token?: string): Promise<void>
   close(): Promise<void>
 }
 
@@ -50,6 +54,15 @@ export async function openStudio(): Promise<StudioSession> {
     browser,
     page,
     studioUrl,
+    addUser(role, id = `studio-${role}`) {
+      const name = `Studio ${role}`
+      return lake.users.add({id, name, email: `${id}@example.test`, role}).token
+    },
+    async signIn(token = lake.token) {
+      // The Studio takes the token from the URL's hash, keeps it, and drops it from the URL.
+      await page.goto(`${studioUrl}/#token=${token}`)
+      await page.getByText('FAQs', {exact: true}).waitFor()
+    },
     async close() {
       await browser.close()
       await lake.close()
