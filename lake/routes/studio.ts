@@ -55,11 +55,6 @@ function acl(ctx: RouteContext) {
 
 const json = (value: unknown) => (ctx: RouteContext) => sendJson(ctx.res, 200, value)
 
-function ndjsonEmpty(ctx: RouteContext) {
-  ctx.res.writeHead(200, {'content-type': 'application/x-ndjson'})
-  ctx.res.end()
-}
-
 export const studioRoutes = [
   route('GET', '/v:version/users/me', me),
   route('GET', '/v:version/users/:ids', users),
@@ -75,5 +70,4 @@ export const studioRoutes = [
   route('GET', '/v:version/help', json({})),
   route('GET', '/v:version/intake/telemetry-status', json({status: 'denied'})),
   route('POST', '/v:version/intake/batch', json({})),
-  route('GET', '/v:version/data/history/:dataset/events/documents/:id', ndjsonEmpty),
 ]
