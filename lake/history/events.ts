@@ -90,13 +90,15 @@ function eventsOf(tx: LoggedTransaction, publishedId: string): DocumentGroupEven
     else events.push({...base, type: 'deleteDocumentGroup'})
     return events
   }
-  if (published?.operation === 'create')
+  // Written straight to the published id (an import, a script): it is a publish without a
+  // draft, so the Studio does not show it as a draft created.
+  if (published?.operation === 'create' && versions.length === 0)
     events.push({
       ...base,
-      type: 'createDocumentVersion',
+      type: 'publishDocumentVersion',
       versionId: publishedId,
-      versionRevisionId: published.resultRev!,
       revisionId: published.resultRev!,
+      publishCause: 'document.publish',
     })
   for (const change of versions) events.push(...versionEvents(change, base))
   return events

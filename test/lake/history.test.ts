@@ -223,6 +223,28 @@ describe('history of a document edited, published, unpublished', () => {
   })
 })
 
+describe('history of a document written straight to its published id', () => {
+  it('shows the write as a publish without a draft revision', async () => {
+    const {_rev: transactionId} = await t.client.create({
+      _id: 'faq-direct',
+      _type: 'faq',
+      question: 'Direct?',
+    })
+    const body = await getJson<{events: Record<string, Event[]>}>(
+      `/events/documents/drafts.faq-direct`,
+    )
+    assert.deepEqual(
+      body.events['drafts.faq-direct']!.map((e) => [
+        e.type,
+        e.versionId,
+        e.revisionId,
+        e.versionRevisionId,
+      ]),
+      [['publishDocumentVersion', 'faq-direct', transactionId, undefined]],
+    )
+  })
+})
+
 describe('history without the token', () => {
   it('answers 401 on events, documents and transactions', async () => {
     for (const path of [
