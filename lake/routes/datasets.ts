@@ -9,6 +9,7 @@ import {ACL_MODES, assertDatasetName, type AclMode, type DatasetSettings} from '
 import {badRequest, notFound} from '../errors'
 import {readBody, sendJson} from '../http'
 import {route, type Route} from '../route'
+import {commentsAddonFor} from './comments'
 
 interface CopyJob {
   id: string
@@ -61,20 +62,32 @@ function settingsFrom(body: Record<string, unknown>): DatasetSettings {
 
 function list(ctx: RouteContext) {
   checkProject(ctx)
-  sendJson(
-    ctx.res,
-    200,
-    ctx.lake.datasets.infoList().map(({name, aclMode, description, createdAt}) => ({
+  const exists = (name: string) => ctx.lake.datasets.has(name)
+  // `?datasetProfile=comments&addonFor=<dataset>` is how the Studio finds its comments dataset.
+  const profile = ctx.url.searchParams.get('datasetProfile')
+  const addonForWanted = ctx.url.searchParams.get('addonFor')
+  const described = ctx.lake.datasets.infoList().map(({name, aclMode, description, createdAt}) => {
+    const addonFor = commentsAddonFor(name, exists)
+    return {
       name,
       aclMode,
       ...(description ? {description} : {}),
       createdAt,
       createdByUserId: 'lake-editor',
-      addonFor: null,
-      datasetProfile: 'content',
+      addonFor,
+      datasetProfile: addonFor ? 'comments' : 'content',
       features: [],
       tags: [],
-    })),
+    }
+  })
+  sendJson(
+    ctx.res,
+    200,
+    described.filter(
+      (d) =>
+        (profile === null || d.datasetProfile === profile) &&
+        (addonForWanted === null || d.addonFor === addonForWanted),
+    ),
   )
 }
 

@@ -63,7 +63,9 @@ export const studioRoutes = [
   route('GET', '/v:version/projects/:projectId/datasets/:dataset/acl', acl),
   route('GET', '/v:version/projects/:projectId/user-applications', json([])),
   route('GET', '/v:version/projects/:projectId/features', json([])),
-  route('GET', '/v:version/features', json([])),
+  // Turns on Studio comments (sanity/lib `useResolveCommentsEnabled`); they live in an add-on
+  // dataset (routes/comments.ts).
+  route('GET', '/v:version/features', json(['studioComments'])),
   route('GET', '/v:version/journey/:rest*', json({})),
   route('GET', '/v:version/schedules/:projectId/:dataset', json({schedules: []})),
   route('GET', '/v:version/ping', json('PONG')),
