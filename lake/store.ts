@@ -122,28 +122,6 @@ export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]
     return this.docs.values()
   }
 
-  /** Transactions that touched a document, oldest first. */
-  history(
-    id: string,
-    limit = 100,
-  ): Array<Omit<CommittedTransaction, 'changes'> & {changes: DocumentChange[]}> {
-    const rows = this.db
-      .prepare(
-        'SELECT id, time, author, mutations, changes FROM transactions WHERE changes LIKE ? ORDER BY seq DESC LIMIT ?',
-      )
-      .all(`%${JSON.stringify(id)}%`, limit)
-    return rows
-      .map((row) => ({
-        transactionId: String(row.id),
-        timestamp: String(row.time),
-        author: String(row.author),
-        mutations: JSON.parse(String(row.mutations)) as RawMutation[],
-        changes: (JSON.parse(String(row.changes)) as DocumentChange[]).filter((c) => c.id === id),
-      }))
-      .filter((tx) => tx.changes.length > 0)
-      .reverse()
-  }
-
   /** Transactions that touched any of the documents, oldest first, with their place in the log. */
   transactionsTouching(ids: string[]): LoggedTransaction[] {
     const wanted = new Set(ids)
