@@ -6,6 +6,7 @@ import {assetRoutes} from './routes/assets'
 import {datasetRoutes} from './routes/datasets'
 import {docRoutes} from './routes/doc'
 import {exportRoutes} from './routes/export'
+import {commentRoutes} from './routes/comments'
 import {historyRoutes} from './routes/history'
 import {keyValueRoutes} from './routes/keyvalue'
 import {listenRoutes} from './routes/listen'
@@ -25,6 +26,7 @@ export const routes: Route[] = [
   ...assetRoutes,
   ...exportRoutes,
   ...historyRoutes,
+  ...commentRoutes,
   ...keyValueRoutes,
   ...userRoutes,
   ...studioRoutes,

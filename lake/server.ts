@@ -2,10 +2,11 @@
 // handler serves HTTP/1.1 (node:http) and HTTP/2 over TLS (node:http2 with allowHTTP1).
 import {randomBytes} from 'node:crypto'
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
-import {createServer, type Server} from 'node:http'
+import {createServer, type IncomingMessage, type Server} from 'node:http'
 import {createSecureServer, type Http2SecureServer} from 'node:http2'
 import type {AddressInfo, Socket} from 'node:net'
 import {join} from 'node:path'
+import type {Duplex} from 'node:stream'
 import type {Lake} from './context'
 import {handleCors, originRule, partnerOriginRule, type OriginRule} from './cors'
 import {LakeError} from './errors'
@@ -16,6 +17,7 @@ import {acquireLock} from './lock'
 import {QueryPool} from './query/pool'
 import {matchRoute, routes, type Route} from './router'
 import {roleOf} from './roles'
+import {handleUpgrade} from './routes/presence'
 import type {LakeStore} from './store'
 import {ROBOT_USER, UserStore, type LakeUser} from './users'
 
@@ -148,6 +150,12 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
   const secure = options.tls
     ? createSecureServer({...options.tls, allowHTTP1: true}, handler)
     : null
+  // WebSockets (the Studio's presence) arrive as HTTP/1.1 upgrades, also on the TLS port: Chromium
+  // opens them over HTTP/1.1 unless the server offers RFC 8441 extended CONNECT, which it does not.
+  const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) =>
+    handleUpgrade(lake, req, socket, head)
+  plain?.on('upgrade', upgrade)
+  secure?.on('upgrade', upgrade)
   try {
     if (plain) servers.push(await listen(plain, options.port ?? 3030, host))
     if (secure)

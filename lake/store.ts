@@ -8,7 +8,7 @@ import {DatabaseSync} from 'node:sqlite'
 import {Mutation} from '@sanity/mutator'
 import {evaluate, parse} from 'groq-js'
 import {badRequest, conflict} from './errors'
-import {isValidDocumentId, randomId} from './ids'
+import {isValidDocumentId, publishedIdOf, randomId} from './ids'
 import {ReferenceIndex} from './references'
 
 export interface LakeDocument {
@@ -36,6 +36,24 @@ export interface CommittedTransaction {
 }
 
 export type RawMutation = Record<string, unknown>
+
+/** A change as the transaction log keeps it: ids and revisions, not bodies. */
+export interface LoggedChange {
+  id: string
+  operation: DocumentChange['operation']
+  previousRev: string | null
+  resultRev: string | null
+}
+
+export interface LoggedTransaction {
+  /** Position in the log, for reading the bodies around it. */
+  seq: number
+  transactionId: string
+  timestamp: string
+  author: string
+  mutations: RawMutation[]
+  changes: LoggedChange[]
+}
 
 export interface CommitOptions {
   transactionId?: string
@@ -81,6 +99,12 @@ export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]
       CREATE TABLE IF NOT EXISTS transactions (
         seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, time TEXT NOT NULL,
         author TEXT NOT NULL, mutations TEXT NOT NULL, changes TEXT NOT NULL);
+      -- Each document's body after each change (NULL once deleted), apart from the log so the log
+      -- stays small: history serves revisions and effects from here.
+      CREATE TABLE IF NOT EXISTS revisions (
+        tx_seq INTEGER NOT NULL, doc_id TEXT NOT NULL, rev TEXT NOT NULL, time TEXT NOT NULL,
+        body TEXT, PRIMARY KEY (doc_id, tx_seq));
+      CREATE INDEX IF NOT EXISTS revisions_by_rev ON revisions (doc_id, rev);
     `)
     for (const row of this.db.prepare('SELECT body FROM documents').all()) {
       const doc = JSON.parse(String(row.body)) as LakeDocument
@@ -105,26 +129,89 @@ export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]
     return this.docs.values()
   }
 
-  /** Transactions that touched a document, oldest first. */
-  history(
-    id: string,
-    limit = 100,
-  ): Array<Omit<CommittedTransaction, 'changes'> & {changes: DocumentChange[]}> {
+  /** Transactions that touched any of the documents, oldest first, with their place in the log. */
+  transactionsTouching(ids: string[]): LoggedTransaction[] {
+    const wanted = new Set(ids)
     const rows = this.db
       .prepare(
-        'SELECT id, time, author, mutations, changes FROM transactions WHERE changes LIKE ? ORDER BY seq DESC LIMIT ?',
+        `SELECT seq, id, time, author, mutations, changes FROM transactions WHERE ${ids.map(() => 'changes LIKE ?').join(' OR ')} ORDER BY seq`,
       )
-      .all(`%${JSON.stringify(id)}%`, limit)
+      .all(...ids.map((id) => `%${JSON.stringify(id)}%`))
     return rows
       .map((row) => ({
+        seq: Number(row.seq),
         transactionId: String(row.id),
         timestamp: String(row.time),
         author: String(row.author),
         mutations: JSON.parse(String(row.mutations)) as RawMutation[],
-        changes: (JSON.parse(String(row.changes)) as DocumentChange[]).filter((c) => c.id === id),
+        changes: (JSON.parse(String(row.changes)) as LoggedChange[]).filter((c) =>
+          wanted.has(c.id),
+        ),
       }))
       .filter((tx) => tx.changes.length > 0)
-      .reverse()
+  }
+
+  /** Every id that ever held a version of the document (published, draft, release versions). */
+  idsInGroup(publishedId: string): string[] {
+    const rows = this.db
+      .prepare('SELECT DISTINCT doc_id FROM revisions WHERE doc_id LIKE ?')
+      .all(`%${publishedId}`)
+    const ids = new Set([publishedId, `drafts.${publishedId}`])
+    for (const row of rows) {
+      const id = String(row.doc_id)
+      if (id === publishedId || id.endsWith(`.${publishedId}`)) ids.add(id)
+    }
+    return [...ids].filter((id) => publishedIdOf(id) === publishedId)
+  }
+
+  /**
+   * A document as it was: at a revision, at a time, or its last revision that existed. Null when
+   * the log does not hold it (never existed then, deleted, or older than the revision store).
+   */
+  revision(
+    id: string,
+    at: {revision: string} | {time: string} | {last: true},
+  ): LakeDocument | null {
+    const row =
+      'revision' in at
+        ? this.db
+            .prepare('SELECT body FROM revisions WHERE doc_id = ? AND rev = ? AND body IS NOT NULL')
+            .get(id, at.revision)
+        : 'time' in at
+          ? this.db
+              .prepare(
+                'SELECT body FROM revisions WHERE doc_id = ? AND time <= ? ORDER BY tx_seq DESC LIMIT 1',
+              )
+              .get(id, at.time)
+          : this.db
+              .prepare(
+                'SELECT body FROM revisions WHERE doc_id = ? AND body IS NOT NULL ORDER BY tx_seq DESC LIMIT 1',
+              )
+              .get(id)
+    if (row?.body) return JSON.parse(String(row.body)) as LakeDocument
+    // Documents written before revisions were stored still answer for their current revision.
+    const current = this.docs.get(id)
+    if (current && 'revision' in at && current._rev === at.revision) return current
+    if (current && 'last' in at) return current
+    return null
+  }
+
+  /** A document's body just before and just after a logged transaction (null: did not exist). */
+  bodiesAround(
+    id: string,
+    txSeq: number,
+  ): {before: LakeDocument | null; after: LakeDocument | null} {
+    const parse = (row: Record<string, unknown> | undefined) =>
+      row?.body ? (JSON.parse(String(row.body)) as LakeDocument) : null
+    const after = this.db
+      .prepare('SELECT body FROM revisions WHERE doc_id = ? AND tx_seq = ?')
+      .get(id, txSeq)
+    const before = this.db
+      .prepare(
+        'SELECT body FROM revisions WHERE doc_id = ? AND tx_seq < ? ORDER BY tx_seq DESC LIMIT 1',
+      )
+      .get(id, txSeq)
+    return {before: parse(before), after: parse(after)}
   }
 
   /**
@@ -261,6 +348,9 @@ export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]
     const log = this.db.prepare(
       'INSERT INTO transactions (id, time, author, mutations, changes) VALUES (?, ?, ?, ?, ?)',
     )
+    const revision = this.db.prepare(
+      'INSERT INTO revisions (tx_seq, doc_id, rev, time, body) VALUES (?, ?, ?, ?, ?)',
+    )
     this.db.exec('BEGIN IMMEDIATE')
     try {
       for (const change of tx.changes) {
@@ -275,13 +365,21 @@ export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]
         previousRev: c.before?._rev ?? null,
         resultRev: c.after?._rev ?? null,
       }))
-      log.run(
+      const {lastInsertRowid} = log.run(
         tx.transactionId,
         tx.timestamp,
         tx.author,
         JSON.stringify(tx.mutations),
         JSON.stringify(logged),
       )
+      for (const change of tx.changes)
+        revision.run(
+          lastInsertRowid,
+          change.id,
+          tx.transactionId,
+          tx.timestamp,
+          change.after ? JSON.stringify(change.after) : null,
+        )
       this.db.exec('COMMIT')
     } catch (error) {
       this.db.exec('ROLLBACK')

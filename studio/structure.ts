@@ -4,7 +4,7 @@ import {WarningOutlineIcon} from '@sanity/icons/WarningOutline'
 import type {DefaultDocumentNodeResolver, StructureResolver} from 'sanity/structure'
 import {FAQ_CATEGORIES, SITE_SETTINGS_ID} from '../schemas/constants'
 import {addMonths, todayIso} from '../schemas/rules/review'
-import {DEFAULT_REVIEW_INTERVAL_MONTHS} from '../schemas/constants'
+import {DEFAULT_REVIEW_INTERVAL_MONTHS, SCHEMA_API_VERSION} from '../schemas/constants'
 import {PartnerEmbedView} from './partner-embed'
 
 // Never reviewed, no reviewer, past its due date, or (without a due date) older than the interval.
@@ -54,6 +54,7 @@ export const structure: StructureResolver = (S) =>
                               .title(title)
                               .schemaType('faq')
                               .filter('_type == "faq" && category == $category')
+                              .apiVersion(SCHEMA_API_VERSION)
                               .params({category: value})
                               .defaultOrdering([{field: 'orderRank', direction: 'asc'}]),
                           ),
@@ -70,6 +71,7 @@ export const structure: StructureResolver = (S) =>
                         .title('FAQs')
                         .schemaType('faq')
                         .filter('_type == "faq" && $conditionId in conditions[]._ref')
+                        .apiVersion(SCHEMA_API_VERSION)
                         .params({conditionId}),
                     ),
                 ),
@@ -89,6 +91,7 @@ export const structure: StructureResolver = (S) =>
           S.documentList()
             .title('Needs medical review')
             .filter(NEEDS_REVIEW_FILTER)
+            .apiVersion(SCHEMA_API_VERSION)
             .params(needsReviewParams())
             .defaultOrdering([{field: 'medicalReview.nextReviewDue', direction: 'asc'}]),
         ),

@@ -11,6 +11,7 @@ import {readBody, sendJson} from '../http'
 import {requireProjectManager} from '../roles'
 import {route, type Route} from '../route'
 import {ROBOT_USER} from '../users'
+import {commentsAddonFor} from './comments'
 
 interface CopyJob {
   id: string
@@ -68,20 +69,32 @@ function settingsFrom(body: Record<string, unknown>): DatasetSettings {
 
 function list(ctx: RouteContext) {
   checkProject(ctx)
-  sendJson(
-    ctx.res,
-    200,
-    ctx.lake.datasets.infoList().map(({name, aclMode, description, createdAt}) => ({
+  const exists = (name: string) => ctx.lake.datasets.has(name)
+  // `?datasetProfile=comments&addonFor=<dataset>` is how the Studio finds its comments dataset.
+  const profile = ctx.url.searchParams.get('datasetProfile')
+  const addonForWanted = ctx.url.searchParams.get('addonFor')
+  const described = ctx.lake.datasets.infoList().map(({name, aclMode, description, createdAt}) => {
+    const addonFor = commentsAddonFor(name, exists)
+    return {
       name,
       aclMode,
       ...(description ? {description} : {}),
       createdAt,
       createdByUserId: ROBOT_USER.id,
-      addonFor: null,
-      datasetProfile: 'content',
+      addonFor,
+      datasetProfile: addonFor ? 'comments' : 'content',
       features: [],
       tags: [],
-    })),
+    }
+  })
+  sendJson(
+    ctx.res,
+    200,
+    described.filter(
+      (d) =>
+        (profile === null || d.datasetProfile === profile) &&
+        (addonForWanted === null || d.addonFor === addonForWanted),
+    ),
   )
 }
 

@@ -1,36 +1,138 @@
-// GET /v{apiVersion}/data/history/{dataset}/transactions/{id[,id…]}: the transaction log of
-// documents as NDJSON, newest last, as Sanity's history API streams it. Needs the token.
+// Sanity's history API over the lake's transaction log (all need the token):
+// - GET /v{apiVersion}/data/history/{dataset}/transactions/{id[,id…]}: NDJSON, oldest first, with
+//   `fromTransaction`/`toTransaction` (both inclusive), `limit`, `reverse`, `excludeContent`,
+//   `includeIdentifiedDocumentsOnly` and `effectFormat=mendoza` (per-document apply/revert patches)
+//   as the Studio requests them (sanity/lib `getDocumentTransactions`).
+// - GET …/history/{dataset}/documents/{id[,id…]}?revision=|time=|lastRevision=true:
+//   `{documents: [...]}`, each document as it was (sanity/lib `getDocumentAtRevision`).
+// - GET …/history/{dataset}/events/documents/{id}?limit=&nextCursor=: `{events: {<id>: [...]},
+//   nextCursor}` (sanity/lib `getInitialFetchEvents`).
 import {requireDataset, requireToken, type RouteContext} from '../context'
 import {badRequest} from '../errors'
+import {documentGroupEvents} from '../history/events'
+import {mendozaEffect} from '../history/effects'
+import {flag, sendJson} from '../http'
+import {publishedIdOf} from '../ids'
 import {route} from '../route'
+import type {LakeStore, LoggedTransaction} from '../store'
+
+const MAX_LIMIT = 1000
+
+function limitParam(search: URLSearchParams, fallback: number): number {
+  const raw = search.get('limit')
+  if (raw === null) return fallback
+  const limit = Number(raw)
+  if (!Number.isInteger(limit) || limit < 1) throw badRequest('limit must be a positive integer')
+  return Math.min(limit, MAX_LIMIT)
+}
+
+function idsParam(ctx: RouteContext): string[] {
+  const ids = (ctx.params.ids ?? ctx.params.id ?? '').split(',').filter(Boolean)
+  if (ids.length === 0) throw badRequest('Give at least one document id')
+  return ids
+}
+
+/** The log between two transactions (inclusive), or its newest `limit` entries without them. */
+function window(
+  log: LoggedTransaction[],
+  search: URLSearchParams,
+  limit: number,
+): LoggedTransaction[] {
+  const from = search.get('fromTransaction')
+  const to = search.get('toTransaction')
+  let start = 0
+  let end = log.length
+  if (from) {
+    const index = log.findIndex((tx) => tx.transactionId === from)
+    if (index >= 0) start = index
+  }
+  if (to) {
+    const index = log.findIndex((tx) => tx.transactionId === to)
+    if (index >= 0) end = index + 1
+  }
+  const range = log.slice(start, end)
+  if (flag(search, 'reverse')) return range.reverse().slice(0, limit)
+  return from ? range.slice(0, limit) : range.slice(-limit)
+}
+
+function transactionEntry(
+  store: LakeStore,
+  tx: LoggedTransaction,
+  search: URLSearchParams,
+  requested: Set<string>,
+): Record<string, unknown> {
+  const onlyRequested = flag(search, 'includeIdentifiedDocumentsOnly')
+  const changes = onlyRequested ? tx.changes.filter((c) => requested.has(c.id)) : tx.changes
+  const entry: Record<string, unknown> = {
+    id: tx.transactionId,
+    timestamp: tx.timestamp,
+    author: tx.author,
+    documentIDs: changes.map((c) => c.id),
+  }
+  if (!flag(search, 'excludeContent')) entry.mutations = tx.mutations
+  if (search.get('effectFormat') === 'mendoza')
+    entry.effects = Object.fromEntries(
+      changes.map((c) => [c.id, mendozaEffect(store.bodiesAround(c.id, tx.seq))]),
+    )
+  return entry
+}
 
 function transactions(ctx: RouteContext) {
   const dataset = requireDataset(ctx)
   requireToken(ctx)
-  const ids = (ctx.params.ids ?? '').split(',').filter(Boolean)
-  if (ids.length === 0) throw badRequest('Give at least one document id')
-  const limit = Math.min(Number(ctx.url.searchParams.get('limit') ?? 100) || 100, 1000)
-  const seen = new Map<string, Record<string, unknown>>()
-  for (const id of ids)
-    for (const tx of dataset.store.history(id, limit)) {
-      const entry = seen.get(tx.transactionId) ?? {
-        id: tx.transactionId,
-        timestamp: tx.timestamp,
-        author: tx.author,
-        documentIDs: [] as string[],
-        mutations: ctx.url.searchParams.get('excludeContent') === 'true' ? undefined : tx.mutations,
-      }
-      ;(entry.documentIDs as string[]).push(...tx.changes.map((c) => c.id))
-      seen.set(tx.transactionId, entry)
-    }
-  const sorted = [...seen.values()].sort((a, b) =>
-    String(a.timestamp).localeCompare(String(b.timestamp)),
-  )
+  const ids = idsParam(ctx)
+  const search = ctx.url.searchParams
+  const format = search.get('effectFormat')
+  if (format !== null && format !== 'mendoza') throw badRequest('effectFormat must be "mendoza"')
+  const limit = limitParam(search, 100)
+  const log = dataset.store.transactionsTouching(ids)
+  const requested = new Set(ids)
   ctx.res.writeHead(200, {'content-type': 'application/x-ndjson; charset=utf-8'})
-  for (const entry of sorted.slice(-limit)) ctx.res.write(`${JSON.stringify(entry)}\n`)
+  for (const tx of window(log, search, limit))
+    ctx.res.write(`${JSON.stringify(transactionEntry(dataset.store, tx, search, requested))}\n`)
   ctx.res.end()
+}
+
+function documents(ctx: RouteContext) {
+  const dataset = requireDataset(ctx)
+  requireToken(ctx)
+  const ids = idsParam(ctx)
+  const search = ctx.url.searchParams
+  const revision = search.get('revision')
+  const time = search.get('time')
+  const last = flag(search, 'lastRevision')
+  if ([revision, time].filter((v) => v !== null).length + (last ? 1 : 0) !== 1)
+    throw badRequest('Give exactly one of revision, time or lastRevision=true')
+  if (time !== null && Number.isNaN(Date.parse(time)))
+    throw badRequest('time must be an ISO 8601 timestamp')
+  const at = revision
+    ? {revision}
+    : time
+      ? {time: new Date(time).toISOString()}
+      : ({last: true} as const)
+  const found = ids.map((id) => dataset.store.revision(id, at)).filter((doc) => doc !== null)
+  sendJson(ctx.res, 200, {documents: found})
+}
+
+function events(ctx: RouteContext) {
+  const dataset = requireDataset(ctx)
+  requireToken(ctx)
+  const id = ctx.params.id ?? ''
+  const search = ctx.url.searchParams
+  const limit = limitParam(search, 100)
+  const cursor = search.get('nextCursor')
+  const offset = cursor ? Number(cursor) : 0
+  if (!Number.isInteger(offset) || offset < 0) throw badRequest('nextCursor is not valid')
+  const publishedId = publishedIdOf(id)
+  const log = dataset.store.transactionsTouching(dataset.store.idsInGroup(publishedId))
+  const all = documentGroupEvents(log, publishedId)
+  const page = all.slice(offset, offset + limit)
+  const nextCursor = offset + limit < all.length ? String(offset + limit) : ''
+  sendJson(ctx.res, 200, {events: {[id]: page}, nextCursor})
 }
 
 export const historyRoutes = [
   route('GET', '/v:version/data/history/:dataset/transactions/:ids', transactions),
+  route('GET', '/v:version/data/history/:dataset/documents/:ids', documents),
+  route('GET', '/v:version/data/history/:dataset/events/documents/:id', events),
 ]

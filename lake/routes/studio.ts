@@ -7,20 +7,16 @@ import {route} from '../route'
 
 const json = (value: unknown) => (ctx: RouteContext) => sendJson(ctx.res, 200, value)
 
-function ndjsonEmpty(ctx: RouteContext) {
-  ctx.res.writeHead(200, {'content-type': 'application/x-ndjson'})
-  ctx.res.end()
-}
-
 export const studioRoutes = [
   route('GET', '/v:version/projects/:projectId/user-applications', json([])),
   route('GET', '/v:version/projects/:projectId/features', json([])),
-  route('GET', '/v:version/features', json([])),
+  // Turns on Studio comments (sanity/lib `useResolveCommentsEnabled`); they live in an add-on
+  // dataset (routes/comments.ts).
+  route('GET', '/v:version/features', json(['studioComments'])),
   route('GET', '/v:version/journey/:rest*', json({})),
   route('GET', '/v:version/schedules/:projectId/:dataset', json({schedules: []})),
   route('GET', '/v:version/ping', json('PONG')),
   route('GET', '/v:version/help', json({})),
   route('GET', '/v:version/intake/telemetry-status', json({status: 'denied'})),
   route('POST', '/v:version/intake/batch', json({})),
-  route('GET', '/v:version/data/history/:dataset/events/documents/:id', ndjsonEmpty),
 ]
