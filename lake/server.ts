@@ -15,6 +15,7 @@ import {DatasetRegistry, migrateSingleStoreLayout} from './datasets'
 import {acquireLock} from './lock'
 import {QueryPool} from './query/pool'
 import {matchRoute, routes, type Route} from './router'
+import {ReleaseScheduler} from './scheduler'
 import type {LakeStore} from './store'
 
 export interface LakeOptions {
@@ -41,6 +42,8 @@ export interface LakeOptions {
   maxResultBytes?: number
   /** Query worker threads. Default min(2, cores). */
   queryWorkers?: number
+  /** The clock release schedules run on. Default the system clock; tests pass their own. */
+  now?: () => Date
 }
 
 export interface RunningLake {
@@ -54,6 +57,8 @@ export interface RunningLake {
   datasets: DatasetRegistry
   /** The query workers; `queries.ready()` resolves once they hold every dataset. */
   queries: QueryPool
+  /** Publishes scheduled releases; `tick()` publishes what is due by the lake's clock now. */
+  scheduler: ReleaseScheduler
   close(): Promise<void>
 }
 
@@ -124,6 +129,7 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
     projectId: options.projectId ?? process.env.SANITY_PROJECT_ID ?? 'clinickit',
     assetsDir: join(dir, 'assets'),
     url: '',
+    now: options.now ?? (() => new Date()),
   }
   const table = [...(options.extraRoutes ?? []), ...routes]
   const allowed = originRule()
@@ -157,6 +163,9 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
   const tlsUrl = both && secure ? origin(secure, true) : null
   // Serving already, but return once the query workers hold the data, so a first query is fast.
   await queries.ready()
+  // Releases that fell due while the lake was down publish now, before the first request.
+  const scheduler = new ReleaseScheduler(datasets, lake.now)
+  await scheduler.start()
   return {
     url: lake.url,
     tlsUrl,
@@ -165,7 +174,9 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
     store: datasets.default.store,
     datasets,
     queries,
+    scheduler,
     close: async () => {
+      scheduler.close()
       await Promise.all(
         servers.map(
           (server) =>
