@@ -123,7 +123,10 @@ describe('version actions', () => {
   })
 
   it('names an unknown action type in a 400, and leaves variant actions unserved', async () => {
-    for (const actionType of ['sanity.action.document.nope', 'sanity.action.document.variant.create'])
+    for (const actionType of [
+      'sanity.action.document.nope',
+      'sanity.action.document.variant.create',
+    ])
       await assert.rejects(
         t.client.action({actionType, publishedId: 'faq-v'} as never),
         (error: {statusCode?: number; message?: string}) =>
