@@ -15,6 +15,7 @@ import {requireDataset, requireToken, type RouteContext} from '../context'
 import {badRequest, LakeError} from '../errors'
 import {flag, readJson, sendJson} from '../http'
 import {route} from '../route'
+import {releaseLimitRoutes} from './releases'
 import type {LakeDocument, LakeStore, RawMutation} from '../store'
 
 const handlers: Record<string, ActionHandler> = {
@@ -108,4 +109,7 @@ async function actions(ctx: RouteContext) {
   sendJson(ctx.res, 200, {transactionId: tx.transactionId})
 }
 
-export const actionRoutes = [route('POST', '/v:version/data/actions/:dataset', actions)]
+export const actionRoutes = [
+  route('POST', '/v:version/data/actions/:dataset', actions),
+  ...releaseLimitRoutes,
+]

@@ -150,6 +150,27 @@ describe('releases', () => {
     await assert.rejects(t.client.releases.archive({releaseId: 'rNone'}), status(404))
   })
 
+  it('answers the Releases tool’s limit check with the count of active releases', async () => {
+    const limits = await t.client
+      .withConfig({apiVersion: 'vX'})
+      .request<{data: Record<string, number>}>({
+        url: '/projects/clinickit/new-content-release-allowed',
+      })
+    const active = await t.client.fetch<number>(
+      'count(*[_type == "system.release" && state == "active"])',
+      {},
+      raw,
+    )
+    assert.equal(limits.data.orgMeteredActiveReleaseCount, active)
+    assert.ok(limits.data.datasetReleaseLimit! > active)
+    await assert.rejects(
+      t.anonymous
+        .withConfig({apiVersion: 'vX'})
+        .request({url: '/projects/clinickit/new-content-release-allowed'}),
+      status(401),
+    )
+  })
+
   it('lets a listener see versions only with includeAllVersions, and anonymous never', async () => {
     await t.client.releases.create({releaseId: 'rListen'})
     const until = async (done: () => boolean) => {
