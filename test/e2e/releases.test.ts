@@ -114,12 +114,10 @@ describe('a scheduled release', () => {
     const page = s.page
     await page.goto(`${s.studioUrl}/releases#token=${s.lake.token}`)
     await page.getByRole('button', {name: 'New release'}).first().click()
-    const dialog = page.getByRole('dialog')
-    await dialog
-      .getByPlaceholder(/untitled/i)
-      .first()
-      .fill('Spring FAQ refresh')
-    await dialog.getByRole('button', {name: 'Create release'}).click()
+    const title = page.getByTestId('release-form-title')
+    await title.waitFor()
+    await title.fill('Spring FAQ refresh')
+    await page.getByRole('button', {name: 'Create release'}).click()
     const releaseId = await until(
       () =>
         client.fetch<string | null>(
