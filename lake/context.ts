@@ -20,6 +20,8 @@ export interface Lake {
   assetsDir: string
   /** The lake's own origin, e.g. http://127.0.0.1:3030, used in asset URLs. */
   url: string
+  /** The lake's clock (release schedules); tests may set their own. */
+  now: () => Date
 }
 
 export interface RouteContext {

@@ -23,9 +23,34 @@ export function isVersionId(id: string): boolean {
   return id.startsWith(VERSIONS_PREFIX) && id.split('.').length >= 3
 }
 
-/** Drafts and release versions are not published documents. */
+/** System documents such as releases (`_.releases.<id>`): never published content. */
+export const SYSTEM_PREFIX = '_.'
+export const RELEASES_PREFIX = '_.releases.'
+
+/** Drafts, release versions and system documents are not published documents. */
 export function isPublishedId(id: string): boolean {
-  return !isDraftId(id) && !id.startsWith(VERSIONS_PREFIX)
+  return !isDraftId(id) && !id.startsWith(VERSIONS_PREFIX) && !id.startsWith(SYSTEM_PREFIX)
+}
+
+/** Names a perspective or a release can not take, since they mean something else. */
+const RESERVED_RELEASE_IDS = new Set(['drafts', 'published', 'raw', 'previewDrafts'])
+
+/** A release id: one id segment (no dots), as `client.releases.create` generates them. */
+export function isValidReleaseId(id: unknown): id is string {
+  return typeof id === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(id) && !RESERVED_RELEASE_IDS.has(id)
+}
+
+export function releaseDocumentId(releaseId: string): string {
+  return `${RELEASES_PREFIX}${releaseId}`
+}
+
+export function versionId(releaseId: string, publishedId: string): string {
+  return `${VERSIONS_PREFIX}${releaseId}.${publishedId}`
+}
+
+/** The release a version id belongs to, or null for drafts and published ids. */
+export function releaseOf(id: string): string | null {
+  return isVersionId(id) ? id.split('.')[1]! : null
 }
 
 export function publishedIdOf(id: string): string {
@@ -43,4 +68,13 @@ export function isValidDocumentId(id: unknown): id is string {
     /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(id) &&
     !id.includes('..')
   )
+}
+
+/**
+ * A release version that unpublishes its document when the release is published: the Studio
+ * marks it `_system: {delete: true}` (sanity's isGoingToUnpublish).
+ */
+export function isUnpublishVersion(doc: Record<string, unknown>): boolean {
+  const system = doc._system as {delete?: unknown} | undefined
+  return system?.delete === true
 }

@@ -2,16 +2,29 @@
 // (lake/query/views.ts): published hides drafts; drafts lays each draft over its published
 // document; raw is everything. Queries read the query workers' copies; this is the serving
 // thread's own, for light reads such as the partners' allowed origins (lake/cors.ts).
-import {DatasetViews, PERSPECTIVES, type Perspective} from './query/views'
+import {isValidReleaseId} from './ids'
+import {DatasetViews, PERSPECTIVES, type NamedPerspective, type Perspective} from './query/views'
 import type {LakeDocument, LakeStore} from './store'
 
 export {PERSPECTIVES, type Perspective}
 
-export function parsePerspective(value: string | null): Perspective {
+/**
+ * `published` (the default), `drafts` (`previewDrafts` is its old name), `raw`, or a stack of
+ * release ids and `drafts`, highest priority first: `rA,rB` in the query string, or an array in
+ * a POST body as @sanity/client sends `perspective: ['rA', 'rB']`.
+ */
+export function parsePerspective(value: string | string[] | null): Perspective {
   if (value === null || value === '') return 'published'
   if (value === 'previewDrafts') return 'drafts'
-  if ((PERSPECTIVES as string[]).includes(value)) return value as Perspective
-  throw new Error(`Unknown perspective "${value}"; use published, drafts or raw`)
+  if (typeof value === 'string' && (PERSPECTIVES as string[]).includes(value))
+    return value as NamedPerspective
+  const layers = typeof value === 'string' ? value.split(',').map((layer) => layer.trim()) : value
+  for (const layer of layers)
+    if (layer !== 'drafts' && layer !== 'published' && !isValidReleaseId(layer))
+      throw new Error(
+        `Unknown perspective "${String(layer)}"; use published, drafts, raw or release ids`,
+      )
+  return layers
 }
 
 /** A perspective at one generation of the store: a new object after every commit. */
@@ -23,7 +36,7 @@ export interface PerspectiveView {
 
 export class PerspectiveViews {
   private views: DatasetViews | null = null
-  private readonly current = new Map<Perspective, {generation: number; view: PerspectiveView}>()
+  private readonly current = new Map<string, {generation: number; view: PerspectiveView}>()
 
   constructor(private readonly store: LakeStore) {}
 
@@ -38,10 +51,11 @@ export class PerspectiveViews {
       this.views = views
     }
     const live = this.views.view(perspective)
-    const cached = this.current.get(perspective)
+    const key = String(perspective)
+    const cached = this.current.get(key)
     if (cached && cached.generation === live.generation) return cached.view
     const view = {documents: live.documents, byType: live.byType, get: (id: string) => live.get(id)}
-    this.current.set(perspective, {generation: live.generation, view})
+    this.current.set(key, {generation: live.generation, view})
     return view
   }
 }

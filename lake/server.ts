@@ -18,6 +18,7 @@ import {QueryPool} from './query/pool'
 import {matchRoute, routes, type Route} from './router'
 import {roleOf} from './roles'
 import {handleUpgrade} from './routes/presence'
+import {ReleaseScheduler} from './scheduler'
 import type {LakeStore} from './store'
 import {ROBOT_USER, UserStore, type LakeUser} from './users'
 
@@ -45,6 +46,8 @@ export interface LakeOptions {
   maxResultBytes?: number
   /** Query worker threads. Default min(2, cores). */
   queryWorkers?: number
+  /** The clock release schedules run on. Default the system clock; tests pass their own. */
+  now?: () => Date
 }
 
 export interface RunningLake {
@@ -60,6 +63,8 @@ export interface RunningLake {
   users: UserStore
   /** The query workers; `queries.ready()` resolves once they hold every dataset. */
   queries: QueryPool
+  /** Publishes scheduled releases; `tick()` publishes what is due by the lake's clock now. */
+  scheduler: ReleaseScheduler
   close(): Promise<void>
 }
 
@@ -132,6 +137,7 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
     projectId: options.projectId ?? process.env.SANITY_PROJECT_ID ?? 'clinickit',
     assetsDir: join(dir, 'assets'),
     url: '',
+    now: options.now ?? (() => new Date()),
   }
   const table = [...(options.extraRoutes ?? []), ...routes]
   const allowed = originRule()
@@ -172,6 +178,9 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
   const tlsUrl = both && secure ? origin(secure, true) : null
   // Serving already, but return once the query workers hold the data, so a first query is fast.
   await queries.ready()
+  // Releases that fell due while the lake was down publish now, before the first request.
+  const scheduler = new ReleaseScheduler(datasets, lake.now)
+  await scheduler.start()
   return {
     url: lake.url,
     tlsUrl,
@@ -181,7 +190,9 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
     datasets,
     users,
     queries,
+    scheduler,
     close: async () => {
+      scheduler.close()
       await Promise.all(
         servers.map(
           (server) =>

@@ -1,13 +1,32 @@
 // A dataset's perspective views (published / drafts / raw), kept up to date one committed change
 // at a time instead of rebuilt per commit. The query workers hold one per dataset; the serving
 // thread keeps one for its own light reads (CORS partner origins).
-import {isDraftId, isPublishedId, publishedIdOf} from '../ids'
+import {
+  DRAFTS_PREFIX,
+  isDraftId,
+  isPublishedId,
+  isUnpublishVersion,
+  isVersionId,
+  publishedIdOf,
+  releaseOf,
+  versionId,
+} from '../ids'
 import type {LakeDocument} from '../store'
 import {FilterMemos} from './filters'
 import {ResultCache} from './results'
 
-export type Perspective = 'published' | 'drafts' | 'raw'
-export const PERSPECTIVES: Perspective[] = ['published', 'drafts', 'raw']
+export type NamedPerspective = 'published' | 'drafts' | 'raw'
+export const PERSPECTIVES: NamedPerspective[] = ['published', 'drafts', 'raw']
+/**
+ * A named perspective, or a stack of release ids (and `drafts`), highest priority first:
+ * `perspective=release-a,release-b` views the dataset "as if release-b had been published,
+ * followed by release-a", over the published documents
+ * (https://www.sanity.io/docs/content-lake/perspectives/changelog, v2025-02-19).
+ */
+export type Perspective = NamedPerspective | string[]
+
+/** Stacks kept at once per dataset; the least recently used goes first. */
+const MAX_STACKS = 16
 
 /** A document list with O(1) replace, append and remove (removal swaps in the last one). */
 export class IndexedList {
@@ -103,9 +122,25 @@ export class DatasetViews {
   readonly raw = new PerspectiveView()
   readonly published = new PerspectiveView()
   readonly drafts = new PerspectiveView()
+  /** Release stacks by their comma-joined layers, built on first use and kept up to date. */
+  private readonly stacks = new Map<string, {layers: string[]; view: PerspectiveView}>()
 
   view(perspective: Perspective): PerspectiveView {
-    return this[perspective]
+    if (!Array.isArray(perspective)) return this[perspective]
+    const layers = perspective.filter((layer) => layer !== 'published')
+    const key = layers.join(',')
+    let stack = this.stacks.get(key)
+    if (stack) this.stacks.delete(key)
+    else {
+      stack = {layers, view: new PerspectiveView()}
+      const ids = new Set<string>()
+      for (const doc of this.raw.documents)
+        if (inStack(doc._id, layers)) ids.add(publishedIdOf(doc._id))
+      for (const id of ids) stack.view.put(id, this.stacked(id, layers))
+      if (this.stacks.size >= MAX_STACKS) this.stacks.delete(this.stacks.keys().next().value!)
+    }
+    this.stacks.set(key, stack)
+    return stack.view
   }
 
   load(docs: Iterable<LakeDocument>): void {
@@ -122,6 +157,11 @@ export class DatasetViews {
       const publishedId = publishedIdOf(id)
       changes.push([this.drafts, this.drafts.put(publishedId, this.merged(publishedId))])
     }
+    for (const {layers, view} of this.stacks.values()) {
+      if (!inStack(id, layers)) continue
+      const publishedId = publishedIdOf(id)
+      changes.push([view, view.put(publishedId, this.stacked(publishedId, layers))])
+    }
     for (const [view, change] of changes) {
       if (!change) continue
       // Results first: they consult the filter memos' references before those forget them.
@@ -130,9 +170,29 @@ export class DatasetViews {
     }
   }
 
+  /** The first layer's version of the document, else the published one; none if it unpublishes. */
+  private stacked(publishedId: string, layers: string[]): LakeDocument | null {
+    for (const layer of layers) {
+      const id =
+        layer === 'drafts' ? `${DRAFTS_PREFIX}${publishedId}` : versionId(layer, publishedId)
+      const doc = this.raw.get(id)
+      if (!doc) continue
+      if (isUnpublishVersion(doc)) return null
+      return {...doc, _id: publishedId, _originalId: doc._id}
+    }
+    return this.raw.get(publishedId) ?? null
+  }
+
   private merged(publishedId: string): LakeDocument | null {
     const draft = this.raw.get(`drafts.${publishedId}`)
     if (draft) return {...draft, _id: publishedId, _originalId: draft._id}
     return this.raw.get(publishedId) ?? null
   }
+}
+
+/** Whether a stack of layers shows the document `id` (or lets it through from below). */
+function inStack(id: string, layers: string[]): boolean {
+  if (isPublishedId(id)) return true
+  if (isDraftId(id)) return layers.includes('drafts')
+  return isVersionId(id) && layers.includes(releaseOf(id)!)
 }

@@ -1,110 +1,81 @@
-// POST /v{apiVersion}/data/actions/{dataset}: the document actions the Studio edits with
-// (sanity.action.document.create / replaceDraft / edit / publish / unpublish / discard / delete),
-// each turned into mutations and committed as one transaction.
+// POST /v{apiVersion}/data/actions/{dataset}: every action Studio 6.16 and @sanity/client 8.15
+// send (read from node_modules/sanity/lib and @sanity/client's Action type), turned into
+// mutations by lake/actions/ and committed as one transaction, all actions or none:
+//   sanity.action.document.{create, replaceDraft, edit, publish, unpublish, discard, delete}
+//   sanity.action.document.version.{create, discard, replace, unpublish}
+//   sanity.action.release.{create, edit, publish, schedule, unschedule, archive, unarchive,
+//     delete, import}
+// Not served: sanity.action.document.variant.* and sanity.action.variant.definition.*, which
+// the Studio sends only for the variants feature (a 400 names the type).
+import {documentActions} from '../actions/document'
+import {releaseActions} from '../actions/release'
+import {versionActions} from '../actions/version'
+import type {Action, ActionContext, ActionHandler} from '../actions/context'
 import {requireDataset, requireToken, writeAs, type RouteContext} from '../context'
-import {badRequest, conflict, LakeError} from '../errors'
+import {badRequest, LakeError} from '../errors'
 import {flag, readJson, sendJson} from '../http'
-import {DRAFTS_PREFIX, isValidDocumentId} from '../ids'
-import {checkPatch} from '../patch-shape'
-import {strengthenOnPublish} from '../references'
 import {route} from '../route'
-import type {LakeDocument, RawMutation} from '../store'
+import {releaseLimitRoutes} from './releases'
+import type {LakeDocument, LakeStore, RawMutation} from '../store'
 
-type Action = Record<string, unknown> & {actionType?: unknown}
-type Get = (id: string) => LakeDocument | undefined
-
-function stringField(action: Action, name: string): string {
-  const value = action[name]
-  if (!isValidDocumentId(value))
-    throw badRequest(`${String(action.actionType)} needs a valid "${name}"`)
-  return value
+const handlers: Record<string, ActionHandler> = {
+  ...documentActions,
+  ...versionActions,
+  ...releaseActions,
 }
 
-/** A document's content without the fields the lake manages. */
-function content({
-  _rev: _r,
-  _updatedAt: _u,
-  _originalId: _o,
-  ...rest
-}: LakeDocument): Record<string, unknown> {
-  return rest
-}
-
-function checkRevision(doc: LakeDocument | undefined, expected: unknown, label: string) {
-  if (typeof expected === 'string' && doc?._rev !== expected)
-    throw conflict(
-      `The ${label} document has revision "${doc?._rev ?? 'none'}", expected "${expected}"`,
-    )
-}
-
-function mutationsFor(action: Action, get: Get): RawMutation[] {
+/** The one place an action becomes mutations. */
+function mutationsFor(action: Action, ctx: ActionContext): RawMutation[] {
   if (!action || typeof action !== 'object' || Array.isArray(action))
     throw badRequest('Each action must be an object with an "actionType"')
-  switch (action.actionType) {
-    case 'sanity.action.document.create': {
-      const attributes = action.attributes as Record<string, unknown> | undefined
-      if (!attributes || typeof attributes !== 'object')
-        throw badRequest('create needs "attributes"')
-      return [action.ifExists === 'ignore' ? {createIfNotExists: attributes} : {create: attributes}]
-    }
-    case 'sanity.action.document.replaceDraft': {
-      const attributes = action.attributes as Record<string, unknown> | undefined
-      if (!attributes || typeof attributes !== 'object')
-        throw badRequest('replaceDraft needs "attributes"')
-      return [{createOrReplace: attributes}]
-    }
-    case 'sanity.action.document.edit': {
-      const draftId = stringField(action, 'draftId')
-      const publishedId = stringField(action, 'publishedId')
-      const patch = action.patch as Record<string, unknown> | undefined
-      if (!patch || typeof patch !== 'object' || Array.isArray(patch))
-        throw badRequest('edit needs a "patch"')
-      checkPatch(patch, 'edit')
-      const base = get(draftId) ?? get(publishedId)
-      if (!base) throw conflict(`Cannot edit "${publishedId}": neither it nor its draft exists`)
-      // Editing a published document starts its draft from the published content.
-      const start: RawMutation[] = get(draftId) ? [] : [{create: {...content(base), _id: draftId}}]
-      return [...start, {patch: {...patch, id: draftId}}]
-    }
-    case 'sanity.action.document.publish': {
-      const draftId = stringField(action, 'draftId')
-      const publishedId = stringField(action, 'publishedId')
-      const draft = get(draftId)
-      if (!draft) throw conflict(`There is no draft "${draftId}" to publish`)
-      checkRevision(draft, action.ifDraftRevisionId, 'draft')
-      checkRevision(get(publishedId), action.ifPublishedRevisionId, 'published')
-      // References the Studio made weak while their target was unpublished become strong now.
-      const published = strengthenOnPublish({...content(draft), _id: publishedId})
-      return [{createOrReplace: published}, {delete: {id: draftId}}]
-    }
-    case 'sanity.action.document.unpublish': {
-      const draftId = stringField(action, 'draftId')
-      const publishedId = stringField(action, 'publishedId')
-      const published = get(publishedId)
-      if (!published) throw conflict(`"${publishedId}" is not published`)
-      return [
-        {createIfNotExists: {...content(published), _id: draftId}},
-        {delete: {id: publishedId}},
-      ]
-    }
-    case 'sanity.action.document.discard': {
-      const draftId = stringField(action, 'draftId')
-      if (!get(draftId)) throw conflict(`There is no draft "${draftId}" to discard`)
-      return [{delete: {id: draftId}}]
-    }
-    case 'sanity.action.document.delete': {
-      const publishedId = stringField(action, 'publishedId')
-      const drafts = Array.isArray(action.includeDrafts) ? action.includeDrafts : []
-      const ids = [
-        publishedId,
-        ...drafts.filter(isValidDocumentId),
-        `${DRAFTS_PREFIX}${publishedId}`,
-      ]
-      return [...new Set(ids)].map((id) => ({delete: {id}}))
-    }
-    default:
-      throw badRequest(`Unknown action type "${String(action.actionType)}"`)
+  const handler = Object.hasOwn(handlers, String(action.actionType))
+    ? handlers[String(action.actionType)]
+    : undefined
+  if (!handler) throw badRequest(`Unknown action type "${String(action.actionType)}"`)
+  return handler(action, ctx)
+}
+
+/**
+ * The actions' mutations, each action seeing the documents earlier ones will write. Runs inside
+ * the store's commit turn, so no other commit slips in between the reads and the writes.
+ * `actionOf` receives, per mutation, the index of the action it came from.
+ */
+export function actionMutations(
+  store: LakeStore,
+  list: Action[],
+  get: (id: string) => LakeDocument | undefined,
+  now: Date,
+  actionOf: number[] = [],
+): RawMutation[] {
+  const pending = new Map<string, LakeDocument | undefined>()
+  const ctx: ActionContext = {
+    get: (id) => (pending.has(id) ? pending.get(id) : get(id)),
+    withPrefix: (prefix) => {
+      const ids = new Set<string>()
+      for (const doc of store.all()) if (doc._id.startsWith(prefix)) ids.add(doc._id)
+      for (const id of pending.keys()) if (id.startsWith(prefix)) ids.add(id)
+      return [...ids].sort().flatMap((id) => ctx.get(id) ?? [])
+    },
+    now,
   }
+  return list.flatMap((action, actionIndex) => {
+    const mutations = mutationsFor(action, ctx)
+    actionOf.push(...mutations.map(() => actionIndex))
+    for (const m of mutations) {
+      const doc = (m.create ?? m.createOrReplace ?? m.createIfNotExists) as LakeDocument | undefined
+      if (doc?._id && !(m.createIfNotExists && ctx.get(doc._id)))
+        pending.set(doc._id, {...doc} as LakeDocument)
+      const patch = m.patch as {id?: string; set?: Record<string, unknown>} | undefined
+      // Release state changes are patches a later action of the request must see.
+      if (patch?.id && patch.set) {
+        const before = ctx.get(patch.id)
+        if (before) pending.set(patch.id, {...before, ...patch.set})
+      }
+      const del = m.delete as {id?: string} | undefined
+      if (del?.id) pending.set(del.id, undefined)
+    }
+    return mutations
+  })
 }
 
 /** Error items name the failing mutation; an actions request names the action it came from. */
@@ -125,23 +96,7 @@ async function actions(ctx: RouteContext) {
   if (!list || list.length === 0) throw badRequest('The body needs a non-empty "actions" array')
   const actionOf: number[] = []
   const commit = dataset.store.commit(
-    (get) => {
-      // Later actions see the documents earlier ones will write.
-      const pending = new Map<string, LakeDocument | undefined>()
-      const view: Get = (id) => (pending.has(id) ? pending.get(id) : get(id))
-      return list.flatMap((action, actionIndex) => {
-        const mutations = mutationsFor(action, view)
-        actionOf.push(...mutations.map(() => actionIndex))
-        for (const m of mutations) {
-          const doc = (m.create ?? m.createOrReplace ?? m.createIfNotExists) as
-            LakeDocument | undefined
-          if (doc?._id) pending.set(doc._id, {...view(doc._id), ...doc} as LakeDocument)
-          const del = m.delete as {id?: string} | undefined
-          if (del?.id) pending.set(del.id, undefined)
-        }
-        return mutations
-      })
-    },
+    (get) => actionMutations(dataset.store, list, get, ctx.lake.now(), actionOf),
     {
       transactionId: typeof body.transactionId === 'string' ? body.transactionId : undefined,
       // Every action's changes are held to the user's grants (lake/roles.ts authorizeChanges).
@@ -155,4 +110,7 @@ async function actions(ctx: RouteContext) {
   sendJson(ctx.res, 200, {transactionId: tx.transactionId})
 }
 
-export const actionRoutes = [route('POST', '/v:version/data/actions/:dataset', actions)]
+export const actionRoutes = [
+  route('POST', '/v:version/data/actions/:dataset', actions),
+  ...releaseLimitRoutes,
+]

@@ -5,7 +5,7 @@ import {requireDataset, type RouteContext} from '../context'
 import {badRequest} from '../errors'
 import {flag, groqParamsFromSearch} from '../http'
 import {canSee, visibleMutations} from '../access'
-import {randomId} from '../ids'
+import {isVersionId, randomId} from '../ids'
 import {route} from '../route'
 import type {CommittedTransaction, DocumentChange} from '../store'
 
@@ -49,6 +49,9 @@ async function listen(ctx: RouteContext) {
   const includeMutations = flag(search, 'includeMutations', true)
   const mendoza = search.get('effectFormat') === 'mendoza'
   const visibility = search.get('visibility') ?? 'query'
+  // Release versions reach a listener only when it asks (the Studio's release and document
+  // listeners do): `includeAllVersions`, @sanity/client's ListenOptions.
+  const includeAllVersions = flag(search, 'includeAllVersions')
 
   ctx.res.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
@@ -69,7 +72,10 @@ async function listen(ctx: RouteContext) {
   const send = async (tx: CommittedTransaction) => {
     const relevant: Array<{change: DocumentChange; before: boolean; after: boolean}> = []
     // Without the token a listener sees published documents only.
-    const visible = tx.changes.filter((change) => canSee(ctx.authorized, change.id))
+    const visible = tx.changes.filter(
+      (change) =>
+        canSee(ctx.authorized, change.id) && (includeAllVersions || !isVersionId(change.id)),
+    )
     const matched = visible.length > 0 ? await matches(ctx, query, params, visible) : []
     if (!matched) return
     visible.forEach((change, i) => {

@@ -3,7 +3,7 @@
 import {requireDataset, type RouteContext} from '../context'
 import {badRequest} from '../errors'
 import {flag, groqParamsFromSearch, readJson} from '../http'
-import {parsePerspective} from '../perspectives'
+import {parsePerspective, type Perspective} from '../perspectives'
 import {
   MAX_GET_SEARCH_BYTES,
   MAX_PARAMS_BYTES,
@@ -21,7 +21,7 @@ async function query(ctx: RouteContext) {
     throw urlTooLong()
   let query = search.get('query')
   let params = groqParamsFromSearch(search)
-  let perspectiveParam = search.get('perspective')
+  let perspectiveParam: string | string[] | null = search.get('perspective')
   if (ctx.req.method === 'POST') {
     const body = await readJson(ctx.req)
     query = typeof body.query === 'string' ? body.query : query
@@ -32,6 +32,11 @@ async function query(ctx: RouteContext) {
       if (Buffer.byteLength(JSON.stringify(params)) > MAX_PARAMS_BYTES) throw paramsTooLarge()
     }
     if (typeof body.perspective === 'string') perspectiveParam = body.perspective
+    else if (Array.isArray(body.perspective)) {
+      if (!body.perspective.every((layer) => typeof layer === 'string'))
+        throw badRequest('"perspective" must be a string or an array of release ids')
+      perspectiveParam = body.perspective as string[]
+    }
   }
   if (!query) throw badRequest('Missing "query"')
   if (Buffer.byteLength(query) > MAX_QUERY_BYTES) throw queryTooLarge()
@@ -42,7 +47,7 @@ async function query(ctx: RouteContext) {
     throw badRequest((error as Error).message)
   }
   // Without the token only published documents exist, whatever perspective was asked for.
-  if (!ctx.authorized) perspective = 'published' as const
+  if (!ctx.authorized) perspective = 'published' as Perspective
   const started = performance.now()
   const result = await ctx.lake.queries.query({dataset: dataset.name, perspective, query, params})
   const ms = Math.round(performance.now() - started)
