@@ -1,7 +1,8 @@
-// The Studio's history pane, restore, presence and comments on the lake, in real Chromium: an edit
-// shows in History and Review changes, an earlier revision is restored, two editors on one FAQ see
-// each other, and a comment on a field is added, resolved and reopened. Every page's console and requests are recorded; the test fails on anything the lake
-// caused (a request to its origin that fails or answers 4xx/5xx, or a Studio error about its routes).
+// The Studio's history pane, restore and presence on the lake, in real Chromium: an edit shows in
+// History and Review changes, an earlier revision is restored, and two editors on one FAQ see each
+// other. Every page's console and requests are recorded; the test fails on anything the lake
+// caused (a request to its origin that fails or answers 4xx/5xx, or a Studio error about its
+// routes). Comments are tested against the lake in test/lake/comments.test.ts.
 import assert from 'node:assert/strict'
 import {mkdirSync} from 'node:fs'
 import {after, before, describe, it} from 'node:test'
@@ -78,7 +79,7 @@ async function openFaq(page: Page): Promise<void> {
   await page.getByLabel('Question').first().waitFor()
 }
 
-describe('history, restore, presence and comments in the Studio on the lake', () => {
+describe('history, restore and presence in the Studio on the lake', () => {
   let original: string
 
   it('shows an edit in History and Review changes', async () => {
@@ -120,35 +121,6 @@ describe('history, restore, presence and comments in the Studio on the lake', ()
     } finally {
       await other.close()
     }
-  })
-
-  it('adds a comment on the question, resolves it and reopens it', async () => {
-    const status = (wanted: string) =>
-      waitForLake<string>(
-        '*[_type == "comment" && status == $wanted && target.document._ref == $id][0]._id',
-        {wanted, id: FAQ},
-        'production-comments',
-      )
-    await s.page.goto(`${s.studioUrl}/intent/edit/id=${FAQ};type=faq`)
-    await s.page.getByLabel('Question').first().waitFor()
-    // The field's comment button sits under the pane's sticky header once the form has scrolled.
-    await s.page.getByRole('button', {name: 'Add comment'}).first().dispatchEvent('click')
-    await s.page.keyboard.type('Please check the wording')
-    await s.page.getByRole('button', {name: 'Send comment'}).last().click()
-    const id = await status('open')
-    await s.page.getByRole('button', {name: 'Open comments'}).first().click()
-    await s.page
-      .getByRole('button', {name: 'Mark comment as resolved'})
-      .first()
-      .click({force: true})
-    assert.equal(await status('resolved'), id)
-    await s.page.getByRole('button', {name: 'Open', exact: true}).click()
-    await s.page
-      .getByRole('menuitem', {name: /Resolved/})
-      .first()
-      .click()
-    await s.page.getByRole('button', {name: 'Re-open'}).first().click({force: true})
-    assert.equal(await status('open'), id)
   })
 
   it('left nothing the lake caused in the consoles or the network logs', () => {

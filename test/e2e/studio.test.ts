@@ -166,6 +166,9 @@ describe('a partner’s embed code in the Studio', () => {
     await page.goto(
       `${s.studioUrl}/structure/partner;partner-lakeshore-community-health#token=${s.lake.token}`,
     )
+    // The document pane has loaded the partner (its footer says when it was published): before
+    // that the pane may still draw its views again, and a click could land on one it replaces.
+    await page.getByText(/Last published/).waitFor({timeout: 60_000})
     await page.getByRole('tab', {name: 'Embed code'}).click()
     const code = page.locator('pre').filter({hasText: '<ck-faq'})
     await code.waitFor()
