@@ -49,6 +49,7 @@ export async function openStudio(): Promise<StudioSession> {
   })
   const page = await browser.newPage({viewport: {width: 1400, height: 900}})
   const studioUrl = `${lake.tlsUrl!.replace('127.0.0.1', 'localhost')}/studio/production`
+  await untilCertificatesVerify(page, `${new URL(studioUrl).origin}/v2025-02-19/ping`)
   return {
     lake,
     browser,
@@ -69,5 +70,22 @@ export async function openStudio(): Promise<StudioSession> {
       rmSync(dir, {recursive: true, force: true})
       rmSync(studioDir, {recursive: true, force: true})
     },
+  }
+}
+
+/**
+ * A fresh Chromium may answer its first TLS navigations with ERR_CERT_VERIFIER_CHANGED while its
+ * certificate verifier is still being set up; navigate to a lake route until one loads, so tests
+ * start once the lake's certificate verifies.
+ */
+async function untilCertificatesVerify(page: Page, url: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.goto(url)
+      return
+    } catch (error) {
+      if (attempt >= 20 || !String(error).includes('ERR_CERT_VERIFIER_CHANGED')) throw error
+      await new Promise((r) => setTimeout(r, 250))
+    }
   }
 }
