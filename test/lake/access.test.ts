@@ -72,36 +72,31 @@ async function flush(listen: Awaited<ReturnType<typeof openListen>>, id: string)
   await listen.waitFor(mutation(marker._rev))
 }
 
+/** One transaction writing a published FAQ, its draft and a release version with secret text. */
+const mixedTransaction = () =>
+  t.client
+    .transaction()
+    .createOrReplace({_id: 'faq-mixed', _type: 'faq', question: 'Public question?'})
+    .createOrReplace({_id: 'drafts.faq-mixed', _type: 'faq', question: 'DRAFT-SECRET-A?'})
+    .createOrReplace({
+      _id: 'versions.spring.faq-mixed',
+      _type: 'faq',
+      question: 'VERSION-SECRET-B?',
+    })
+
 describe('anonymous listen', {timeout: 15_000}, () => {
   it('never carries a draft or version written in the same transaction', async () => {
     const listen = await openListen('*[_type == "faq"]', {
       search: '&includePreviousRevision=true&effectFormat=mendoza',
     })
-    const tx = await t.client
-      .transaction()
-      .createOrReplace({_id: 'faq-mixed', _type: 'faq', question: 'Public question?'})
-      .createOrReplace({_id: 'drafts.faq-mixed', _type: 'faq', question: 'DRAFT-SECRET-A?'})
-      .createOrReplace({
-        _id: 'versions.spring.faq-mixed',
-        _type: 'faq',
-        question: 'VERSION-SECRET-B?',
-      })
+    const tx = await mixedTransaction()
       .patch('drafts.faq-what-is-chronic-migraine', (p) => p.set({question: 'never'}))
       .commit()
       .catch(() => undefined)
     // The patch of a draft that does not exist fails the whole transaction: nothing is sent.
     assert.equal(tx, undefined)
 
-    const committed = await t.client
-      .transaction()
-      .createOrReplace({_id: 'faq-mixed', _type: 'faq', question: 'Public question?'})
-      .createOrReplace({_id: 'drafts.faq-mixed', _type: 'faq', question: 'DRAFT-SECRET-A?'})
-      .createOrReplace({
-        _id: 'versions.spring.faq-mixed',
-        _type: 'faq',
-        question: 'VERSION-SECRET-B?',
-      })
-      .commit()
+    const committed = await mixedTransaction().commit()
     // A patch by query that reaches drafts too names them in its query, so it is withheld.
     const byQuery = await t.client.mutate(
       [
