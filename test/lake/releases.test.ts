@@ -157,6 +157,12 @@ describe('releases', () => {
     await assert.rejects(t.client.releases.archive({releaseId: 'rNone'}), status(404))
   })
 
+  it('turns the Studio’s Releases tool on in the features it reads', async () => {
+    // Without it the tool shows Sanity's upsell state (sanity/lib `ReleasesUpsellProvider`).
+    const features = await t.client.request<string[]>({url: '/features'})
+    assert.ok(features.includes('contentReleases'), `features: ${features.join(', ')}`)
+  })
+
   it('answers the Releases tool’s limit check with the count of active releases', async () => {
     const limits = await t.client
       .withConfig({apiVersion: 'vX'})
