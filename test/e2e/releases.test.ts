@@ -130,7 +130,7 @@ const RELEASED = [
 
 /** `date` as the Releases tool's date field reads it ("PP HH:mm", the browser's time zone). */
 function studioDateText(page: StudioSession['page'], date: Date): Promise<string> {
-  // No helper functions inside: the page runs this function's source as it is.
+  // No named functions inside: tsx wraps those in a helper (`__name`) the page does not have.
   return page.evaluate((iso) => {
     const d = new Date(iso)
     const [hours, minutes] = [d.getHours(), d.getMinutes()].map((n) => String(n).padStart(2, '0'))
