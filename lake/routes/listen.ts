@@ -93,7 +93,11 @@ async function listen(ctx: RouteContext) {
         transition,
         identity: tx.author,
         previousRev: change.before?._rev,
-        resultRev: change.after?._rev,
+        // Every event names the transaction as its result revision, a deletion too (a document's
+        // `_rev` is the id of the transaction that last wrote it): the Studio's document store
+        // chains events by previousRev → resultRev (sanity/lib `sequentializeListenerEvents`)
+        // and drops a link without one, so an open form would keep a discarded draft.
+        resultRev: change.after?._rev ?? tx.transactionId,
         timestamp: tx.timestamp,
         visibility,
         transactionTotalEvents: relevant.length,

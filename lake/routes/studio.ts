@@ -10,9 +10,12 @@ const json = (value: unknown) => (ctx: RouteContext) => sendJson(ctx.res, 200, v
 export const studioRoutes = [
   route('GET', '/v:version/projects/:projectId/user-applications', json([])),
   route('GET', '/v:version/projects/:projectId/features', json([])),
-  // Turns on Studio comments (sanity/lib `useResolveCommentsEnabled`); they live in an add-on
-  // dataset (routes/comments.ts).
-  route('GET', '/v:version/features', json(['studioComments'])),
+  // The project's features (sanity/lib `FEATURES`, read by `useFeatureEnabled`). `studioComments`
+  // turns on comments (`useResolveCommentsEnabled`; an add-on dataset, routes/comments.ts).
+  // `contentReleases` turns on the Releases tool: without it `ReleasesUpsellProvider` is in
+  // "upsell" mode: an empty Releases overview draws nothing (no "New release") and every create
+  // opens Sanity's plan dialog, which has no content offline.
+  route('GET', '/v:version/features', json(['studioComments', 'contentReleases'])),
   route('GET', '/v:version/journey/:rest*', json({})),
   route('GET', '/v:version/schedules/:projectId/:dataset', json({schedules: []})),
   route('GET', '/v:version/ping', json('PONG')),

@@ -1,8 +1,8 @@
-// The Studio's history pane, restore and presence on the lake, in real Chromium: an edit shows in
-// History and Review changes, an earlier revision is restored, and two editors on one FAQ see each
-// other. Every page's console and requests are recorded; the test fails on anything the lake
-// caused (a request to its origin that fails or answers 4xx/5xx, or a Studio error about its
-// routes). Comments are tested against the lake in test/lake/comments.test.ts.
+// The Studio's history pane, restore, presence and comments on the lake, in real Chromium: an edit
+// shows in History and Review changes, an earlier revision is restored, two editors on one FAQ see
+// each other, and a comment on a field is added, resolved and reopened. Every page's console and
+// requests are recorded; the test fails on anything the lake caused (a request to its origin that
+// fails or answers 4xx/5xx, or a Studio error about its routes).
 import assert from 'node:assert/strict'
 import {mkdirSync} from 'node:fs'
 import {after, before, describe, it} from 'node:test'
@@ -79,7 +79,7 @@ async function openFaq(page: Page): Promise<void> {
   await page.getByLabel('Question').first().waitFor()
 }
 
-describe('history, restore and presence in the Studio on the lake', () => {
+describe('history, restore, presence and comments in the Studio on the lake', () => {
   let original: string
 
   it('shows an edit in History and Review changes', async () => {
@@ -121,6 +121,43 @@ describe('history, restore and presence in the Studio on the lake', () => {
     } finally {
       await other.close()
     }
+  })
+
+  it('adds a comment on the question, resolves it and reopens it', async () => {
+    const comment = (status: string) =>
+      waitForLake<{_id: string; field: string} | null>(
+        '*[_type == "comment" && status == $status && target.document._ref == $id][0]{_id, "field": target.path.field}',
+        {status, id: FAQ},
+        'production-comments',
+      )
+    const page = s.page
+    await page.goto(`${s.studioUrl}/intent/edit/id=${FAQ};type=faq`)
+    const question = page.getByLabel('Question').first()
+    await question.waitFor()
+    // A field's comment button shows while the pointer is over the field.
+    await question.hover()
+    await page.getByRole('button', {name: 'Add comment'}).first().click()
+    await page.getByTestId('comment-input-editable').first().click()
+    await page.keyboard.type('Please check the wording')
+    await page.getByTestId('comment-input-send-button').first().click()
+    const added = await comment('open')
+    assert.equal(added?.field, 'question')
+    // The first time the Comments panel opens, Sanity's onboarding popover covers its top; it
+    // stays until dismissed.
+    const gotIt = page.getByRole('button', {name: 'Got it'})
+    await gotIt.click()
+    await gotIt.waitFor({state: 'hidden'})
+    await page.getByText('Please check the wording').first().hover()
+    await page.getByRole('button', {name: 'Mark comment as resolved'}).first().click()
+    assert.equal((await comment('resolved'))?._id, added?._id)
+    await page.getByRole('button', {name: 'Open', exact: true}).click()
+    await page
+      .getByRole('menuitem', {name: /Resolved/})
+      .first()
+      .click()
+    await page.getByText('Please check the wording').first().hover()
+    await page.getByRole('button', {name: 'Re-open'}).first().click()
+    assert.equal((await comment('open'))?._id, added?._id)
   })
 
   it('left nothing the lake caused in the consoles or the network logs', () => {

@@ -1,6 +1,7 @@
-// The real Studio on the lake: "Discard changes" from the document pane, with no error from the
-// lake's action routes. (Releases and their scheduler are tested against the lake with
-// @sanity/client in test/lake/releases.test.ts.)
+// The real Studio on the lake: "Discard changes" from the document pane (the open form shows the
+// published text at once), and a release made in the Releases tool, scheduled there, and published
+// by the lake's scheduler at that time on a test clock. (Releases and the scheduler are also tested
+// with @sanity/client in test/lake/releases.test.ts.)
 import assert from 'node:assert/strict'
 import {mkdirSync} from 'node:fs'
 import {after, before, describe, it} from 'node:test'
@@ -8,11 +9,13 @@ import type {Response} from 'playwright-core'
 import {lakeClient} from '../helpers/lake'
 import {openStudio, type StudioSession} from '../helpers/studio'
 
+/** The lake's clock runs `offsetMs` ahead of real time: the release scenario moves it forward. */
+const clock = {offsetMs: 0}
 let s: StudioSession
 /** Lake answers of 4xx/5xx to the Studio, and the Studio's console errors and toasts. */
 const failures: string[] = []
 before(async () => {
-  s = await openStudio()
+  s = await openStudio({now: () => new Date(Date.now() + clock.offsetMs)})
   s.page.on('response', (response: Response) => {
     if (response.status() >= 400)
       failures.push(`${response.status()} ${response.request().method()} ${response.url()}`)
@@ -46,6 +49,17 @@ async function until<T>(
   }
 }
 
+/** Waits until `read` answers the same (non-null) value for `quietMs`: no save is still on its way. */
+async function settled<T>(read: () => Promise<T>, what: string, quietMs = 1500): Promise<T> {
+  let value: T = await until(read, what)
+  for (let since = Date.now(); Date.now() - since < quietMs;) {
+    await new Promise((r) => setTimeout(r, 200))
+    const now = await read()
+    if (now !== value) [value, since] = [now, Date.now()]
+  }
+  return value
+}
+
 /**
  * Lake-caused failures of the parts under test: error answers of the document, query, listen and
  * release routes, and the Studio's errors about actions and releases. (Presence sockets and
@@ -76,12 +90,7 @@ describe('document actions in the Studio', () => {
         {q: 'What is chronic migraine, really?'},
         raw,
       )
-    let rev = await until(draftRev, 'the autosaved draft')
-    for (let since = Date.now(); Date.now() - since < 1500;) {
-      await new Promise((r) => setTimeout(r, 200))
-      const now = await draftRev()
-      if (now !== rev) [rev, since] = [now!, Date.now()]
-    }
+    await settled(draftRev, 'the autosaved draft')
     await page.getByTestId('action-menu-button').click()
     await page.getByRole('menuitem', {name: 'Discard changes'}).click()
     await page
@@ -94,16 +103,159 @@ describe('document actions in the Studio', () => {
         0,
       'the draft to be gone',
     )
-    assert.equal(await page.getByText('An error occurred during discardChanges').count(), 0)
-    // Opened again, the pane shows the published question. (The open pane itself keeps showing
-    // the discarded text until then: see docs/editors-releases.md.)
-    await page.reload()
-    await question.waitFor()
+    // The open form follows the lake's deletion event: the published question, without reopening.
     await until(
       async () => (await question.inputValue()) === 'What is chronic migraine?',
-      'the pane to show the published question',
+      'the open form to show the published question',
+      5_000,
     )
     assert.equal(await page.getByText('An error occurred during discardChanges').count(), 0)
+    assert.deepEqual(lakeFailures(), [])
+  })
+})
+
+/** The two FAQs the release changes; both show in the demo page's live "conditions" list. */
+const RELEASED = [
+  {
+    id: 'faq-are-headaches-common',
+    from: 'Are headaches common?',
+    to: 'Are headaches really common?',
+  },
+  {
+    id: 'faq-is-every-headache-a-migraine',
+    from: 'If I have migraines, is every headache I get a migraine?',
+    to: 'With migraines, is every headache a migraine?',
+  },
+]
+
+/** `date` as the Releases tool's date field reads it ("PP HH:mm", the browser's time zone). */
+function studioDateText(page: StudioSession['page'], date: Date): Promise<string> {
+  // No named functions inside: tsx wraps those in a helper (`__name`) the page does not have.
+  return page.evaluate((iso) => {
+    const d = new Date(iso)
+    const [hours, minutes] = [d.getHours(), d.getMinutes()].map((n) => String(n).padStart(2, '0'))
+    const month = d.toLocaleString('en-US', {month: 'short'})
+    return `${month} ${d.getDate()}, ${d.getFullYear()} ${hours}:${minutes}`
+  }, date.toISOString())
+}
+
+describe('a release in the Releases tool', () => {
+  it('is created with two FAQs, scheduled, and published by the lake at that time only', async () => {
+    const client = lakeClient(s.lake.url, s.lake.token)
+    const anonymous = lakeClient(s.lake.url)
+    const page = s.page
+    const title = 'Spring FAQ refresh'
+    await page.goto(`${s.studioUrl}/#token=${s.lake.token}`)
+    await page.getByRole('link', {name: 'Releases'}).click()
+    await page.getByRole('button', {name: 'New release'}).first().click()
+    await page.getByTestId('release-form-title').fill(title)
+    await page.getByTestId('submit-release-button').click()
+    const releaseId = await until(
+      () =>
+        client.fetch<string | null>(
+          '*[_type == "system.release" && metadata.title == $title][0].name',
+          {title},
+          raw,
+        ),
+      'the release',
+    )
+    // The Studio opens the new release and makes it the perspective: edits go into it.
+    await page.waitForURL(new RegExp(`/releases/${releaseId}`))
+
+    await page.getByRole('link', {name: 'Structure'}).click()
+    await page.getByText('FAQs', {exact: true}).click()
+    await page.getByText('All FAQs', {exact: true}).click()
+    for (const faq of RELEASED) {
+      await page.getByText(faq.from, {exact: true}).first().click()
+      await page.getByRole('button', {name: 'Add to release'}).click()
+      const question = page.getByLabel('Question')
+      await until(() => question.isEditable(), `the ${faq.id} version to be editable`)
+      await question.fill(faq.to)
+      await settled(
+        () =>
+          client.fetch<string | null>(
+            '*[_id == $id && question == $q][0]._rev',
+            {id: `versions.${releaseId}.${faq.id}`, q: faq.to},
+            raw,
+          ),
+        `the ${faq.id} version`,
+      )
+    }
+
+    // Schedule it: "At time" in the release's type picker, then "Schedule release…" and confirm.
+    await page.getByRole('link', {name: 'Releases'}).click()
+    await page.getByText(title, {exact: true}).first().click()
+    const publishAt = new Date(Date.now() + 24 * 3600_000)
+    publishAt.setUTCSeconds(0, 0)
+    await page.getByTestId('release-type-picker').click()
+    await page.locator('#release-timing-at-time-tab').click()
+    const dateInput = page.getByTestId('date-input')
+    await dateInput.fill(await studioDateText(page, publishAt))
+    await dateInput.press('Enter')
+    // The picker saves its choice when it closes, on a click outside it.
+    await page.mouse.click(900, 750)
+    await until(
+      () =>
+        client.fetch<boolean>(
+          'count(*[_id == $id && metadata.releaseType == "scheduled" && metadata.intendedPublishAt == $at]) == 1',
+          {id: `_.releases.${releaseId}`, at: publishAt.toISOString()},
+          raw,
+        ),
+      'the release to be planned for that time',
+    )
+    await page.getByTestId('schedule-button').click()
+    await page.getByTestId('confirm-schedule-dialog').getByTestId('confirm-button').click()
+    const scheduled = await until(
+      () =>
+        client.fetch<{state: string; publishAt: string} | null>(
+          '*[_id == $id && state == "scheduled"][0]{state, publishAt}',
+          {id: `_.releases.${releaseId}`},
+          raw,
+        ),
+      'the release to be scheduled',
+    )
+    assert.equal(Date.parse(scheduled.publishAt), publishAt.getTime())
+
+    // A partner-style page with the live FAQ list is open before the release goes out.
+    const demo = await s.browser.newPage()
+    const listed = () =>
+      demo.evaluate(() => document.querySelector('#demo-conditions')?.shadowRoot?.textContent ?? '')
+    const published = () =>
+      anonymous.fetch<string[]>('*[_id in $ids].question | order(@ asc)', {
+        ids: RELEASED.map((faq) => faq.id),
+      })
+    const before = RELEASED.map((faq) => faq.from).sort()
+    const after = RELEASED.map((faq) => faq.to).sort()
+    try {
+      await demo.goto(`${s.lake.url}/demo/`)
+      await until(async () => {
+        const text = await listed()
+        return before.every((q) => text.includes(q))
+      }, 'the demo page to list the published questions')
+      // A minute before its time nothing is due: readers still see the published FAQs.
+      clock.offsetMs = publishAt.getTime() - 60_000 - Date.now()
+      assert.equal(await s.lake.scheduler.tick(), 0)
+      assert.deepEqual(await published(), before)
+      // At its time the lake publishes it, both FAQs at once, and the open page follows.
+      clock.offsetMs = publishAt.getTime() + 1000 - Date.now()
+      assert.equal(await s.lake.scheduler.tick(), 1)
+      assert.deepEqual(await published(), after)
+      await until(async () => {
+        const text = await listed()
+        return after.every((q) => text.includes(q)) && !before.some((q) => text.includes(q))
+      }, 'the demo page to show the released questions')
+      const release = await client.fetch<{state: string; publishedAt: string}>(
+        '*[_id == $id][0]{state, publishedAt}',
+        {id: `_.releases.${releaseId}`},
+        raw,
+      )
+      assert.equal(release.state, 'published')
+      assert.ok(Date.parse(release.publishedAt) >= publishAt.getTime())
+      // The Releases tool shows it published.
+      await page.getByText('This release is published successfully.').waitFor()
+    } finally {
+      await demo.close()
+    }
     assert.deepEqual(lakeFailures(), [])
   })
 })

@@ -26,7 +26,12 @@ export interface StudioSession {
   close(): Promise<void>
 }
 
-export async function openStudio(): Promise<StudioSession> {
+export interface StudioOptions {
+  /** The lake's clock (its release scheduler reads it); tests then call `lake.scheduler.tick()`. */
+  now?: () => Date
+}
+
+export async function openStudio(options: StudioOptions = {}): Promise<StudioSession> {
   mkdirSync('.cache', {recursive: true})
   const studioDir = mkdtempSync(join('.cache', 'studio-lake-'))
   await buildLakeStudio(studioDir)
@@ -39,6 +44,7 @@ export async function openStudio(): Promise<StudioSession> {
     seed: SAMPLE_PATH,
     tls,
     quiet: true,
+    ...(options.now ? {now: options.now} : {}),
     extraRoutes: [...staticRoutes('/studio', studioDir, '/static'), ...demoRoutes()],
   })
   // As `npm start` does: the Studio's staging workspace edits a copy of production.

@@ -7,11 +7,18 @@ import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, before, describe, it} from 'node:test'
-import type {SanityClient} from '@sanity/client'
+import type {MutationEvent, SanityClient} from '@sanity/client'
 import {startLake} from '../../lake/server'
 import {lakeClient, startTestLake, type TestLake} from '../helpers/lake'
 
 const raw = {perspective: 'raw'} as const
+async function waitFor(done: () => boolean, what: string, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 25))
+  }
+}
 const status = (code: number) => (error: {statusCode?: number}) => error.statusCode === code
 /** This file's FAQs (the sample content has others). */
 const MINE = ['faq-a', 'faq-b', 'faq-gone']
@@ -150,6 +157,12 @@ describe('releases', () => {
     await assert.rejects(t.client.releases.archive({releaseId: 'rNone'}), status(404))
   })
 
+  it('turns the Studio’s Releases tool on in the features it reads', async () => {
+    // Without it the tool shows Sanity's upsell state (sanity/lib `ReleasesUpsellProvider`).
+    const features = await t.client.request<string[]>({url: '/features'})
+    assert.ok(features.includes('contentReleases'), `features: ${features.join(', ')}`)
+  })
+
   it('answers the Releases tool’s limit check with the count of active releases', async () => {
     const limits = await t.client
       .withConfig({apiVersion: 'vX'})
@@ -202,6 +215,50 @@ describe('releases', () => {
     assert.deepEqual(listeners[0]!.events, ['versions.rListen.faq-l', 'faq-marker'])
     assert.deepEqual(listeners[1]!.events, ['faq-marker'])
     assert.deepEqual(listeners[2]!.events, ['faq-marker'])
+  })
+
+  it('chains a document’s listener events by revision, through a discarded draft', async () => {
+    // As the Studio's document pair listener asks (sanity/lib `getPairListener`).
+    const pair = ['faq-chain', 'drafts.faq-chain']
+    const events: MutationEvent[] = []
+    let welcomed = false
+    const subscription = t.client
+      .listen(
+        '*[_id in $ids]',
+        {ids: pair},
+        {
+          includeResult: false,
+          includeAllVersions: true,
+          effectFormat: 'mendoza',
+          events: ['welcome', 'mutation'],
+        },
+      )
+      .subscribe((event) => {
+        if (event.type === 'welcome') welcomed = true
+        if (event.type === 'mutation') events.push(event)
+      })
+    try {
+      await waitFor(() => welcomed, 'the welcome event')
+      await t.client.create({_id: 'drafts.faq-chain', _type: 'faq', question: 'Draft?'})
+      await t.client.patch('drafts.faq-chain').set({question: 'Edited?'}).commit()
+      const discard = await t.client.action({
+        actionType: 'sanity.action.document.discard',
+        draftId: 'drafts.faq-chain',
+      })
+      await waitFor(() => events.length === 3, 'three mutation events')
+      const [created, edited, discarded] = events
+      assert.equal(created!.transition, 'appear')
+      assert.equal(created!.previousRev, undefined)
+      assert.equal(edited!.previousRev, created!.resultRev)
+      assert.equal(discarded!.previousRev, edited!.resultRev)
+      assert.equal(discarded!.transition, 'disappear')
+      // The deletion too names its transaction as the result revision.
+      assert.equal(discarded!.resultRev, discard.transactionId)
+      assert.deepEqual(discarded!.mutations, [{delete: {id: 'drafts.faq-chain'}}])
+      assert.deepEqual(discarded!.effects?.apply, [0, null])
+    } finally {
+      subscription.unsubscribe()
+    }
   })
 })
 
