@@ -96,7 +96,11 @@ function analyzeSegments<Where extends TextRange>(
       totals.sentences++
       totals.syllables += syllables
       const {value} = main!({words: words.length, sentences: 1, syllables})
-      sentences.push({text: sentence.text, at: segment.at(sentence.start, sentence.end), score: value})
+      sentences.push({
+        text: sentence.text,
+        at: segment.at(sentence.start, sentence.end),
+        score: value,
+      })
     }
   const scores = totals.words ? formulas.map((formula) => formula(totals)) : []
   const harder = main!(totals).higherIsEasier ? 1 : -1
@@ -114,7 +118,10 @@ function analyzeSegments<Where extends TextRange>(
 
 /** Readability of plain text; each line is its own paragraph (a heading or list item ends). */
 export function analyzeText(text: string, language: string): TextAnalysis {
-  return analyzeSegments([{text, at: (start, end) => ({start, end})}], readabilityLanguage(language))
+  return analyzeSegments(
+    [{text, at: (start, end) => ({start, end})}],
+    readabilityLanguage(language),
+  )
 }
 
 interface SpanLike {
@@ -146,10 +153,7 @@ export function textBlocks(blocks: unknown): BlockLike[] {
 }
 
 /** Readability of the text blocks of Portable Text, with offsets in each block's text. */
-export function analyzePortableText(
-  blocks: unknown,
-  language: string,
-): TextAnalysis<BlockRange> {
+export function analyzePortableText(blocks: unknown, language: string): TextAnalysis<BlockRange> {
   const segments = textBlocks(blocks).map((block): Segment<BlockRange> => {
     const blockKey = typeof block._key === 'string' ? block._key : ''
     return {text: blockText(block), at: (start, end) => ({blockKey, start, end})}

@@ -68,7 +68,8 @@ const WORD = /[\p{L}\p{N}]+(?:['’\-.,][\p{L}\p{N}]+)*/gu
 export function splitWords(text: string, offset = 0): Span[] {
   const words: Span[] = []
   for (const {0: word, index} of text.matchAll(WORD))
-    if (LETTER.test(word)) words.push({text: word, start: offset + index, end: offset + index + word.length})
+    if (LETTER.test(word))
+      words.push({text: word, start: offset + index, end: offset + index + word.length})
   return words
 }
 
@@ -98,7 +99,11 @@ export function splitSentences(text: string, offset = 0): Span[] {
     const lead = raw.length - raw.trimStart().length
     const body = raw.trim()
     if (LETTER.test(body))
-      sentences.push({text: body, start: offset + start + lead, end: offset + start + lead + body.length})
+      sentences.push({
+        text: body,
+        start: offset + start + lead,
+        end: offset + start + lead + body.length,
+      })
     start = end
   }
   for (let i = 0; i < text.length; i++) {
