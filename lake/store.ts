@@ -135,8 +135,11 @@ export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]
     return this.docs.values()
   }
 
-  /** Transactions that touched any of the documents, oldest first, with their place in the log. */
-  transactionsTouching(ids: string[]): LoggedTransaction[] {
+  /**
+   * Transactions that touched any of the documents, oldest first, with their place in the log.
+   * Each lists its changes to those documents, or with `allChanges` every change it made.
+   */
+  transactionsTouching(ids: string[], options: {allChanges?: boolean} = {}): LoggedTransaction[] {
     const wanted = new Set(ids)
     const rows = this.db
       .prepare(
@@ -150,11 +153,12 @@ export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]
         timestamp: String(row.time),
         author: String(row.author),
         mutations: JSON.parse(String(row.mutations)) as RawMutation[],
-        changes: (JSON.parse(String(row.changes)) as LoggedChange[]).filter((c) =>
-          wanted.has(c.id),
-        ),
+        changes: JSON.parse(String(row.changes)) as LoggedChange[],
       }))
-      .filter((tx) => tx.changes.length > 0)
+      .filter((tx) => tx.changes.some((c) => wanted.has(c.id)))
+      .map((tx) =>
+        options.allChanges ? tx : {...tx, changes: tx.changes.filter((c) => wanted.has(c.id))},
+      )
   }
 
   /** Every id that ever held a version of the document (published, draft, release versions). */
