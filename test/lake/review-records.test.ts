@@ -8,6 +8,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, before, describe, it} from 'node:test'
 import type {SanityClient} from '@sanity/client'
+import {importOverHttp} from '../../lake/import-http'
 import {importNdjson} from '../../lake/ndjson'
 import {SAMPLE_USERS} from '../../lake/users'
 import {
@@ -224,6 +225,8 @@ describe('review records', () => {
       (await t.client.getDocument<ReviewRecord>(record._id))?.note,
       'Corrected by the administrator',
     )
+    await as('admin').delete(record._id)
+    assert.equal(await t.client.getDocument(record._id), undefined)
   })
 
   it('lets neither a contributor nor a viewer-like role create records', async () => {
@@ -353,6 +356,17 @@ describe('published reviews are backed by approvals', () => {
       assert.equal(error.statusCode, 409)
       return true
     })
+    // `lake import --url`: the same refusal through the HTTP API, with the robot token.
+    await assert.rejects(
+      importOverHttp(file, {
+        url: t.lake.url,
+        token: t.lake.token,
+        dataset: 'production',
+        projectId: t.client.config().projectId!,
+        mode: 'fail',
+      }),
+      /The import failed \(409\): Mutation\(s\) failed with 1 error\(s\):\n- This review was not approved by a clinician/,
+    )
     assert.equal(await t.client.getDocument('import-ok'), undefined)
   })
 })
