@@ -27,8 +27,14 @@ async function failure(response: Response, what: string): Promise<Error> {
   const text = await response.text()
   let description = text
   try {
-    const body = JSON.parse(text) as {error?: {description?: string}; message?: string}
+    const body = JSON.parse(text) as {
+      error?: {description?: string; items?: Array<{error?: {description?: string}}>}
+      message?: string
+    }
     description = body.error?.description ?? body.message ?? text
+    // Each refused mutation's reason, one a line, as @sanity/client words a mutationError.
+    const reasons = (body.error?.items ?? []).map((item) => item.error?.description).filter(Boolean)
+    if (reasons.length > 0) description += `:\n- ${reasons.join('\n- ')}`
   } catch {
     // Not JSON: keep the text.
   }

@@ -10,6 +10,7 @@ import {evaluate, parse} from 'groq-js'
 import {badRequest, conflict} from './errors'
 import {isValidDocumentId, publishedIdOf, randomId} from './ids'
 import {ReferenceIndex} from './references'
+import {checkReviewRules} from './review-rules'
 
 export interface LakeDocument {
   _id: string
@@ -65,6 +66,11 @@ export interface CommitOptions {
    * before anything is stored; throwing refuses the whole transaction, e.g. for lack of grants.
    */
   authorize?: (changes: Array<DocumentChange & {index: number}>) => Promise<void> | void
+  /**
+   * The writer manages the project (the robot token, an administrator, the import and the
+   * release scheduler): it may write review records in anyone's name (lake/review-rules.ts).
+   */
+  administrator?: boolean
 }
 
 const MUTATION_KINDS = [
@@ -129,8 +135,11 @@ export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]
     return this.docs.values()
   }
 
-  /** Transactions that touched any of the documents, oldest first, with their place in the log. */
-  transactionsTouching(ids: string[]): LoggedTransaction[] {
+  /**
+   * Transactions that touched any of the documents, oldest first, with their place in the log.
+   * Each lists its changes to those documents, or with `allChanges` every change it made.
+   */
+  transactionsTouching(ids: string[], options: {allChanges?: boolean} = {}): LoggedTransaction[] {
     const wanted = new Set(ids)
     const rows = this.db
       .prepare(
@@ -144,11 +153,12 @@ export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]
         timestamp: String(row.time),
         author: String(row.author),
         mutations: JSON.parse(String(row.mutations)) as RawMutation[],
-        changes: (JSON.parse(String(row.changes)) as LoggedChange[]).filter((c) =>
-          wanted.has(c.id),
-        ),
+        changes: JSON.parse(String(row.changes)) as LoggedChange[],
       }))
-      .filter((tx) => tx.changes.length > 0)
+      .filter((tx) => tx.changes.some((c) => wanted.has(c.id)))
+      .map((tx) =>
+        options.allChanges ? tx : {...tx, changes: tx.changes.filter((c) => wanted.has(c.id))},
+      )
   }
 
   /** Every id that ever held a version of the document (published, draft, release versions). */
@@ -321,6 +331,13 @@ export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]
     const indexed = changes.map((change) => ({...change, index: writtenBy.get(change.id) ?? 0}))
     this.references.check(indexed, (id) => current(id) !== null)
     await options.authorize?.(indexed)
+    checkReviewRules({
+      changes: indexed,
+      author: options.author ?? 'lake',
+      administrator: options.administrator === true,
+      current,
+      store: this,
+    })
     const transaction: CommittedTransaction = {
       transactionId,
       timestamp,

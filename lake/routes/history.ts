@@ -1,8 +1,10 @@
 // Sanity's history API over the lake's transaction log (all need the token):
 // - GET /v{apiVersion}/data/history/{dataset}/transactions/{id[,id…]}: NDJSON, oldest first, with
-//   `fromTransaction`/`toTransaction` (both inclusive), `limit`, `reverse`, `excludeContent`,
-//   `includeIdentifiedDocumentsOnly` and `effectFormat=mendoza` (per-document apply/revert patches)
-//   as the Studio requests them (sanity/lib `getDocumentTransactions`).
+//   `fromTransaction`/`toTransaction` (both inclusive), `fromTime`/`toTime` (ISO date-times,
+//   inclusive), `limit`, `reverse`, `excludeContent`, `includeIdentifiedDocumentsOnly` (without it
+//   `documentIDs` lists every document the transaction changed) and `effectFormat=mendoza`
+//   (per-document apply/revert patches) as the Studio requests them (sanity/lib
+//   `getDocumentTransactions`).
 // - GET …/history/{dataset}/documents/{id[,id…]}?revision=|time=|lastRevision=true:
 //   `{documents: [...]}`, each document as it was (sanity/lib `getDocumentAtRevision`).
 // - GET …/history/{dataset}/events/documents/{id}?limit=&nextCursor=: `{events: {<id>: [...]},
@@ -32,6 +34,15 @@ function idsParam(ctx: RouteContext): string[] {
   return ids
 }
 
+/** An ISO date-time parameter as epoch milliseconds, or null when not given. */
+function timeParam(search: URLSearchParams, name: string): number | null {
+  const raw = search.get(name)
+  if (raw === null || raw === '') return null
+  const time = Date.parse(raw)
+  if (Number.isNaN(time)) throw badRequest(`${name} must be an ISO date-time`)
+  return time
+}
+
 /** The log between two transactions (inclusive), or its newest `limit` entries without them. */
 function window(
   log: LoggedTransaction[],
@@ -50,9 +61,17 @@ function window(
     const index = log.findIndex((tx) => tx.transactionId === to)
     if (index >= 0) end = index + 1
   }
-  const range = log.slice(start, end)
+  const fromTime = timeParam(search, 'fromTime')
+  const toTime = timeParam(search, 'toTime')
+  const range = log
+    .slice(start, end)
+    .filter(
+      (tx) =>
+        (fromTime === null || Date.parse(tx.timestamp) >= fromTime) &&
+        (toTime === null || Date.parse(tx.timestamp) <= toTime),
+    )
   if (flag(search, 'reverse')) return range.reverse().slice(0, limit)
-  return from ? range.slice(0, limit) : range.slice(-limit)
+  return from || fromTime !== null ? range.slice(0, limit) : range.slice(-limit)
 }
 
 function transactionEntry(
@@ -85,10 +104,11 @@ function transactions(ctx: RouteContext) {
   const format = search.get('effectFormat')
   if (format !== null && format !== 'mendoza') throw badRequest('effectFormat must be "mendoza"')
   const limit = limitParam(search, 100)
-  const log = dataset.store.transactionsTouching(ids)
+  const log = dataset.store.transactionsTouching(ids, {allChanges: true})
   const requested = new Set(ids)
+  const selected = window(log, search, limit)
   ctx.res.writeHead(200, {'content-type': 'application/x-ndjson; charset=utf-8'})
-  for (const tx of window(log, search, limit))
+  for (const tx of selected)
     ctx.res.write(`${JSON.stringify(transactionEntry(dataset.store, tx, search, requested))}\n`)
   ctx.res.end()
 }

@@ -1,5 +1,6 @@
-// What a reader without the token sees: listen events, documents by id, export and history hold
-// nothing of drafts (`drafts.*`) or release versions (`versions.<release>.*`).
+// What a reader without the token sees: listen events, documents by id, export, queries and
+// history hold nothing of drafts (`drafts.*`), release versions (`versions.<release>.*`) or any
+// other dotted id (`reviews.*`, the review records): public read covers the root path only.
 import assert from 'node:assert/strict'
 import {after, before, describe, it} from 'node:test'
 import {startTestLake, type TestLake} from '../helpers/lake'
@@ -83,6 +84,7 @@ const mixedTransaction = () =>
       _type: 'faq',
       question: 'VERSION-SECRET-B?',
     })
+    .createOrReplace({_id: 'notes.faq-mixed', _type: 'faq', question: 'DOTTED-SECRET-C?'})
 
 describe('anonymous listen', {timeout: 15_000}, () => {
   it('never carries a draft or version written in the same transaction', async () => {
@@ -115,7 +117,14 @@ describe('anonymous listen', {timeout: 15_000}, () => {
     await flush(listen, 'faq-marker-1')
     listen.close()
 
-    for (const secret of ['DRAFT-SECRET', 'VERSION-SECRET', 'drafts.', 'versions.'])
+    for (const secret of [
+      'DRAFT-SECRET',
+      'VERSION-SECRET',
+      'DOTTED-SECRET',
+      'drafts.',
+      'versions.',
+      'notes.',
+    ])
       assert.ok(!listen.stream.raw.includes(secret), `the stream holds "${secret}"`)
     const events = listen.stream.events.filter(
       (e) =>
@@ -186,11 +195,12 @@ describe('documents, export and history without the token', () => {
         _type: 'faq',
         question: 'VERSION-SECRET-G?',
       })
+      .createOrReplace({_id: 'notes.faq-held', _type: 'faq', question: 'DOTTED-SECRET-H?'})
       .commit()
   })
 
-  it('GET /data/doc omits drafts and versions for lack of permission', async () => {
-    const ids = 'faq-held,drafts.faq-held,versions.autumn.faq-held'
+  it('GET /data/doc omits drafts, versions and dotted ids for lack of permission', async () => {
+    const ids = 'faq-held,drafts.faq-held,versions.autumn.faq-held,notes.faq-held'
     const anonymous = (await (
       await fetch(`${t.lake.url}${API}/data/doc/production/${ids}`)
     ).json()) as {
@@ -204,26 +214,28 @@ describe('documents, export and history without the token', () => {
     assert.deepEqual(anonymous.omitted, [
       {id: 'drafts.faq-held', reason: 'permission'},
       {id: 'versions.autumn.faq-held', reason: 'permission'},
+      {id: 'notes.faq-held', reason: 'permission'},
     ])
     const withToken = (await (
       await fetch(`${t.lake.url}${API}/data/doc/production/${ids}`, {
         headers: {authorization: `Bearer ${t.lake.token}`},
       })
     ).json()) as {documents: unknown[]}
-    assert.equal(withToken.documents.length, 3)
+    assert.equal(withToken.documents.length, 4)
   })
 
-  it('export leaves drafts and versions out', async () => {
+  it('export leaves drafts, versions and dotted ids (review records) out', async () => {
     const anonymous = await (await fetch(`${t.lake.url}${API}/data/export/production`)).text()
     assert.ok(anonymous.includes('"faq-held"'))
     assert.ok(!anonymous.includes('SECRET'))
-    assert.ok(!/"_id":"(drafts|versions)\./.test(anonymous))
+    assert.ok(!/"_id":"[^"]*\./.test(anonymous))
     const withToken = await (
       await fetch(`${t.lake.url}${API}/data/export/production`, {
         headers: {authorization: `Bearer ${t.lake.token}`},
       })
     ).text()
     assert.ok(withToken.includes('DRAFT-SECRET-F') && withToken.includes('VERSION-SECRET-G'))
+    assert.ok(withToken.includes('DOTTED-SECRET-H') && withToken.includes('"_id":"reviews.'))
   })
 
   it('history answers 401, and with the token lists the transaction', async () => {
@@ -239,14 +251,31 @@ describe('documents, export and history without the token', () => {
     assert.ok(withToken.includes('DRAFT-SECRET-F'))
   })
 
-  it('queries in any perspective see neither drafts nor versions', async () => {
+  it('queries in any perspective see neither drafts, versions nor dotted ids', async () => {
     for (const perspective of ['raw', 'drafts', 'published'] as const) {
       const ids = await t.anonymous.fetch<string[]>(
-        '*[_id in ["faq-held", "drafts.faq-held", "versions.autumn.faq-held"]]._id',
+        '*[_id in ["faq-held", "drafts.faq-held", "versions.autumn.faq-held", "notes.faq-held"]]._id',
         {},
         {perspective},
       )
       assert.deepEqual(ids, ['faq-held'], perspective)
+      assert.deepEqual(
+        await t.anonymous.fetch(
+          '*[_type == "reviewRecord" || _id in path("reviews.**")]._id',
+          {},
+          {perspective},
+        ),
+        [],
+        perspective,
+      )
     }
+    // The token's published perspective holds dotted ids: they are published documents.
+    const published = await t.client.fetch<string[]>(
+      '*[_id in ["faq-held", "notes.faq-held"]]._id | order(@ asc)',
+      {},
+      {perspective: 'published'},
+    )
+    assert.deepEqual(published, ['faq-held', 'notes.faq-held'])
+    assert.ok((await t.client.fetch<number>('count(*[_type == "reviewRecord"])')) > 0)
   })
 })

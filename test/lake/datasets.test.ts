@@ -92,8 +92,10 @@ describe('datasets through the projects API', () => {
     )
     assert.equal(history.status, 200)
     assert.ok((await history.text()).trim().length > 0)
-    await copied.patch(id).set({question: 'Changed in the copy?'}).commit()
-    assert.equal((await t.client.getDocument(id))?.question, 'What is chronic migraine?')
+    // A field outside the reviewed text: the copy's published FAQ keeps its approval.
+    await copied.patch(id).set({seoTitle: 'Changed in the copy'}).commit()
+    assert.equal((await copied.getDocument(id))?.seoTitle, 'Changed in the copy')
+    assert.equal((await t.client.getDocument(id))?.seoTitle, undefined)
 
     assert.deepEqual(await t.client.datasets.delete('production-copy'), {deleted: true})
     assert.deepEqual(

@@ -162,6 +162,30 @@ describe('history of a document edited, published, unpublished', () => {
     assert.equal(JSON.parse(reversed.text.trim()).id, revs.unpublish)
   })
 
+  it('lists every document a transaction changed unless asked for the identified only', async () => {
+    const lines = (await get(`/transactions/${DRAFT}?excludeContent=true`)).text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as {id: string; documentIDs: string[]; timestamp: string})
+    const publish = lines.find((line) => line.id === revs.publish)!
+    assert.deepEqual([...publish.documentIDs].sort(), [DRAFT, ID])
+    // fromTime and toTime (inclusive) select by the transactions' timestamps.
+    const edit = lines.find((line) => line.id === revs.edit)!
+    const since = await get(`/transactions/${DRAFT}?excludeContent=true&fromTime=${edit.timestamp}`)
+    const sinceIds = since.text
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as {id: string}).id)
+    assert.ok(!sinceIds.includes(revs.create!) && sinceIds.includes(revs.edit!), since.text)
+    const until = await get(`/transactions/${DRAFT}?excludeContent=true&toTime=${edit.timestamp}`)
+    const untilIds = until.text
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as {id: string}).id)
+    assert.ok(untilIds.includes(revs.edit!) && !untilIds.includes(revs.unpublish!), until.text)
+    assert.equal((await get(`/transactions/${DRAFT}?fromTime=yesterday`)).status, 400)
+  })
+
   it('serves a document at a revision, at a time and its last revision', async () => {
     const atEdit = await getJson<{documents: Array<{_id: string; _rev: string; question: string}>}>(
       `/documents/${ID},${DRAFT}?revision=${revs.create}`,

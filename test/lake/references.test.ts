@@ -60,6 +60,10 @@ describe('deleting a referenced document', () => {
       '*[references("clinician-sloane-yu") && _type != "reviewRecord"]._id | order(@ asc)',
     )
     assert.equal(referencing.length, 11)
+    const records = await t.client.fetch<number>(
+      'count(*[_type == "reviewRecord" && reviewer._ref == "clinician-sloane-yu" && reviewer._weak])',
+    )
+    assert.ok(records > 0, 'the sample holds weak references from review records')
     const {message, body} = await refused(t.client.delete('clinician-sloane-yu'))
     assert.deepEqual(body.error.items, [
       {
