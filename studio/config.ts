@@ -1,7 +1,7 @@
 import {defineConfig, type WorkspaceOptions} from 'sanity'
 import {structureTool} from 'sanity/structure'
 import {schemaTypes} from '../schemas'
-import {singletonActions} from './actions'
+import {singletonActions} from './actions/singleton'
 import {REVIEWED_TYPES, reviewOverdueBadge} from './badges'
 import {basePath, dataset, lakeApiHost, projectId, stagingDataset} from './env'
 import {defaultDocumentNode, structure} from './structure'
