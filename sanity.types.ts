@@ -72,11 +72,24 @@ export type ClinicianReference = {
   [internalGroqTypeReferenceTo]?: 'clinician'
 }
 
+export type ReviewRequest = {
+  _type: 'reviewRequest'
+  status?: 'inReview' | 'changesRequested'
+  reviewer?: ClinicianReference
+  note?: string
+  requestedBy?: string
+  requestedAt?: string
+}
+
 export type MedicalReview = {
   _type: 'medicalReview'
   reviewer?: ClinicianReference
-  reviewedAt: string
+  reviewerName?: string
+  reviewedAt?: string
   nextReviewDue?: string
+  approvedBy?: string
+  fingerprint?: string
+  record?: string
 }
 
 export type CitationMarker = {
@@ -191,6 +204,26 @@ export type BlockContent = Array<
     }
 >
 
+export type ReviewRecord = {
+  _id: string
+  _type: 'reviewRecord'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  kind?: 'approval' | 'changesRequested'
+  documentId?: string
+  documentType?: string
+  revision?: string
+  fingerprint?: string
+  text?: string
+  reviewer?: ClinicianReference
+  reviewerName?: string
+  userId?: string
+  at?: string
+  note?: string
+  nextReviewDue?: string
+}
+
 export type ClinicReference = {
   _ref: string
   _type: 'reference'
@@ -207,6 +240,7 @@ export type SiteSettings = {
   organization: ClinicReference
   disclaimer: string
   reviewIntervalMonths: number
+  fourEyesReview?: boolean
   languages: Array<string>
 }
 
@@ -367,6 +401,7 @@ export type Faq = {
     } & TreatmentReference
   >
   orderRank?: string
+  reviewRequest?: ReviewRequest
   medicalReview?: MedicalReview
   sources: Array<
     {
@@ -404,6 +439,7 @@ export type Article = {
   }
   body: BlockContent
   author?: ClinicianReference
+  reviewRequest?: ReviewRequest
   medicalReview?: MedicalReview
   sources: Array<
     {
@@ -469,6 +505,7 @@ export type Clinician = {
     } & Education
   >
   canReview?: boolean
+  linkedUser?: string
 }
 
 export type SanityImagePaletteSwatch = {
@@ -569,6 +606,7 @@ export type AllSanitySchemaTypes =
   | Seo
   | Citation
   | ClinicianReference
+  | ReviewRequest
   | MedicalReview
   | CitationMarker
   | ArticleReference
@@ -580,6 +618,7 @@ export type AllSanitySchemaTypes =
   | SimpleBlockContent
   | SanityImageAssetReference
   | BlockContent
+  | ReviewRecord
   | ClinicReference
   | SiteSettings
   | Partner
@@ -714,7 +753,7 @@ export type ARTICLE_QUERY_RESULT = {
         }
     >
     medicalReview: {
-      reviewedAt: string
+      reviewedAt: string | null
       nextReviewDue: string | null
       reviewer: {
         honorificPrefix: string | null
@@ -740,7 +779,7 @@ export type ARTICLE_QUERY_RESULT = {
       answer: SimpleBlockContent
     }> | null
   } | null
-  disclaimer: string | null
+  disclaimer: null | string
 }
 
 // Source: widgets/content/queries.ts
