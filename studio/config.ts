@@ -1,9 +1,11 @@
-import {defineConfig, type WorkspaceOptions} from 'sanity'
+import {createElement} from 'react'
+import {defineConfig, type StringInputProps, type WorkspaceOptions} from 'sanity'
 import {structureTool} from 'sanity/structure'
 import {schemaTypes} from '../schemas'
 import {REVIEW_RECORD_TYPE} from '../schemas/rules/approval'
 import {documentActions} from './actions'
 import {REVIEWED_TYPES, reviewOverdueBadge} from './badges'
+import {LinkedUserInput} from './inputs/linkedUser'
 import {basePath, dataset, lakeApiHost, projectId, stagingDataset} from './env'
 import {defaultDocumentNode, structure} from './structure'
 
@@ -20,6 +22,17 @@ const shared = {
     // Review records are written by the review actions only.
     templates: (templates) =>
       templates.filter(({schemaType}) => !NO_TEMPLATE_TYPES.has(schemaType)),
+  },
+  form: {
+    components: {
+      // The clinician's linked user: only clinicians have a top-level `linkedUser`.
+      input: (props) =>
+        props.path.length === 1 &&
+        props.path[0] === 'linkedUser' &&
+        props.schemaType.jsonType === 'string'
+          ? createElement(LinkedUserInput, props as StringInputProps)
+          : props.renderDefault(props),
+    },
   },
   document: {
     actions: (actions, {schemaType}) => documentActions(actions, schemaType),
