@@ -8,6 +8,7 @@ import {chromium, type Browser, type Page} from 'playwright-core'
 import {SAMPLE_PATH} from '../../content/build'
 import {staticRoutes} from '../../lake/routes/static'
 import {startLake, type RunningLake} from '../../lake/server'
+import {SAMPLE_USERS} from '../../lake/users'
 import {ensureLakeTls, spkiHash} from '../../lake/tls'
 import {buildLakeStudio} from '../../studio/build'
 import {CHROMIUM_ARGS} from './chromium'
@@ -23,6 +24,10 @@ export interface StudioSession {
   addUser(role: string, id?: string): string
   /** Opens the Studio signed in with the token (a user's, or the lake token by default). */
   signIn(token?: string): Promise<void>
+  /** Adds one of the sample's people (lake/users.ts SAMPLE_USERS) and answers its token. */
+  addSampleUser(id: string): string
+  /** A page in a browser context of its own (its own storage), signed in with the token. */
+  openSignedIn(token: string): Promise<Page>
   close(): Promise<void>
 }
 
@@ -63,6 +68,18 @@ export async function openStudio(): Promise<StudioSession> {
       // The Studio takes the token from the URL's hash, keeps it, and drops it from the URL.
       await page.goto(`${studioUrl}/#token=${token}`)
       await page.getByText('FAQs', {exact: true}).waitFor()
+    },
+    addSampleUser(id) {
+      const sample = SAMPLE_USERS.find((user) => user.id === id)
+      if (!sample) throw new Error(`No sample user "${id}"`)
+      return lake.users.add(sample).token
+    },
+    async openSignedIn(token) {
+      const context = await browser.newContext({viewport: {width: 1400, height: 900}})
+      const other = await context.newPage()
+      await other.goto(`${studioUrl}/#token=${token}`)
+      await other.getByText('FAQs', {exact: true}).waitFor({timeout: 60_000})
+      return other
     },
     async close() {
       await browser.close()
