@@ -68,7 +68,9 @@ async function holds(check: () => Promise<boolean>, holdMs = 1500): Promise<bool
 async function tooltipOf(page: Page, testId: string, text: string | RegExp) {
   await page.getByTestId(testId).hover({force: true})
   // The form may show the same words as a validation message: only the tooltip counts here.
-  await page.locator('[data-ui="Tooltip"]').getByText(text).first().waitFor({timeout: 15_000})
+  // The Studio keeps closed tooltips in the page, hidden: the open one is the visible one.
+  const open = page.locator('[data-ui="Tooltip"]').filter({visible: true})
+  await open.getByText(text).first().waitFor({timeout: 15_000})
 }
 
 async function openFaq(page: Page) {
@@ -85,9 +87,9 @@ async function menuAction(page: Page, label: string) {
 async function requestReviewFromYu(page: Page) {
   await menuAction(page, 'Request review')
   const dialog = page.getByRole('dialog')
-  await dialog.getByLabel('Reviewer').waitFor()
-  await dialog.locator('option', {hasText: 'Dr. Sloane Yu'}).waitFor({state: 'attached'})
-  await dialog.getByLabel('Reviewer').selectOption({label: 'Dr. Sloane Yu'})
+  const reviewer = dialog.getByLabel('Reviewer', {exact: true})
+  await reviewer.locator('option', {hasText: 'Dr. Sloane Yu'}).waitFor({state: 'attached'})
+  await reviewer.selectOption({label: 'Dr. Sloane Yu'})
   await dialog.getByRole('button', {name: 'Send request'}).click()
   await dialog.waitFor({state: 'detached'})
 }

@@ -33,8 +33,10 @@ export interface StudioSession {
 
 export async function openStudio(): Promise<StudioSession> {
   mkdirSync('.cache', {recursive: true})
-  const studioDir = mkdtempSync(join('.cache', 'studio-lake-'))
-  await buildLakeStudio(studioDir)
+  // CK_STUDIO_DIR: a Studio built before (`buildLakeStudio`), to rerun one scenario quickly.
+  const prebuilt = process.env.CK_STUDIO_DIR
+  const studioDir = prebuilt || mkdtempSync(join('.cache', 'studio-lake-'))
+  if (!prebuilt) await buildLakeStudio(studioDir)
   const dir = mkdtempSync(join(tmpdir(), 'ck-studio-'))
   const tls = ensureLakeTls(dir)
   const lake = await startLake({
@@ -85,7 +87,7 @@ export async function openStudio(): Promise<StudioSession> {
       await browser.close()
       await lake.close()
       rmSync(dir, {recursive: true, force: true})
-      rmSync(studioDir, {recursive: true, force: true})
+      if (!prebuilt) rmSync(studioDir, {recursive: true, force: true})
     },
   }
 }
