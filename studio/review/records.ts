@@ -4,6 +4,7 @@ import type {SanityClient} from 'sanity'
 import {fingerprintOf, medicalText} from '../../schemas/rules/fingerprint'
 import {
   baseId,
+  REVIEW_RECORD_ID_PREFIX,
   REVIEW_RECORD_TYPE,
   reviewRecordId,
   type MedicalReviewValue,
@@ -75,6 +76,7 @@ interface HistoryTransaction {
   timestamp?: string
   author?: string
   documentIDs?: string[]
+  mutations?: Array<Record<string, {_id?: string; id?: string} | undefined>>
 }
 
 /** NDJSON lines, or what the client already parsed (one object when there was one line). */
@@ -88,11 +90,21 @@ function transactionsOf(body: unknown): HistoryTransaction[] {
     .map((line) => JSON.parse(line) as HistoryTransaction)
 }
 
+const isRecordId = (id: unknown) => typeof id === 'string' && id.startsWith(REVIEW_RECORD_ID_PREFIX)
+
+/** A review action's transaction: it writes a record of the trail beside the draft. */
+function isReviewTransaction(tx: HistoryTransaction): boolean {
+  if (tx.documentIDs?.some(isRecordId)) return true
+  return (tx.mutations ?? []).some((mutation) =>
+    Object.values(mutation).some((body) => isRecordId(body?._id) || isRecordId(body?.id)),
+  )
+}
+
 /**
  * The authors of the draft's changes since `fromTime` (or since it was created), from Sanity's
- * history API (`GET /data/history/{dataset}/transactions/{id}`, NDJSON with `author` per
- * transaction). Review transactions (they write a record under `reviews.`) are not edits of the
- * text, so they do not count.
+ * history API (`GET /data/history/{dataset}/transactions/{id}`, NDJSON with `author` and the
+ * `mutations` of each transaction). Review actions (they create a record under `reviews.`) are
+ * not edits of the text, so they do not count.
  */
 export async function draftAuthorsSince(
   client: SanityClient,
@@ -100,15 +112,14 @@ export async function draftAuthorsSince(
   fromTime: string | undefined,
 ): Promise<string[]> {
   const {dataset} = client.config()
-  const params = new URLSearchParams({excludeContent: 'true'})
-  if (fromTime) params.set('fromTime', fromTime)
+  const params = new URLSearchParams(fromTime ? {fromTime} : {})
   const body = await client.request<unknown>({
     uri: `/data/history/${dataset}/transactions/drafts.${publishedId}?${params}`,
   })
   const authors = new Set<string>()
   for (const tx of transactionsOf(body)) {
     if (fromTime && tx.timestamp && tx.timestamp < fromTime) continue
-    if (tx.documentIDs?.some((id) => id.startsWith('reviews.'))) continue
+    if (isReviewTransaction(tx)) continue
     if (tx.author) authors.add(tx.author)
   }
   return [...authors]

@@ -73,6 +73,13 @@ async function tooltipOf(page: Page, testId: string, text: string | RegExp) {
   await open.getByText(text).first().waitFor({timeout: 15_000})
 }
 
+/** The draft's transactions (author, documents), for messages when a four-eyes check fails. */
+async function draftHistory(): Promise<string> {
+  const url = `${s.lake.url}/v2025-02-19/data/history/production/transactions/drafts.${faqId}?excludeContent=true`
+  const body = await fetch(url, {headers: {authorization: `Bearer ${s.lake.token}`}})
+  return body.text()
+}
+
 async function openFaq(page: Page) {
   await page.goto(`${s.studioUrl}/intent/edit/id=${faqId};type=faq/`)
   await page.locator('input[id="question"]').waitFor({timeout: 90_000})
@@ -243,7 +250,11 @@ describe('medical review in the Studio', () => {
     const approve = yu.getByTestId('action-approve')
     await approve.waitFor({timeout: 60_000})
     // Her change request was no edit of the text: she may still approve, until she edits.
-    assert.equal(await holds(() => approve.isEnabled()), true, 'Approve is enabled before her edit')
+    assert.equal(
+      await holds(() => approve.isEnabled()),
+      true,
+      `Approve is enabled before her edit; the draft's history: ${await draftHistory()}`,
+    )
     await yu.locator('input[id="question"]').fill(`${QUESTION.slice(0, -1)}, really?`)
     await untilLake('*[_id == $id && question match "really"][0]._id', {id: `drafts.${faqId}`})
     assert.equal(await holds(() => approve.isDisabled()), true, 'Approve stays disabled')
