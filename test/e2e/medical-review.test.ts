@@ -210,7 +210,7 @@ describe('medical review in the Studio', () => {
     // One word changes: the answer is typed again with "frequent" for "common".
     await editor.locator('[contenteditable="true"]').first().click()
     await editor.keyboard.press('ControlOrMeta+a')
-    await editor.keyboard.type(CHANGED_ANSWER)
+    await editor.keyboard.insertText(CHANGED_ANSWER)
     await untilLake('*[_id == $id && answer[0].children[0].text == $text][0]._id', {
       id: `drafts.${faqId}`,
       text: CHANGED_ANSWER,
