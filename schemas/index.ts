@@ -5,6 +5,7 @@ import {clinician} from './documents/clinician'
 import {condition} from './documents/condition'
 import {faq} from './documents/faq'
 import {partner} from './documents/partner'
+import {reviewRecord} from './documents/reviewRecord'
 import {siteSettings} from './documents/siteSettings'
 import {treatment} from './documents/treatment'
 import {blockContent} from './objects/blockContent'
@@ -17,6 +18,7 @@ import {link} from './objects/link'
 import {medicalReview} from './objects/medicalReview'
 import {openingHours} from './objects/openingHours'
 import {postalAddress} from './objects/postalAddress'
+import {reviewRequest} from './objects/reviewRequest'
 import {seo} from './objects/seo'
 import {simpleBlockContent} from './objects/simpleBlockContent'
 import {themeTokens} from './objects/themeTokens'
@@ -30,6 +32,7 @@ export const documentTypes = [
   clinic,
   partner,
   siteSettings,
+  reviewRecord,
 ]
 
 export const objectTypes = [
@@ -40,6 +43,7 @@ export const objectTypes = [
   internalLink,
   citationMarker,
   medicalReview,
+  reviewRequest,
   citation,
   seo,
   postalAddress,
