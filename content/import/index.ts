@@ -18,3 +18,12 @@ export type {
   TopicSuggestion,
   WarningKind,
 } from './types'
+export {
+  fetchExisting,
+  fetchPublisher,
+  fetchTopics,
+  writePlan,
+  type WriteOptions,
+  type WriteResult,
+} from './write'
+export {formatReport, summarize, type ImportSummary} from './report'

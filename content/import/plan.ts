@@ -89,9 +89,10 @@ function pagesOf(
     }
     case 'markdown': {
       const page = readMarkdownPage(source.text)
+      // The first level-1 heading is the title, unless the front matter gives another one.
       const h1 = /^#\s+(.+?)\s*#*\s*$/m.exec(page.markdown)
       const title = page.title ?? h1?.[1]
-      const markdown = !page.title && h1 ? page.markdown.replace(h1[0], '') : page.markdown
+      const markdown = h1 && h1[1] === title ? page.markdown.replace(h1[0], '') : page.markdown
       const body: Page['body'] = (keys, warn) => markdownToBlocks(markdown, BODY_SCHEMA, keys, warn)
       return {pages: [{...base, ...page, title, body}], skipped: []}
     }

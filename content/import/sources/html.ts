@@ -33,6 +33,9 @@ const FORM_PARTS = 'input, button, select, textarea, label'
 const BOILERPLATE =
   /(^|[\s_-])(cookies?|consent|gdpr|cmplz|newsletter|popup|modal|share|sharing|social|breadcrumbs?|sidebar|related|comments?|menu|navbar|skip-link)([\s_-]|$)/i
 
+/** Elements that sit inside a line of text, as builders wrap their prose in divs. */
+const INLINE = new Set(['#text', 'SPAN', 'B', 'STRONG', 'I', 'EM', 'A', 'BR', 'U', 'FONT', 'SMALL'])
+
 const textLength = (element: Element) => (element.textContent ?? '').replace(/\s+/g, ' ').length
 
 function isBoilerplate(element: Element): boolean {
@@ -51,7 +54,7 @@ function proseParagraphs(root: Element): Element[] {
       element.tagName === 'P'
         ? textLength(element)
         : Array.from(element.childNodes)
-            .filter((node) => node.nodeType === 3)
+            .filter((node) => node.nodeType === 3 || INLINE.has(node.nodeName))
             .reduce((sum, node) => sum + (node.textContent ?? '').trim().length, 0)
     return own >= 40
   })
