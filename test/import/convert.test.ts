@@ -213,10 +213,7 @@ describe('Markdown with front matter', () => {
       plan.warnings.map((w) => w.message),
       ['Tag "Pediatrics" names no condition or treatment in the dataset.'],
     )
-    assert.deepEqual(
-      (article!.importedFrom as {sourceDate?: string}).sourceDate,
-      '2024-02-01',
-    )
+    assert.deepEqual((article!.importedFrom as {sourceDate?: string}).sourceDate, '2024-02-01')
     const lines = outline(article!.body)
     assert.equal(
       lines[0],
