@@ -7,7 +7,7 @@ import {describe, it} from 'node:test'
 import {parseSeedArticle} from '../../content/seedArticle'
 import {SEED_PATH} from '../../content/build'
 import {convertSource, type ImportPlan} from '../../content/import'
-import {convertFile, ctx, FIXTURES, outline, seedSource, textOf} from './helpers'
+import {convertFile, ctx, FIXTURES, outline, seedSource} from './helpers'
 
 const kinds = (plan: ImportPlan) => plan.warnings.map((w) => w.kind)
 const hrefs = (plan: ImportPlan) =>
