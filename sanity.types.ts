@@ -15,6 +15,14 @@
 export declare const internalGroqTypeReferenceTo: unique symbol
 
 // Source: schema.json
+export type ImportSource = {
+  _type: 'importSource'
+  source?: string
+  format?: 'html' | 'markdown' | 'wxr' | 'text'
+  importedAt?: string
+  sourceDate?: string
+}
+
 export type Education = {
   _type: 'education'
   degree: string
@@ -418,6 +426,7 @@ export type Faq = {
       } & PartnerReference
     >
   }
+  importedFrom?: ImportSource
 }
 
 export type Article = {
@@ -465,6 +474,7 @@ export type Article = {
   language: 'en' | 'es'
   seo?: Seo
   publishedAt?: string
+  importedFrom?: ImportSource
 }
 
 export type Clinician = {
@@ -599,6 +609,7 @@ export type SanityImageAsset = {
 }
 
 export type AllSanitySchemaTypes =
+  | ImportSource
   | Education
   | ThemeTokens
   | OpeningHours

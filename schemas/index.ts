@@ -14,6 +14,7 @@ import {callout} from './objects/callout'
 import {citation} from './objects/citation'
 import {citationMarker} from './objects/citationMarker'
 import {education} from './objects/education'
+import {importSource} from './objects/importSource'
 import {internalLink} from './objects/internalLink'
 import {link} from './objects/link'
 import {medicalReview} from './objects/medicalReview'
@@ -52,6 +53,7 @@ export const objectTypes = [
   openingHours,
   themeTokens,
   education,
+  importSource,
 ]
 
 export const schemaTypes = [...documentTypes, ...objectTypes]

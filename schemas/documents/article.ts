@@ -128,6 +128,12 @@ export const article = defineType({
       group: 'content',
       description: 'Shown to readers; set when the article first goes live.',
     }),
+    defineField({
+      name: 'importedFrom',
+      title: 'Imported from',
+      type: 'importSource',
+      group: 'content',
+    }),
   ],
   orderings: [
     {title: 'Title', name: 'titleAsc', by: [{field: 'title', direction: 'asc'}]},

@@ -125,6 +125,12 @@ export const faq = defineType({
       ],
       initialValue: {mode: 'all'},
     }),
+    defineField({
+      name: 'importedFrom',
+      title: 'Imported from',
+      type: 'importSource',
+      group: 'content',
+    }),
   ],
   orderings: [
     {title: 'Sort key', name: 'orderRankAsc', by: [{field: 'orderRank', direction: 'asc'}]},
