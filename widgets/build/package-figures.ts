@@ -103,11 +103,12 @@ function folderBytes(dir: string): number {
 
 /** Versions the repository's own install uses, so a site project's install comes from the cache. */
 export function rootVersion(name: string): string {
-  const root = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
-    dependencies: Record<string, string>
-    devDependencies: Record<string, string>
+  for (const manifest of ['package.json', 'widgets/package.json']) {
+    const {dependencies = {}, devDependencies = {}} = JSON.parse(
+      readFileSync(join(ROOT, manifest), 'utf8'),
+    ) as Record<string, Record<string, string> | undefined>
+    const version = dependencies[name] ?? devDependencies[name]
+    if (version) return `${name}@${version}`
   }
-  const version = root.dependencies[name] ?? root.devDependencies[name]
-  if (!version) throw new Error(`${name} is not a dependency of the repository`)
-  return `${name}@${version}`
+  throw new Error(`${name} is not a dependency of the repository`)
 }
