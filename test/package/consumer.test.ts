@@ -9,6 +9,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  readdirSync,
   rmSync,
   writeFileSync,
 } from 'node:fs'
@@ -69,6 +70,14 @@ async function sitePage(dirs: string[], path: string): Promise<Page> {
   })
   await page.goto(`${lake.lake.url}/site/${path}`)
   return page
+}
+
+function viteBuild(dir: string, args: string[] = []): void {
+  const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+  })
+  assert.equal(build.status, 0, build.stdout + build.stderr)
 }
 
 describe('the packed tarball', () => {
@@ -182,11 +191,41 @@ describe('in a Vite site', () => {
       join(site, 'vite.config.js'),
       "export default {base: '/site/', logLevel: 'warn', build: {rollupOptions: {input: ['faq.html', 'react.html']}}}",
     )
-    const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], {
-      cwd: site,
-      encoding: 'utf8',
-    })
-    assert.equal(build.status, 0, build.stdout + build.stderr)
+    viteBuild(site)
+    // A page taking one class from the main entry: with "sideEffects", the others stay out.
+    writeFileSync(
+      join(site, 'classes.html'),
+      '<!doctype html><html lang="en"><body><clinic-faq topic="chronic-migraine"></clinic-faq><script type="module" src="./classes.ts"></script></body></html>',
+    )
+    writeFileSync(
+      join(site, 'classes.ts'),
+      [
+        "import {CkFaq, configure} from '@clinic-kit/widgets'",
+        'configure({apiHost: window.location.origin})',
+        "customElements.define('clinic-faq', class extends CkFaq {})",
+      ].join('\n'),
+    )
+    writeFileSync(
+      join(site, 'classes.config.js'),
+      "export default {base: '/site/', logLevel: 'warn', build: {outDir: 'classes', rollupOptions: {input: ['classes.html']}}}",
+    )
+    viteBuild(site, ['--config', 'classes.config.js'])
+  })
+
+  it('leaves the classes a page does not import out of its bundle', async () => {
+    const bundle = readdirSync(join(site, 'classes/assets'))
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => readFileSync(join(site, 'classes/assets', file), 'utf8'))
+      .join('\n')
+    console.log(`# one class from the main entry: ${bundle.length} B of JavaScript`)
+    // The article's and the clinician's JSON-LD types: only their classes use them.
+    assert.ok(!bundle.includes('MedicalWebPage'), 'no <ck-article> code')
+    assert.ok(!bundle.includes('IndividualPhysician'), 'no <ck-clinician> code')
+    const page = await sitePage([join(site, 'classes')], 'classes.html')
+    const question = page.locator('clinic-faq >> [part~="button"]').first()
+    await question.waitFor()
+    assert.equal((await question.textContent())?.trim(), FIRST_QUESTION)
+    await page.close()
   })
 
   it('renders the FAQ questions from one imported element', async () => {
