@@ -10,6 +10,7 @@ export default tseslint.config(
     ignores: [
       'node_modules/',
       'dist/',
+      'widgets/dist/',
       '.sanity/',
       '.lake/',
       'sanity.types.ts',

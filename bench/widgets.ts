@@ -2,14 +2,24 @@
 // and brotli size), then prints (as markdown) the time from script start to the first FAQ question
 // of <ck-faq topic="chronic-migraine"> in Chromium against a local lake, each load in a fresh
 // browser context, for both drop-in scripts, with where that time goes; and the time to create and
-// render a <ck-faq> of 500 questions whose answer is already in the page cache. Prints figures;
-// asserts nothing.
+// render a <ck-faq> of 500 questions whose answer is already in the page cache; and what the npm
+// package weighs: its tarball, and what installing it into an empty project adds, beside the
+// repository's own package and install as the baseline. Prints figures; asserts nothing.
 //
 // The lake runs in a child process (bench/demo-process.ts) and serves the pages itself: no
 // Playwright route (which sends every request of the page through this process) and no Playwright
 // script in the page (waitForFunction evaluates Playwright's injected script, 11–24 ms of main
 // thread in traces, in the page) while a load is timed; the page reports its figures on the console.
+import {mkdirSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 import type {BrowserContext, Page} from 'playwright-core'
+import {
+  installedTree,
+  installInNewProject,
+  npm,
+  packWidgets,
+} from '../widgets/build/package-figures'
 import {failOnPageError, widgetHtml} from '../test/helpers/demo'
 import {lakeClient} from '../test/helpers/lake'
 import {textBlock} from '../test/helpers/portable-text'
@@ -278,7 +288,43 @@ async function renderSection(d: BenchDemo): Promise<string> {
   }
 }
 
+/** The package's tarball and install, against the whole repository packed and installed. */
+function packageSection(): string {
+  const work = mkdtempSync(join(tmpdir(), 'ck-bench-package-'))
+  try {
+    const packed = packWidgets(work)
+    const site = join(work, 'site')
+    mkdirSync(site)
+    installInNewProject(site, [packed.tarball])
+    const tree = installedTree(site)
+    const [repo] = JSON.parse(npm(['pack', '--dry-run', '--json'], process.cwd())) as Array<{
+      size: number
+      entryCount: number
+    }>
+    const repoPackages = Object.keys(
+      (
+        JSON.parse(readFileSync('node_modules/.package-lock.json', 'utf8')) as {
+          packages: Record<string, unknown>
+        }
+      ).packages,
+    ).filter((path) => path.startsWith('node_modules/')).length
+    const ratio = (a: number, b: number) => `${(a / b).toFixed(3)}×`
+    return [
+      '| | @clinic-kit/widgets | the repository (baseline) | ratio |',
+      '| --- | ---: | ---: | ---: |',
+      `| tarball files | ${packed.files.length} | ${repo!.entryCount} | ${ratio(packed.files.length, repo!.entryCount)} |`,
+      `| tarball bytes | ${packed.size} | ${repo!.size} | ${ratio(packed.size, repo!.size)} |`,
+      `| packages installed | ${tree.packages.length} | ${repoPackages} | ${ratio(tree.packages.length, repoPackages)} |`,
+      '',
+      `Installing the tarball into an empty project adds ${tree.packages.length} packages, ${tree.bytes} B (${(tree.bytes / 1024 / 1024).toFixed(2)} MB): ${tree.packages.join(', ')}. Unpacked, the package is ${packed.unpackedSize} B.`,
+    ].join('\n')
+  } finally {
+    rmSync(work, {recursive: true, force: true})
+  }
+}
+
 async function main() {
+  console.log(`## npm package\n\n${packageSection()}\n`)
   const d = await openDemoProcess()
   try {
     // The all-elements script, then the FAQ-only one partner sites load.

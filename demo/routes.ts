@@ -1,4 +1,7 @@
 // The lake serves the demo page at /demo and the built widgets at /dist.
 import {staticRoutes} from '../lake/routes/static'
 
-export const demoRoutes = () => [...staticRoutes('/demo', 'demo'), ...staticRoutes('/dist', 'dist')]
+export const demoRoutes = () => [
+  ...staticRoutes('/demo', 'demo'),
+  ...staticRoutes('/dist', 'widgets/dist'),
+]

@@ -16,6 +16,7 @@ let out: string
 before(async () => {
   out = mkdtempSync(join(tmpdir(), 'ck-build-'))
   execFileSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', out], {
+    cwd: 'widgets',
     env: {
       ...process.env,
       CK_BUILD: 'iife-faq',

@@ -20,14 +20,14 @@ const DROP_INS = [
     script: 'ck-faq.iife.js',
     markup: '<ck-config lang="es"></ck-config><ck-faq topic="chronic-migraine"></ck-faq>',
     registers: ['ck-faq', 'ck-config'],
-    source: '../widgets/faq/ck-faq.ts',
+    source: '../faq/ck-faq.ts',
     shown: {selector: 'ck-faq', part: 'button', text: '¿Qué tipos de dolor de cabeza puede ayudar'},
   },
   {
     script: 'ck-article.iife.js',
     markup: '<ck-article slug="prevent-headaches-with-botox"></ck-article>',
     registers: ['ck-article', 'ck-config'],
-    source: '../widgets/article/ck-article.ts',
+    source: '../article/ck-article.ts',
     shown: {selector: 'ck-article', part: 'title', text: 'You Can Prevent Headaches with Botox'},
   },
   {
@@ -35,7 +35,7 @@ const DROP_INS = [
     markup:
       '<ck-clinician slug="sloane-yu"></ck-clinician><ck-clinician-list clinic="allied-pain-spine-institute"></ck-clinician-list>',
     registers: ['ck-clinician', 'ck-clinician-list', 'ck-config'],
-    source: '../widgets/clinician/card.ts',
+    source: '../clinician/card.ts',
     shown: {selector: 'ck-clinician-list', part: 'name', text: 'Dr. Sloane Yu, MD'},
   },
 ]
@@ -63,16 +63,16 @@ describe('drop-in scripts for one element', () => {
   it('keep source maps into the sources through the build’s second minification pass', () => {
     for (const {script, source} of [
       ...DROP_INS,
-      {script: 'clinic-kit.iife.js', source: '../widgets/define.ts'},
+      {script: 'clinic-kit.iife.js', source: '../define.ts'},
     ]) {
-      const map = JSON.parse(readFileSync(`dist/${script}.map`, 'utf8')) as {
+      const map = JSON.parse(readFileSync(`widgets/dist/${script}.map`, 'utf8')) as {
         sources: string[]
         mappings: string
       }
       assert.ok(map.sources.includes(source), `${script}.map lists ${source}`)
       assert.ok(map.mappings.length > 1000, `${script}.map has mappings`)
       assert.match(
-        readFileSync(`dist/${script}`, 'utf8'),
+        readFileSync(`widgets/dist/${script}`, 'utf8'),
         new RegExp(`sourceMappingURL=${script}\\.map\\s*$`),
       )
     }

@@ -16,7 +16,7 @@ interface Declaration {
   events?: Array<{name: string}>
 }
 
-const manifest = JSON.parse(readFileSync('dist/custom-elements.json', 'utf8')) as {
+const manifest = JSON.parse(readFileSync('widgets/dist/custom-elements.json', 'utf8')) as {
   modules: Array<{declarations?: Declaration[]}>
 }
 const element = (tag: string) => {

@@ -1,17 +1,19 @@
-// Library builds: `vite build` → dist/clinic-kit.js and one entry per element (ESM, Lit as a
-// dependency); `CK_BUILD=iife vite build` → dist/clinic-kit.iife.js (one self-contained <script>
+// Library builds of the @clinic-kit/widgets package, run in this folder (its dist/ is the one build
+// the lake, the demo, the Studio preview and the tests use): `vite build` → dist/clinic-kit.js and
+// one entry per element (ESM, Lit as a dependency); `CK_BUILD=iife vite build` → dist/clinic-kit.iife.js (one self-contained <script>
 // with every element); `CK_BUILD=iife-faq`, `iife-article`, `iife-clinician` → the drop-in script
 // for FAQs, articles or clinicians only (dist/ck-faq.iife.js, …).
 import {defineConfig} from 'vite'
-import {contentConfigFromEnv} from './config/client.ts'
-import {minifyTemplatesPlugin} from './widgets/build/minify-templates.ts'
-import type {ContentLocation} from './widgets/content/config.ts'
+import {contentConfigFromEnv} from '../config/client.ts'
+import {minifyTemplatesPlugin} from './build/minify-templates.ts'
+import type {ContentLocation} from './content/config.ts'
+import pkg from './package.json' with {type: 'json'}
 
 const DROP_INS = {
-  iife: {entry: 'widgets/clinic-kit.ts', file: 'clinic-kit.iife.js'},
-  'iife-faq': {entry: 'widgets/faq/drop-in.ts', file: 'ck-faq.iife.js'},
-  'iife-article': {entry: 'widgets/article/drop-in.ts', file: 'ck-article.iife.js'},
-  'iife-clinician': {entry: 'widgets/clinician/drop-in.ts', file: 'ck-clinician.iife.js'},
+  iife: {entry: 'clinic-kit.ts', file: 'clinic-kit.iife.js'},
+  'iife-faq': {entry: 'faq/drop-in.ts', file: 'ck-faq.iife.js'},
+  'iife-article': {entry: 'article/drop-in.ts', file: 'ck-article.iife.js'},
+  'iife-clinician': {entry: 'clinician/drop-in.ts', file: 'ck-clinician.iife.js'},
 } as const
 const dropIn = DROP_INS[process.env.CK_BUILD as keyof typeof DROP_INS]
 const iife = Boolean(dropIn)
@@ -28,7 +30,8 @@ const location: ContentLocation = {
 
 export default defineConfig({
   plugins: [minifyTemplatesPlugin()],
-  define: {__CK_CONTENT__: JSON.stringify(location)},
+  // The package version, stamped into every build so a page can report which one it runs.
+  define: {__CK_CONTENT__: JSON.stringify(location), __CK_VERSION__: JSON.stringify(pkg.version)},
   build: {
     target: 'es2022',
     outDir: 'dist',
@@ -45,12 +48,12 @@ export default defineConfig({
         }
       : {
           entry: {
-            'clinic-kit': 'widgets/index.ts',
-            'ck-faq': 'widgets/faq/define.ts',
-            'ck-article': 'widgets/article/define.ts',
-            'ck-clinician': 'widgets/clinician/define.ts',
-            'ck-clinician-list': 'widgets/clinician-list/define.ts',
-            react: 'widgets/react.ts',
+            'clinic-kit': 'index.ts',
+            'ck-faq': 'faq/define.ts',
+            'ck-article': 'article/define.ts',
+            'ck-clinician': 'clinician/define.ts',
+            'ck-clinician-list': 'clinician-list/define.ts',
+            react: 'react.ts',
           },
           formats: ['es'],
           fileName: (_f, name) => `${name}.js`,
