@@ -212,6 +212,18 @@ export type BlockContent = Array<
     }
 >
 
+export type GlossaryTerm = {
+  _id: string
+  _type: 'glossaryTerm'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  term: string
+  plainAlternative: string
+  definition?: string
+  language: 'en' | 'es'
+}
+
 export type ReviewRecord = {
   _id: string
   _type: 'reviewRecord'
@@ -629,6 +641,7 @@ export type AllSanitySchemaTypes =
   | SimpleBlockContent
   | SanityImageAssetReference
   | BlockContent
+  | GlossaryTerm
   | ReviewRecord
   | ClinicReference
   | SiteSettings
