@@ -6,6 +6,7 @@ import assert from 'node:assert/strict'
 import {mkdirSync} from 'node:fs'
 import {after, before, describe, it} from 'node:test'
 import type {Response} from 'playwright-core'
+import {medicalReviewOf, newRecord} from '../../studio/review/records'
 import {lakeClient} from '../helpers/lake'
 import {openStudio, type StudioSession} from '../helpers/studio'
 
@@ -139,6 +140,31 @@ function studioDateText(page: StudioSession['page'], date: Date): Promise<string
   }, date.toISOString())
 }
 
+let drYuToken: string | undefined
+/** Dr. Yu's approval of a document version, written as her Approve action writes a draft's. */
+async function approveAsDrYu(id: string) {
+  const yu = lakeClient(s.lake.url, (drYuToken ??= s.addSampleUser('clinician-sloane-yu')))
+  const version = await yu.getDocument(id)
+  assert.ok(version?._rev, `${id} exists`)
+  const record = await newRecord({
+    kind: 'approval',
+    draft: version as typeof version & {_rev: string},
+    reviewer: {_id: 'clinician-sloane-yu', name: 'Dr. Sloane Yu'},
+    userId: 'clinician-sloane-yu',
+    at: new Date(),
+  })
+  await yu
+    .transaction()
+    .create(record)
+    .patch(
+      yu
+        .patch(id)
+        .ifRevisionId(version._rev)
+        .set({medicalReview: medicalReviewOf(record)}),
+    )
+    .commit()
+}
+
 describe('a release in the Releases tool', () => {
   it('is created with two FAQs, scheduled, and published by the lake at that time only', async () => {
     const client = lakeClient(s.lake.url, s.lake.token)
@@ -180,6 +206,9 @@ describe('a release in the Releases tool', () => {
           ),
         `the ${faq.id} version`,
       )
+      // A changed question needs Dr. Yu's approval of the version before the release may publish
+      // it (the lake refuses a published review that no longer matches the text).
+      await approveAsDrYu(`versions.${releaseId}.${faq.id}`)
     }
 
     // Schedule it: "At time" in the release's type picker, then "Schedule release…" and confirm.
