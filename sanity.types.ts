@@ -15,6 +15,14 @@
 export declare const internalGroqTypeReferenceTo: unique symbol
 
 // Source: schema.json
+export type ImportSource = {
+  _type: 'importSource'
+  source?: string
+  format?: 'html' | 'markdown' | 'wxr' | 'text'
+  importedAt?: string
+  sourceDate?: string
+}
+
 export type Education = {
   _type: 'education'
   degree: string
@@ -72,11 +80,24 @@ export type ClinicianReference = {
   [internalGroqTypeReferenceTo]?: 'clinician'
 }
 
+export type ReviewRequest = {
+  _type: 'reviewRequest'
+  status?: 'inReview' | 'changesRequested'
+  reviewer?: ClinicianReference
+  note?: string
+  requestedBy?: string
+  requestedAt?: string
+}
+
 export type MedicalReview = {
   _type: 'medicalReview'
   reviewer?: ClinicianReference
-  reviewedAt: string
+  reviewerName?: string
+  reviewedAt?: string
   nextReviewDue?: string
+  approvedBy?: string
+  fingerprint?: string
+  record?: string
 }
 
 export type CitationMarker = {
@@ -191,6 +212,26 @@ export type BlockContent = Array<
     }
 >
 
+export type ReviewRecord = {
+  _id: string
+  _type: 'reviewRecord'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  kind?: 'approval' | 'changesRequested'
+  documentId?: string
+  documentType?: string
+  revision?: string
+  fingerprint?: string
+  text?: string
+  reviewer?: ClinicianReference
+  reviewerName?: string
+  userId?: string
+  at?: string
+  note?: string
+  nextReviewDue?: string
+}
+
 export type GlossaryTerm = {
   _id: string
   _type: 'glossaryTerm'
@@ -219,6 +260,7 @@ export type SiteSettings = {
   organization: ClinicReference
   disclaimer: string
   reviewIntervalMonths: number
+  fourEyesReview?: boolean
   languages: Array<string>
 }
 
@@ -379,6 +421,7 @@ export type Faq = {
     } & TreatmentReference
   >
   orderRank?: string
+  reviewRequest?: ReviewRequest
   medicalReview?: MedicalReview
   sources: Array<
     {
@@ -395,6 +438,7 @@ export type Faq = {
       } & PartnerReference
     >
   }
+  importedFrom?: ImportSource
 }
 
 export type Article = {
@@ -416,6 +460,7 @@ export type Article = {
   }
   body: BlockContent
   author?: ClinicianReference
+  reviewRequest?: ReviewRequest
   medicalReview?: MedicalReview
   sources: Array<
     {
@@ -441,6 +486,7 @@ export type Article = {
   language: 'en' | 'es'
   seo?: Seo
   publishedAt?: string
+  importedFrom?: ImportSource
 }
 
 export type Clinician = {
@@ -481,6 +527,7 @@ export type Clinician = {
     } & Education
   >
   canReview?: boolean
+  linkedUser?: string
 }
 
 export type SanityImagePaletteSwatch = {
@@ -574,6 +621,7 @@ export type SanityImageAsset = {
 }
 
 export type AllSanitySchemaTypes =
+  | ImportSource
   | Education
   | ThemeTokens
   | OpeningHours
@@ -581,6 +629,7 @@ export type AllSanitySchemaTypes =
   | Seo
   | Citation
   | ClinicianReference
+  | ReviewRequest
   | MedicalReview
   | CitationMarker
   | ArticleReference
@@ -592,6 +641,7 @@ export type AllSanitySchemaTypes =
   | SimpleBlockContent
   | SanityImageAssetReference
   | BlockContent
+  | ReviewRecord
   | GlossaryTerm
   | ClinicReference
   | SiteSettings
@@ -649,7 +699,7 @@ export type FAQ_QUERY_RESULT = {
 
 // Source: widgets/content/queries.ts
 // Variable: ARTICLE_QUERY
-// Query: {  "article": *[_type == "article" && slug.current == $slug][0]{    _id, title, summary, language, publishedAt,    body[]{      ...,      _type == "image" => {"asset": asset->{url, "width": metadata.dimensions.width, "height": metadata.dimensions.height}},      _type == "block" => {markDefs[]{..., _type == "internalLink" => {"reference": reference->{_type, "slug": slug.current}}}}    },    medicalReview{reviewedAt, nextReviewDue, reviewer->{honorificPrefix, givenName, familyName, credentials, "slug": slug.current}},    "sources": sources[]{_key, title, publisher, url},    conditions[]->{name, alternateNames},    relatedFaqs[]->{_id, question, answer}  },  "disclaimer": *[_id == "siteSettings"][0].disclaimer}
+// Query: {  "article": *[_type == "article" && slug.current == $slug][0]{    _id, title, summary, language, publishedAt,    body[]{      ...,      _type == "image" => {"asset": asset->{url, "width": metadata.dimensions.width, "height": metadata.dimensions.height}},      _type == "block" => {markDefs[]{..., _type == "internalLink" => {"reference": reference->{_type, "slug": slug.current}}}}    },    "medicalReview": select(defined(medicalReview.record) && defined(medicalReview.fingerprint) => medicalReview{reviewedAt, nextReviewDue, reviewer->{honorificPrefix, givenName, familyName, credentials, "slug": slug.current}}),    "sources": sources[]{_key, title, publisher, url},    conditions[]->{name, alternateNames},    relatedFaqs[]->{_id, question, answer}  },  "disclaimer": *[_id == "siteSettings"][0].disclaimer}
 export type ARTICLE_QUERY_RESULT = {
   article: {
     _id: string
@@ -727,7 +777,7 @@ export type ARTICLE_QUERY_RESULT = {
         }
     >
     medicalReview: {
-      reviewedAt: string
+      reviewedAt: string | null
       nextReviewDue: string | null
       reviewer: {
         honorificPrefix: string | null
@@ -795,7 +845,7 @@ export type CLINICIANS_QUERY_RESULT = Array<{
 declare global {
   interface SanityQueries {
     '{\n  "faqs": *[_type == "faq" && language == $lang\n    && ($topic == "" || $topic in conditions[]->slug.current || $topic in treatments[]->slug.current)\n    && ($category == "" || category == $category)\n    && ($partner == "" || syndication.mode == "all"\n      || (syndication.mode == "selected" && $partner in syndication.partners[]->slug.current))\n  ] | order(orderRank asc) [0...$limit] {\n    _id, question, answer, category, "conditions": conditions[]._ref,\n    "sources": sources[]{_key, title, publisher, url}\n  },\n  "partner": *[_type == "partner" && slug.current == $partner][0]{\n    name, theme, attribution, "scope": scope{faqCategories, "conditions": conditions[]._ref}\n  }\n}': FAQ_QUERY_RESULT
-    '{\n  "article": *[_type == "article" && slug.current == $slug][0]{\n    _id, title, summary, language, publishedAt,\n    body[]{\n      ...,\n      _type == "image" => {"asset": asset->{url, "width": metadata.dimensions.width, "height": metadata.dimensions.height}},\n      _type == "block" => {markDefs[]{..., _type == "internalLink" => {"reference": reference->{_type, "slug": slug.current}}}}\n    },\n    medicalReview{reviewedAt, nextReviewDue, reviewer->{honorificPrefix, givenName, familyName, credentials, "slug": slug.current}},\n    "sources": sources[]{_key, title, publisher, url},\n    conditions[]->{name, alternateNames},\n    relatedFaqs[]->{_id, question, answer}\n  },\n  "disclaimer": *[_id == "siteSettings"][0].disclaimer\n}': ARTICLE_QUERY_RESULT
+    '{\n  "article": *[_type == "article" && slug.current == $slug][0]{\n    _id, title, summary, language, publishedAt,\n    body[]{\n      ...,\n      _type == "image" => {"asset": asset->{url, "width": metadata.dimensions.width, "height": metadata.dimensions.height}},\n      _type == "block" => {markDefs[]{..., _type == "internalLink" => {"reference": reference->{_type, "slug": slug.current}}}}\n    },\n    "medicalReview": select(defined(medicalReview.record) && defined(medicalReview.fingerprint) => medicalReview{reviewedAt, nextReviewDue, reviewer->{honorificPrefix, givenName, familyName, credentials, "slug": slug.current}}),\n    "sources": sources[]{_key, title, publisher, url},\n    conditions[]->{name, alternateNames},\n    relatedFaqs[]->{_id, question, answer}\n  },\n  "disclaimer": *[_id == "siteSettings"][0].disclaimer\n}': ARTICLE_QUERY_RESULT
     '*[_type == "clinician"\n    && ($slug == "" || slug.current == $slug)\n    && ($clinic == "" || $clinic in clinics[]->slug.current)\n    && ($specialty == "" || count(specialties[lower(@) == lower($specialty)]) > 0)\n  ] | order(familyName asc, givenName asc) [0...$limit] {\n    _id, "slug": slug.current, honorificPrefix, givenName, familyName, credentials, jobTitle,\n    specialties, languages, acceptingNewPatients, bookingUrl, npi,\n    photo{alt, crop, hotspot, "asset": asset->{url, "width": metadata.dimensions.width, "height": metadata.dimensions.height}},\n    clinics[]->{name, "slug": slug.current, url, phone, address}\n  }': CLINICIANS_QUERY_RESULT
   }
 }

@@ -5,6 +5,7 @@
 //   serve users add --name … --email … --role …|list|remove <id>|token <id> [--dir | --url]
 //   import <file.ndjson> [--dir .lake | --url …] [--dataset …] [--replace | --missing]
 //   export <out.ndjson> [--dir .lake | --url …] [--dataset …]
+//   import-articles <files or folders…> [--dry-run] [--url …] [--dataset …]: npm run import
 // Offline commands take the folder's lock, so they never write behind a running lake's back;
 // against a running lake they go through its HTTP API (--url).
 import {createWriteStream, existsSync, readFileSync, statSync} from 'node:fs'
@@ -30,7 +31,8 @@ const USAGE = `usage:
   npm run lake -- users add --name <name> --email <email> --role <${ROLE_NAMES.join('|')}> [--id <id>] [--image-url <url>]
   npm run lake -- users list|remove <id>|token <id> [--dir .lake | --url <lake URL>]
   npm run lake:import -- <file.ndjson> [--dir .lake | --url <lake URL>] [--dataset production] [--replace | --missing]
-  npm run lake:export -- <out.ndjson> [--dir .lake | --url <lake URL>] [--dataset production]`
+  npm run lake:export -- <out.ndjson> [--dir .lake | --url <lake URL>] [--dataset production]
+  npm run lake -- import-articles <files or folders…> [--dry-run] [--url <lake URL>] [--dataset production]`
 
 const DATASET_API = 'v2025-09-16'
 const DATA_API = 'v2025-02-19'
@@ -415,6 +417,14 @@ async function serve(values: Values) {
 }
 
 async function main(argv: string[]) {
+  // Articles (HTML, Markdown, WordPress, text) take the importer's own options. Loaded only
+  // here: the converter brings the Studio schema, which the lake itself does not need.
+  const articles = argv.indexOf('import-articles')
+  if (articles === 0 || (articles === 1 && argv[0] === 'serve')) {
+    const {runImportCli} = await import('../content/import/cli')
+    process.exitCode = await runImportCli(argv.slice(articles + 1))
+    return
+  }
   const [command, ...rest] = argv
   const {values, positionals} = parseArgs({
     args: rest,

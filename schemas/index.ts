@@ -6,6 +6,7 @@ import {condition} from './documents/condition'
 import {faq} from './documents/faq'
 import {glossaryTerm} from './documents/glossaryTerm'
 import {partner} from './documents/partner'
+import {reviewRecord} from './documents/reviewRecord'
 import {siteSettings} from './documents/siteSettings'
 import {treatment} from './documents/treatment'
 import {blockContent} from './objects/blockContent'
@@ -13,11 +14,13 @@ import {callout} from './objects/callout'
 import {citation} from './objects/citation'
 import {citationMarker} from './objects/citationMarker'
 import {education} from './objects/education'
+import {importSource} from './objects/importSource'
 import {internalLink} from './objects/internalLink'
 import {link} from './objects/link'
 import {medicalReview} from './objects/medicalReview'
 import {openingHours} from './objects/openingHours'
 import {postalAddress} from './objects/postalAddress'
+import {reviewRequest} from './objects/reviewRequest'
 import {seo} from './objects/seo'
 import {simpleBlockContent} from './objects/simpleBlockContent'
 import {themeTokens} from './objects/themeTokens'
@@ -32,6 +35,7 @@ export const documentTypes = [
   partner,
   siteSettings,
   glossaryTerm,
+  reviewRecord,
 ]
 
 export const objectTypes = [
@@ -42,12 +46,14 @@ export const objectTypes = [
   internalLink,
   citationMarker,
   medicalReview,
+  reviewRequest,
   citation,
   seo,
   postalAddress,
   openingHours,
   themeTokens,
   education,
+  importSource,
 ]
 
 export const schemaTypes = [...documentTypes, ...objectTypes]

@@ -5,6 +5,7 @@ import {AUDIENCES} from '../constants'
 import {
   languageField,
   medicalReviewField,
+  reviewRequestField,
   referencesField,
   richTextField,
   slugField,
@@ -84,6 +85,7 @@ export const article = defineType({
       to: [{type: 'clinician'}],
       group: 'content',
     }),
+    reviewRequestField('review'),
     medicalReviewField('review'),
     sourcesField('review'),
     referencesField(
@@ -125,6 +127,12 @@ export const article = defineType({
       type: 'datetime',
       group: 'content',
       description: 'Shown to readers; set when the article first goes live.',
+    }),
+    defineField({
+      name: 'importedFrom',
+      title: 'Imported from',
+      type: 'importSource',
+      group: 'content',
     }),
   ],
   orderings: [
