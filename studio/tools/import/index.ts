@@ -1,5 +1,5 @@
 // The Import tool, as the Studio registers it (studio/config.ts).
-import {UploadIcon} from '@sanity/icons'
+import {UploadIcon} from '@sanity/icons/Upload'
 import type {Tool} from 'sanity'
 import {ImportTool} from './ImportTool'
 
