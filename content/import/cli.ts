@@ -99,7 +99,8 @@ export async function runImportCli(args: string[], io: CliIo = processIo): Promi
       io.err(`import: cannot read ${where}: ${error instanceof Error ? error.message : error}`)
       return 2
     }
-    const ctx = nodeContext({topics, publisher, now: new Date().toISOString()})
+    const now = new Date().toISOString()
+    const ctx = nodeContext({topics, publisher, now, usedSlugs: new Set()})
     const plans: ImportPlan[] = []
     for (const source of sources) plans.push(await convertSource(source, ctx))
     const plan = mergePlans(plans)

@@ -33,6 +33,7 @@ export interface ImageBlock {
   _key: string
   asset: {_type: 'reference'; _ref: string}
   alt?: string
+  caption?: string
 }
 export type BodyBlock = TextBlock | ImageBlock
 

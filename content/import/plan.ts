@@ -72,6 +72,7 @@ interface Page {
   url?: string
   body: (keys: () => string, warn: Conversion['warn']) => Promise<unknown[]> | unknown[]
   dropped: string[]
+  captions?: string[]
 }
 
 function pagesOf(
@@ -118,6 +119,7 @@ function pagesOf(
           siteName: wxr.siteName,
           url: item.link && /^https?:\/\//.test(item.link) ? item.link : undefined,
           dropped: page.dropped,
+          captions: page.captions,
           body: (keys: () => string) => htmlToBlocks(doc, page.content, BODY_SCHEMA, keys),
         }
       })
@@ -166,7 +168,7 @@ export async function convertSource(
   }
   if (pages.length === 0) warnAt(source.name)('no-content', 'The source has no posts or pages.')
   const now = ctx.now ?? new Date().toISOString()
-  const usedSlugs = new Set<string>()
+  const usedSlugs = ctx.usedSlugs ?? new Set<string>()
   for (const page of pages) {
     const warn = warnAt(page.origin)
     await convertPage(page, {ctx, now, warn, assets, plan, usedSlugs})
@@ -212,7 +214,10 @@ async function convertPage(page: Page, run: PageRun) {
   }
   for (const dropped of page.dropped) warn('element-dropped', `Removed from the text: ${dropped}`)
   const raw = await page.body(keys, warn)
-  const body = await normalizeBlocks(raw as never[], BODY_SCHEMA, conversion)
+  const body = withCaptions(
+    await normalizeBlocks(raw as never[], BODY_SCHEMA, conversion),
+    page.captions ?? [],
+  )
   if (!body.some((block) => block._type === 'block' && plainText(block).trim() !== '')) {
     warn('no-content', `"${title}" has no text to import.`)
     return
@@ -269,6 +274,22 @@ async function convertPage(page: Page, run: PageRun) {
     language: 'en',
     importedFrom,
   })
+}
+
+/** A figure's caption, converted as the paragraph after its image, becomes the image's caption. */
+function withCaptions(body: BodyBlock[], captions: string[]): BodyBlock[] {
+  if (captions.length === 0) return body
+  const out: BodyBlock[] = []
+  for (const block of body) {
+    const previous = out.at(-1)
+    const text = plainText(block)
+    if (previous?._type === 'image' && !previous.caption && captions.includes(text)) {
+      out[out.length - 1] = {...previous, caption: text}
+      continue
+    }
+    out.push(block)
+  }
+  return out
 }
 
 function dedupe(suggestions: TopicSuggestion[]): TopicSuggestion[] {

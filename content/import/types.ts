@@ -59,6 +59,11 @@ export interface ConvertContext {
   now?: string
   /** Who published the original pages, for the source entry every imported text gets. */
   publisher?: string
+  /**
+   * Slugs given so far, shared by the sources of one import so that two pages with the same
+   * title get different slugs (the second gets "-2").
+   */
+  usedSlugs?: Set<string>
 }
 
 /** A document to write, without system fields; `_id` is the draft's id. */

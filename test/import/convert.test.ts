@@ -80,6 +80,23 @@ describe('plain text in the seed’s shape', () => {
   })
 })
 
+describe('one import of several sources', () => {
+  it('gives pages with the same title different slugs', async () => {
+    const usedSlugs = new Set<string>()
+    const slugOf = async (name: string, text: string) =>
+      (
+        (await convertSource({name, text}, {...ctx, usedSlugs})).articles[0]!.slug as {
+          current: string
+        }
+      ).current
+    assert.equal(
+      await slugOf('a/knee.txt', 'Knee Pain\n\nRest helps most knee pain.\n'),
+      'knee-pain',
+    )
+    assert.equal(await slugOf('b/knee.txt', 'Knee Pain\n\nIce helps too.\n'), 'knee-pain-2')
+  })
+})
+
 describe('a WordPress page with its theme around the article', () => {
   const file = join(FIXTURES, 'wordpress/botox-for-migraine.html')
 
@@ -144,6 +161,8 @@ describe('a WordPress page with its theme around the article', () => {
       plan.articles[0]!.body as Array<{_type: string; alt?: string; asset?: {_ref: string}}>
     ).filter((b) => b._type === 'image')
     assert.equal(images[0]?.alt, 'Injection sites around the forehead, temples and neck')
+    assert.equal((images[0] as {caption?: string}).caption, 'Where the injections are given.')
+    assert.ok(!outline(plan.articles[0]!.body).includes('normal: Where the injections are given.'))
     assert.equal(images[0]?.asset?._ref, plan.assets[0]!.ref)
     assert.equal(images.length, 2)
     assert.deepEqual(kinds(plan).sort(), ['image-no-alt', 'image-remote'])

@@ -11,6 +11,8 @@ export interface HtmlPage {
   content: Element
   /** Elements removed from the article that held content (tables, embeds, forms, scripts). */
   dropped: string[]
+  /** Figure captions of images, which the converter would otherwise read as paragraphs. */
+  captions: string[]
 }
 
 // Never content: the theme's frame and invisible parts.
@@ -135,5 +137,9 @@ export function readHtmlPage(doc: Document, {fragment = false} = {}): HtmlPage {
   for (const element of Array.from(content.querySelectorAll('[class], [id]')))
     if (element.isConnected && isBoilerplate(element) && textLength(element) < half)
       element.remove()
-  return {title: title || undefined, description, siteName, date, content, dropped}
+  const captions = Array.from(content.querySelectorAll('figure'))
+    .filter((figure) => figure.querySelector('img'))
+    .map((figure) => figure.querySelector('figcaption')?.textContent?.replace(/\s+/g, ' ').trim())
+    .filter((caption): caption is string => Boolean(caption))
+  return {title: title || undefined, description, siteName, date, content, dropped, captions}
 }
