@@ -124,6 +124,14 @@ describe('creating and publishing an FAQ in the Studio', () => {
       '*[_id in path("drafts.**") && question == $q && sources[0].publisher == "World Health Organization"][0]._id',
       {q: question},
     )
+    // The review is no longer typed in: the form offers no reviewer to pick, and a source alone
+    // does not let the text publish.
+    assert.equal(
+      await page.locator('input[id="medicalReview.reviewer"]:not([readonly])').count(),
+      0,
+    )
+    const publish = page.getByTestId('action-publish')
+    assert.equal(await holds(() => publish.isDisabled()), true, 'Publish must stay disabled')
     // Dr. Yu's approval, as her Approve action writes it (medical-review.test.ts runs the
     // action itself): the record and the draft's review in one transaction, with her token.
     const yu = lakeClient(s.lake.url, s.addSampleUser('clinician-sloane-yu'))
@@ -154,7 +162,6 @@ describe('creating and publishing an FAQ in the Studio', () => {
         ?.shadowRoot?.textContent?.includes('What is chronic migraine?'),
     )
     await page.bringToFront()
-    const publish = page.getByTestId('action-publish')
     for (let i = 0; i < 50 && (await publish.isDisabled()); i++) await page.waitForTimeout(200)
     await publish.click()
     const anonymous = lakeClient(s.lake.url)

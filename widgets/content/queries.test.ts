@@ -21,9 +21,11 @@ after(async () => {
 async function reviewWith(medicalReview: Record<string, unknown>) {
   const published = await lake.client.getDocument(ARTICLE_ID)
   assert.ok(published)
-  const {_rev, _createdAt, _updatedAt, ...fields} = published
-  void [_rev, _createdAt, _updatedAt]
-  await lake.client.createOrReplace({...fields, _id: `drafts.${ARTICLE_ID}`, medicalReview})
+  await lake.client.createOrReplace({
+    ...published,
+    _id: `drafts.${ARTICLE_ID}`,
+    medicalReview,
+  })
   const result = await lake.client.fetch<ArticleQueryResult>(
     ARTICLE_QUERY,
     {slug: SLUG},
