@@ -3,6 +3,7 @@
 // implementation of it here) as the command line does with jsdom.
 import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
 import {before, describe, it} from 'node:test'
 import {JSDOM} from 'jsdom'
 import type {CurrentUser} from 'sanity'
@@ -14,10 +15,11 @@ import {
   ACCEPTED_EXTENSIONS,
   fileKind,
   groupWarnings,
+  pastedKind,
   pastedSource,
   WARNING_LABELS,
 } from '../studio/tools/import/sources'
-import {ctx as nodeCtx, NOW, SAMPLE_TOPICS} from './import/helpers'
+import {FIXTURES, ctx as nodeCtx, NOW, SAMPLE_TOPICS} from './import/helpers'
 
 const HOSTILE = `<h1>Migraine care</h1>
 <p>Our team treats chronic migraines.</p>
@@ -57,6 +59,34 @@ describe('files the Import tool reads', () => {
       assert.match(result.error, new RegExp(`“${name}” is not a file the import reads`))
       assert.match(result.error, /\.html.*\.md.*\.txt.*\.xml/)
     }
+  })
+})
+
+describe('the format of a pasted text', () => {
+  it('reads the seed as plain text, Markdown by its marks, HTML and WordPress exports by their start', () => {
+    assert.equal(pastedKind(readFileSync(SEED_PATH, 'utf8')), 'text')
+    assert.equal(pastedKind('# Migraine in children\n\nMost children grow out of it.'), 'markdown')
+    assert.equal(pastedKind('Migraine\n\nSee [the NHS page](https://www.nhs.uk/).'), 'markdown')
+    assert.equal(pastedKind('Migraine\n\n- Rest\n- Water\n'), 'markdown')
+    assert.equal(pastedKind('Migraine\n\nA single - dash is not a list.'), 'text')
+    assert.equal(pastedKind('<p>Migraine</p>'), 'html')
+    assert.equal(pastedKind(readFileSync(join(FIXTURES, 'clinic-export.xml'), 'utf8')), 'wxr')
+  })
+
+  it('keeps the format the editor picked', () => {
+    assert.equal(pastedSource('# Not a heading', 'text').kind, 'text')
+    assert.equal(pastedSource('# A heading').kind, 'markdown')
+  })
+
+  it('converts pasted Markdown to headings and FAQs, not to plain paragraphs', async () => {
+    const text = readFileSync(join(FIXTURES, 'headaches-in-children.md'), 'utf8')
+    const plan = await convertSource(pastedSource(text), browser())
+    const body = plan.articles[0]!.body as Array<{style?: string}>
+    assert.ok(
+      body.some((block) => block.style === 'h2'),
+      'a heading',
+    )
+    assert.ok(plan.faqs.length > 0)
   })
 })
 

@@ -61,6 +61,7 @@ describe('the Import tool', {timeout: 600_000}, () => {
     await propose(page, SEED)
     const article = page.getByTestId('import-article')
     await article.getByRole('heading', {name: TITLE}).waitFor()
+    await page.getByTestId('import-read-as').getByText('as plain text').waitFor()
     // The body reads as text, headings included.
     await article.getByText('Choose a Specialist Treatment for Recurring Headaches').waitFor()
     const faq = page.getByTestId('import-faq').filter({hasText: QUESTION})

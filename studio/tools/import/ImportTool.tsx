@@ -8,6 +8,7 @@ import {
   Container,
   Flex,
   Heading,
+  Select,
   Spinner,
   Stack,
   Text,
@@ -27,7 +28,14 @@ import {
 } from '../../../content/import'
 import {browserContext} from './browserContext'
 import {CANNOT_CREATE_MESSAGE, canCreateDrafts} from './roles'
-import {ACCEPTED_EXTENSIONS, fileKind, fileSource, pastedSource} from './sources'
+import {
+  ACCEPTED_EXTENSIONS,
+  fileKind,
+  fileSource,
+  PASTE_FORMATS,
+  pastedSource,
+  type PasteFormat,
+} from './sources'
 import {Proposal} from './Proposal'
 import {WriteReport} from './WriteReport'
 
@@ -45,6 +53,7 @@ export function ImportTool() {
   const user = useCurrentUser()
   const mayCreate = canCreateDrafts(user)
   const [text, setText] = useState('')
+  const [format, setFormat] = useState<PasteFormat>('auto')
   const [state, setState] = useState<State>({step: 'empty'})
   const [error, setError] = useState<string | null>(null)
   const fileInput = useRef<HTMLInputElement>(null)
@@ -132,12 +141,25 @@ export function ImportTool() {
               placeholder="Paste the page here, or drop a file on this box"
               onChange={(event) => setText(event.currentTarget.value)}
             />
-            <Flex gap={2} wrap="wrap">
+            <Flex gap={2} wrap="wrap" align="center">
+              <Box style={{minWidth: 240}}>
+                <Select
+                  aria-label="Format of the pasted text"
+                  value={format}
+                  onChange={(event) => setFormat(event.currentTarget.value as PasteFormat)}
+                >
+                  {PASTE_FORMATS.map((option) => (
+                    <option key={option.value} value={option.value}>
+                      {option.title}
+                    </option>
+                  ))}
+                </Select>
+              </Box>
               <Button
                 text="Show the drafts"
                 tone="primary"
                 disabled={text.trim() === '' || state.step === 'converting'}
-                onClick={() => void convert(pastedSource(text))}
+                onClick={() => void convert(pastedSource(text, format))}
               />
               <Button
                 text="Choose a file…"
@@ -173,7 +195,7 @@ export function ImportTool() {
         )}
         {plan && (
           <>
-            <Proposal plan={plan} />
+            <Proposal plan={plan} source={state.source} />
             {hasDrafts && (
               <Card padding={3} radius={2} border>
                 <Stack gap={3}>

@@ -1,9 +1,22 @@
 // The drafts an import would write, before anything is written: each article (title, summary,
 // body, suggested conditions and treatments), its FAQs with their answers, and the warnings.
 import {Badge, Card, Flex, Heading, Stack, Text} from '@sanity/ui'
-import type {ImportPlan, PlannedDocument, TopicSuggestion} from '../../../content/import'
+import {
+  detectKind,
+  type ImportPlan,
+  type ImportSource,
+  type PlannedDocument,
+  type TopicSuggestion,
+} from '../../../content/import'
 import {Blocks} from './Blocks'
-import {groupWarnings} from './sources'
+import {groupWarnings, PASTED_SOURCE_NAME} from './sources'
+
+const FORMAT_NAMES = {
+  html: 'an HTML page',
+  markdown: 'Markdown',
+  text: 'plain text',
+  wxr: 'a WordPress export',
+} as const
 
 function Suggestions({suggestions}: {suggestions: TopicSuggestion[]}) {
   if (suggestions.length === 0) return null
@@ -59,12 +72,16 @@ function Faq({doc, suggestions}: {doc: PlannedDocument; suggestions: TopicSugges
   )
 }
 
-export function Proposal({plan}: {plan: ImportPlan}) {
+export function Proposal({plan, source}: {plan: ImportPlan; source: ImportSource}) {
   const of = (doc: PlannedDocument) => plan.suggestions.filter((s) => s.documentId === doc._id)
   const groups = groupWarnings(plan.warnings)
   const empty = plan.articles.length + plan.faqs.length === 0
   return (
     <Stack gap={4} data-testid="import-proposal">
+      <Text size={1} muted data-testid="import-read-as">
+        Read {source.name === PASTED_SOURCE_NAME ? 'the pasted text' : `“${source.name}”`} as{' '}
+        {FORMAT_NAMES[detectKind(source)]}.
+      </Text>
       <Text size={1} weight="semibold">
         {empty
           ? 'This text gives no article to import.'

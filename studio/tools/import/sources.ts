@@ -1,6 +1,11 @@
 // What the Import tool reads: a pasted text or one chosen file, as a source for the converter.
 // Pure, so the rules are unit-tested without a browser.
-import type {ImportSource, SourceKind, WarningKind} from '../../../content/import'
+import {
+  detectKind,
+  type ImportSource,
+  type SourceKind,
+  type WarningKind,
+} from '../../../content/import'
 
 /** The file kinds the converter reads (the command line's SOURCE_EXTENSIONS), by extension. */
 const KIND_BY_EXTENSION: Record<string, SourceKind> = {
@@ -35,8 +40,37 @@ export function fileKind(name: string): {kind: SourceKind} | {error: string} {
  */
 export const PASTED_SOURCE_NAME = 'pasted'
 
-export function pastedSource(text: string): ImportSource {
-  return {name: PASTED_SOURCE_NAME, text}
+/** The formats an editor may pick for a paste; `auto` looks at the text. */
+export type PasteFormat = 'auto' | Exclude<SourceKind, 'wxr'>
+
+export const PASTE_FORMATS: Array<{value: PasteFormat; title: string}> = [
+  {value: 'auto', title: 'Detect from the text'},
+  {value: 'html', title: 'HTML'},
+  {value: 'markdown', title: 'Markdown'},
+  {value: 'text', title: 'Plain text (title on the first line)'},
+]
+
+// Markdown a pasted text is unlikely to hold by chance: headings, list items, links, bold.
+const MARKDOWN_SIGNS = [
+  /^#{1,6}\s+\S/m,
+  /^\s*(?:[-*+]|\d+\.)\s+\S.*\n\s*(?:[-*+]|\d+\.)\s+\S/m,
+  /\[[^\]\n]+\]\([^)\s]+\)/,
+  /\*\*[^*\n]+\*\*/,
+]
+
+/**
+ * The format of a pasted text. A paste has no file extension, so beyond the converter's own
+ * look at the first bytes (HTML, front matter), Markdown is recognised by its marks; anything
+ * else is plain text in the seed's shape.
+ */
+export function pastedKind(text: string): SourceKind {
+  const sniffed = detectKind({name: PASTED_SOURCE_NAME, text})
+  if (sniffed !== 'text') return sniffed
+  return MARKDOWN_SIGNS.some((sign) => sign.test(text)) ? 'markdown' : 'text'
+}
+
+export function pastedSource(text: string, format: PasteFormat = 'auto'): ImportSource {
+  return {name: PASTED_SOURCE_NAME, text, kind: format === 'auto' ? pastedKind(text) : format}
 }
 
 /** A chosen file: its name (part of the ids, as the command line's file path is) and text. */
