@@ -113,6 +113,7 @@ export function ImportTool() {
   }
 
   const plan = 'plan' in state ? state.plan : undefined
+  const source = 'source' in state ? state.source : undefined
   const hasDrafts = Boolean(plan && plan.articles.length + plan.faqs.length > 0)
   return (
     <Container width={3} padding={4} data-testid="import-tool">
@@ -193,9 +194,9 @@ export function ImportTool() {
             <Text size={1}>Reading the text…</Text>
           </Flex>
         )}
-        {plan && (
+        {plan && source && (
           <>
-            <Proposal plan={plan} source={state.source} />
+            <Proposal plan={plan} source={source} />
             {hasDrafts && (
               <Card padding={3} radius={2} border>
                 <Stack gap={3}>
