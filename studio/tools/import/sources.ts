@@ -83,7 +83,8 @@ export const WARNING_LABELS: Record<WarningKind, string> = {
   'element-dropped': 'Removed from the text (tables, embedded frames, scripts, forms)',
   'link-removed': 'Unsafe or broken links made plain text',
   'image-no-alt': 'Images without alternative text',
-  'image-remote': 'Images on other websites or with inline addresses (not copied: add them in the desk)',
+  'image-remote':
+    'Images on other websites or with inline addresses (not copied: add them in the desk)',
   'image-not-found':
     'Local images the page refers to (a pasted or chosen page’s images cannot be read here: add them in the desk, or import the folder with the command line)',
   'markdown-degraded': 'Markdown the body cannot hold',
