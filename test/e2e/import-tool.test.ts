@@ -4,10 +4,12 @@
 // nothing; hostile HTML is shown as inert text with its warnings; a viewer cannot create.
 import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
 import {after, before, describe, it} from 'node:test'
 import type {Page} from 'playwright-core'
 import {SEED_PATH} from '../../content/build'
 import {lakeClient} from '../helpers/lake'
+import {FIXTURES} from '../import/helpers'
 import {openStudio, type StudioSession} from '../helpers/studio'
 
 const SEED = readFileSync(SEED_PATH, 'utf8')
@@ -137,6 +139,14 @@ describe('the Import tool', {timeout: 600_000}, () => {
     const warnings = page.getByTestId('import-warnings')
     for (const kind of ['element-dropped', 'link-removed'])
       await warnings.locator(`[data-warning-kind="${kind}"]`).waitFor()
+  })
+
+  it('a chosen Markdown file is read as Markdown, its question headings made FAQs', async () => {
+    const page = s.page
+    const name = 'headaches-in-children.md'
+    await page.getByLabel('File to import').setInputFiles(join(FIXTURES, name))
+    await page.getByTestId('import-read-as').getByText(`“${name}” as Markdown`).waitFor()
+    assert.ok((await page.getByTestId('import-faq').count()) > 0, 'FAQs from the file')
   })
 
   it('a file kind it cannot read gets a clear message', async () => {
