@@ -35,10 +35,25 @@ function spans(block: Block): ReactNode[] {
   })
 }
 
+/** Each numbered item's number: consecutive items of a list at one level count up from 1. */
+function itemNumbers(blocks: Block[]): number[] {
+  return blocks.map((block, index) => {
+    let n = 1
+    for (let i = index - 1; i >= 0; i--) {
+      const before = blocks[i]!
+      if (before.listItem !== 'number') break
+      if ((before.level ?? 1) === (block.level ?? 1)) n++
+    }
+    return n
+  })
+}
+
 export function Blocks({blocks}: {blocks: unknown[]}) {
+  const list = blocks as Block[]
+  const numbers = itemNumbers(list)
   return (
     <Stack gap={3} data-testid="import-body">
-      {(blocks as Block[]).map((block) => {
+      {list.map((block, index) => {
         if (block._type === 'image')
           return (
             <Text key={block._key} size={1} muted>
@@ -57,7 +72,7 @@ export function Blocks({blocks}: {blocks: unknown[]}) {
           return (
             <Box key={block._key} paddingLeft={3 * (block.level ?? 1)}>
               <Text size={1}>
-                {block.listItem === 'number' ? '1. ' : '• '}
+                {block.listItem === 'number' ? `${numbers[index]}. ` : '• '}
                 {spans(block)}
               </Text>
             </Box>
