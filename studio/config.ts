@@ -9,6 +9,7 @@ import {LinkedUserInput} from './inputs/linkedUser'
 import {withLinkedUserCheck} from './inputs/linkedUserRule'
 import {basePath, dataset, lakeApiHost, projectId, stagingDataset} from './env'
 import {defaultDocumentNode, structure} from './structure'
+import {importTool} from './tools/import'
 
 const NO_TEMPLATE_TYPES = new Set(['siteSettings', REVIEW_RECORD_TYPE])
 
@@ -17,6 +18,8 @@ const shared = {
   // On the local lake, log in with its token (open the printed URL with #token=…).
   ...(lakeApiHost ? {apiHost: lakeApiHost, auth: {loginMethod: 'token' as const}} : {}),
   plugins: [structureTool({structure, defaultDocumentNode})],
+  // Bringing a clinic's existing pages in as unreviewed drafts (content/import).
+  tools: (tools) => [...tools, importTool],
   schema: {
     types: withLinkedUserCheck(schemaTypes),
     // Settings is created once from the structure, never from the "new document" menu.
