@@ -30,6 +30,11 @@ export interface LakeOptions {
   dir?: string
   /** NDJSON imported into the default dataset when it is empty. */
   seed?: string
+  /**
+   * Import the seed without the medical review rules: for `content:validate`, which loads a
+   * dataset into a throwaway lake to report what is wrong with it (a tampered review included).
+   */
+  seedUnchecked?: boolean
   token?: string
   projectId?: string
   dataset?: string
@@ -93,7 +98,9 @@ async function openDatasets(
     const store = datasets.default.store
     if (store.size === 0 && options.seed) {
       if (existsSync(options.seed)) {
-        const {documents} = await importNdjson(store, options.seed)
+        const {documents} = await importNdjson(store, options.seed, {
+          skipReviewRules: options.seedUnchecked === true,
+        })
         log(`lake: imported ${documents} documents from ${options.seed}`)
       } else log(`lake: no seed at ${options.seed}; starting empty`)
     }
