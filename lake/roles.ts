@@ -33,6 +33,7 @@ const DRAFTS = '_id in path("drafts.**")'
 // upload (an image in a draft needs one) without being allowed to publish content.
 const ASSETS = '_type in ["sanity.imageAsset", "sanity.fileAsset"]'
 // Who wrote a record, and in whose name, is checked on commit (lake/review-records.ts).
+const RELEASE_VERSIONS = '_id in path("versions.**")'
 const REVIEW_RECORDS = `_type == "${REVIEW_RECORD_TYPE}" && _id in path("${REVIEW_RECORD_ID_PREFIX}**")`
 const WRITE: Permission[] = ['read', 'create', 'history', 'update']
 
@@ -68,8 +69,14 @@ export const ROLES: Record<string, RoleDefinition> = {
     name: 'medicalReviewer',
     title: 'Medical reviewer',
     description:
-      'Reviews medical content: reads everything, edits drafts, records reviews, cannot publish.',
-    grants: [...draftsOnly, {filter: REVIEW_RECORDS, permissions: ['create']}],
+      'Reviews medical content: reads everything, edits drafts and release versions, records reviews, cannot publish.',
+    grants: [
+      ...draftsOnly,
+      // A release's versions are drafts of a kind (they go live only when someone who may publish
+      // runs the release): the reviewer approves a changed text in them as in a draft.
+      {filter: RELEASE_VERSIONS, permissions: ['create', 'history', 'update']},
+      {filter: REVIEW_RECORDS, permissions: ['create']},
+    ],
     managesProject: false,
   },
   viewer: {

@@ -20,6 +20,7 @@ type Role = (typeof ROLES)[number]
 const OPERATIONS = [
   'create draft',
   'edit draft',
+  'edit release version',
   'publish',
   'unpublish',
   'delete',
@@ -33,7 +34,8 @@ const ALLOWED: Record<Role, Operation[]> = {
   administrator: [...OPERATIONS],
   editor: OPERATIONS.filter((op) => op !== 'dataset create'),
   contributor: ['create draft', 'edit draft', 'upload'],
-  medicalReviewer: ['create draft', 'edit draft', 'upload'],
+  // The reviewer also approves a changed text inside a release (lake/roles.ts).
+  medicalReviewer: ['create draft', 'edit draft', 'edit release version', 'upload'],
   viewer: [],
 }
 
@@ -62,6 +64,7 @@ async function seed(role: Role) {
   await t.client
     .transaction()
     .create({...base, _id: `drafts.${role}-edit`})
+    .create({...base, _id: `versions.rspring.${role}-edit`})
     .create({...base, _id: `drafts.${role}-pub`})
     .create({...base, _id: `${role}-unpub`})
     .create({...base, _id: `${role}-del`})
@@ -74,6 +77,8 @@ function operation(role: Role, op: Operation, client: SanityClient, index: numbe
       return client.create({_id: `drafts.${role}-new`, _type: 'faq', question: 'New?'})
     case 'edit draft':
       return client.patch(`drafts.${role}-edit`).set({question: 'Edited?'}).commit()
+    case 'edit release version':
+      return client.patch(`versions.rspring.${role}-edit`).set({question: 'Edited?'}).commit()
     case 'publish':
       return client.action({
         actionType: 'sanity.action.document.publish',
