@@ -8,6 +8,7 @@ import {DEFAULT_CONFIG, type WidgetConfig} from './config'
 import {listen} from './live'
 import {CLINICIANS_QUERY, FAQ_QUERY} from './queries'
 import {openDemo, widgetPage, type DemoSession} from '../../test/helpers/demo'
+import {writeApproved} from '../../test/helpers/approval'
 import {lakeClient, startTestLake, type TestLake} from '../../test/helpers/lake'
 
 describe('cache="persist"', () => {
@@ -48,10 +49,11 @@ describe('cache="persist"', () => {
     await page.unroute('**/data/query/**')
 
     // Newer content: the stored answer shows first, then the fresh one replaces it.
-    await lakeClient(d.lake.url, d.lake.token)
-      .patch('faq-which-headaches-can-botox-help')
-      .set({question: 'Which headaches can Botox prevent?'})
-      .commit()
+    // A changed question is published with Dr. Yu's new approval (the lake refuses it without).
+    const client = lakeClient(d.lake.url, d.lake.token)
+    const faq = await client.getDocument('faq-which-headaches-can-botox-help')
+    assert.ok(faq)
+    await writeApproved(client, {...faq, question: 'Which headaches can Botox prevent?'})
     const loads: unknown[] = []
     await page.exposeFunction('recordLoad', (question: unknown) => loads.push(question))
     await page.addInitScript(() =>
