@@ -19,6 +19,9 @@ export const studioRoutes = [
   route('GET', '/v:version/journey/:rest*', json({})),
   route('GET', '/v:version/schedules/:projectId/:dataset', json({schedules: []})),
   route('GET', '/v:version/ping', json('PONG')),
+  // The document pane's latency report fetches `client.getDataUrl("ping")` once and reads only
+  // its `X-Sanity-Shard` header (sanity's reportLatency); the lake has no shards, so no header.
+  route('GET', '/v:version/data/ping/:dataset', json('PONG')),
   route('GET', '/v:version/help', json({})),
   route('GET', '/v:version/intake/telemetry-status', json({status: 'denied'})),
   route('POST', '/v:version/intake/batch', json({})),

@@ -327,3 +327,11 @@ describe('export and import', () => {
     }
   })
 })
+
+describe('the Studio document pane', () => {
+  it('gets an answer to its dataset ping, without credentials', async () => {
+    const response = await fetch(`${t.lake.url}/v2025-02-19/data/ping/production`)
+    assert.equal(response.status, 200)
+    assert.equal(await response.json(), 'PONG')
+  })
+})
