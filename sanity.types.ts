@@ -191,6 +191,18 @@ export type BlockContent = Array<
     }
 >
 
+export type GlossaryTerm = {
+  _id: string
+  _type: 'glossaryTerm'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  term: string
+  plainAlternative: string
+  definition?: string
+  language: 'en' | 'es'
+}
+
 export type ClinicReference = {
   _ref: string
   _type: 'reference'
@@ -580,6 +592,7 @@ export type AllSanitySchemaTypes =
   | SimpleBlockContent
   | SanityImageAssetReference
   | BlockContent
+  | GlossaryTerm
   | ClinicReference
   | SiteSettings
   | Partner
@@ -740,7 +753,7 @@ export type ARTICLE_QUERY_RESULT = {
       answer: SimpleBlockContent
     }> | null
   } | null
-  disclaimer: string | null
+  disclaimer: null | string
 }
 
 // Source: widgets/content/queries.ts

@@ -4,6 +4,7 @@ import {clinic} from './documents/clinic'
 import {clinician} from './documents/clinician'
 import {condition} from './documents/condition'
 import {faq} from './documents/faq'
+import {glossaryTerm} from './documents/glossaryTerm'
 import {partner} from './documents/partner'
 import {siteSettings} from './documents/siteSettings'
 import {treatment} from './documents/treatment'
@@ -30,6 +31,7 @@ export const documentTypes = [
   clinic,
   partner,
   siteSettings,
+  glossaryTerm,
 ]
 
 export const objectTypes = [

@@ -9,3 +9,5 @@ export {ContentError, type ContentErrorKind} from './content/client'
 export {defineElements} from './define'
 export {defineElement} from './define-element'
 export type {CkErrorEvent, CkFaqToggleEvent, CkLoadEvent} from './events'
+// The shapes of each element's `data` (what its query returns).
+export type {ArticleQueryResult, Clinician, FaqQueryResult} from './content/queries'

@@ -47,10 +47,11 @@ export function documentWarnings({review = false, richText = []}: DocumentWarnin
           const message = overdueReviewMessage(doc?.medicalReview as ReviewDates | undefined)
           if (message !== true) problems.push({message, path: ['medicalReview']})
         }
-        // Flesch-Kincaid is an English formula: other languages are not graded.
-        const english = ((doc as {language?: string} | undefined)?.language ?? 'en') === 'en'
-        for (const field of english ? richText : []) {
-          const message = readingGradeMessage((doc as Record<string, unknown> | undefined)?.[field])
+        // Graded in the document's language: Flesch-Kincaid for English, INFLESZ for Spanish.
+        const language = (doc as {language?: string} | undefined)?.language ?? 'en'
+        for (const field of language === 'en' || language === 'es' ? richText : []) {
+          const value = (doc as Record<string, unknown> | undefined)?.[field]
+          const message = readingGradeMessage(value, language)
           if (message !== true) problems.push({message, path: [field]})
         }
         return problems.length > 0 ? problems : true

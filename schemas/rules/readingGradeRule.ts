@@ -1,14 +1,30 @@
-// The reading-grade warning shown under long texts (article bodies, FAQ answers).
+// The readability warning shown under long texts (article bodies, FAQ answers): English by its
+// Flesch-Kincaid grade, Spanish by its INFLESZ score.
 import {MAX_READING_GRADE} from '../constants'
-import {fleschKincaidGrade, portableTextToPlainText} from './readingGrade'
+import {analyzeText, readabilityLanguage} from './readability'
+import {portableTextToPlainText} from './readingGrade'
 
 /** Shortest text we grade: a score for a sentence or two says little. */
 const MIN_WORDS_TO_GRADE = 25
 
-export function readingGradeMessage(blocks: unknown): true | string {
+/**
+ * Lowest INFLESZ score for a Spanish patient text: the bottom of the "normal" band (55–65), the
+ * level Barrio-Cantalejo et al. (2008) found in general-audience press and recommend for texts for
+ * patients. Below it the text is "algo difícil" or "muy difícil". It plays the part grade 8 plays
+ * in English.
+ */
+export const MIN_INFLESZ_SCORE = 55
+
+export function readingGradeMessage(blocks: unknown, language = 'en'): true | string {
   const text = portableTextToPlainText(blocks)
   if (text.split(/\s+/).filter(Boolean).length < MIN_WORDS_TO_GRADE) return true
-  const grade = fleschKincaidGrade(text)
-  if (grade === null || grade <= MAX_READING_GRADE) return true
-  return `Reading grade is ${grade.toFixed(1)} (Flesch-Kincaid); patient texts should be grade ${MAX_READING_GRADE} or below. Try shorter sentences and everyday words.`
+  const analysis = analyzeText(text, language)
+  const [main] = analysis.scores
+  if (!main) return true
+  if (readabilityLanguage(language) === 'es')
+    return main.value >= MIN_INFLESZ_SCORE
+      ? true
+      : `INFLESZ readability is ${main.value.toFixed(1)} (${main.band}); Spanish patient texts should score ${MIN_INFLESZ_SCORE} ("normal") or above. Try shorter sentences and everyday words.`
+  if (main.value <= MAX_READING_GRADE) return true
+  return `Reading grade is ${main.value.toFixed(1)} (Flesch-Kincaid); patient texts should be grade ${MAX_READING_GRADE} or below. Try shorter sentences and everyday words.`
 }

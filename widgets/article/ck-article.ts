@@ -48,6 +48,10 @@ type RelatedFaq = NonNullable<Article['relatedFaqs']>[number]
  * @attr live - Updates when the content changes.
  * @attr cache - `persist`: shows the last loaded article at once (localStorage), then refreshes.
  *
+ * @prop {ArticleQueryResult | undefined} data - What ARTICLE_QUERY returns,
+ *   shown as given (a JS property, see docs/widgets-content-in.md): nothing is fetched.
+ *   `undefined` loads from the content service again.
+ *
  * @csspart base - The wrapper around everything shown; its `lang` is the language shown.
  * @csspart title - The article title.
  * @csspart section-heading - The "Sources" and "Related questions" headings.
@@ -95,6 +99,7 @@ type RelatedFaq = NonNullable<Article['relatedFaqs']>[number]
  * @cssprop --ck-padding - Space inside the element's edge (default none).
  *
  * @fires ck-load - The article loaded: `{id}` (`null` when no article has the slug).
+ *   Also fires each time `data` is set.
  * @fires ck-error - Loading failed: `{message}`.
  */
 export class CkArticle extends ContentElement<ArticleQueryResult> {

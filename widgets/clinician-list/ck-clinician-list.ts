@@ -22,6 +22,10 @@ import {tokens} from '../styles/tokens'
  * @attr cache - `persist`: shows the last loaded list at once (localStorage), then refreshes.
  * @attr api-host - Content service (overrides `<ck-config>`); also project-id, dataset, api-version.
  *
+ * @prop {Clinician[] | undefined} data - What CLINICIANS_QUERY returns,
+ *   shown as given (a JS property, see docs/widgets-content-in.md): nothing is fetched.
+ *   `undefined` loads from the content service again.
+ *
  * @csspart base - The wrapper around everything shown; its `lang` is the language shown.
  * @csspart list - The grid of cards.
  * @csspart item - One clinician in the grid.
@@ -55,6 +59,7 @@ import {tokens} from '../styles/tokens'
  * @cssprop --ck-card-min-width - Narrowest a card gets before the grid wraps (default 18rem).
  *
  * @fires ck-load - The list loaded: `{count}`.
+ *   Also fires each time `data` is set.
  * @fires ck-error - Loading failed: `{message}`.
  */
 export class CkClinicianList extends ContentElement<Clinician[]> {

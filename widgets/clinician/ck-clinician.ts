@@ -21,6 +21,10 @@ import {cardStyles} from './styles'
  * @attr cache - `persist`: shows the last loaded profile at once (localStorage), then refreshes.
  * @attr api-host - Content service (overrides `<ck-config>`); also project-id, dataset, api-version.
  *
+ * @prop {Clinician[] | undefined} data - What CLINICIANS_QUERY returns,
+ *   shown as given (a JS property, see docs/widgets-content-in.md): nothing is fetched.
+ *   `undefined` loads from the content service again.
+ *
  * @csspart base - The wrapper around everything shown; its `lang` is the language shown.
  * @csspart card - The card around everything.
  * @csspart photo - The photo, or the initials shown without one (also `placeholder`).
@@ -51,6 +55,7 @@ import {cardStyles} from './styles'
  * @cssprop --ck-photo-size - The photo's size (default 96px).
  *
  * @fires ck-load - The profile loaded: `{count}` (0 when no clinician has the slug).
+ *   Also fires each time `data` is set.
  * @fires ck-error - Loading failed: `{message}`.
  */
 export class CkClinician extends ContentElement<Clinician[]> {

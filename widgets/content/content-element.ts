@@ -1,6 +1,7 @@
 // What every clinic-kit element shares: `lang` and `live`, one query driven by the element's
 // inputs, the loading and error states, a root marked with the language of what is shown, a
 // JSON-LD script kept in step with it, and one console note per load for what it left out.
+// Content can also come from the page (`data`), e.g. a preview of a document not yet published.
 import {LitElement, type PropertyDeclarations, type PropertyValues, type TemplateResult} from 'lit'
 import {COMMON_STRINGS, translate, uiLanguage} from '../i18n/strings'
 import type {Tally} from '../portable-text/clean'
@@ -17,6 +18,7 @@ export abstract class ContentElement<T> extends LitElement {
   static override properties: PropertyDeclarations = {
     lang: {type: String},
     live: {type: Boolean},
+    data: {attribute: false},
   }
 
   /** Properties whose change means asking for the content again. */
@@ -24,6 +26,12 @@ export abstract class ContentElement<T> extends LitElement {
 
   override lang = ''
   live = false
+  /**
+   * Content of exactly the shape the element's query returns, shown instead of loading it: with
+   * `data` nothing is fetched, and a load in flight is ignored. `undefined` loads again. Assign a
+   * new object to show a change (the element compares by identity).
+   */
+  data?: T
   protected readonly content: QueryController<T>
   #jsonLd?: HTMLScriptElement
   /** The result whose left-out content has been reported, and what was left out of it. */
@@ -87,8 +95,9 @@ export abstract class ContentElement<T> extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     const {inputs} = this.constructor as typeof ContentElement
-    if (inputs.some((key) => changed.has(key))) void this.content.load()
-    if (changed.has('live')) this.content.setLive(this.live)
+    const given = changed.has('data')
+    if (given || inputs.some((key) => changed.has(key))) void this.content.load()
+    if (given || changed.has('live')) this.content.setLive(this.live)
     ;(this.renderRoot as HTMLElement).lang = uiLanguage(this.uiLang)
   }
 

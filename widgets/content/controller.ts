@@ -1,5 +1,6 @@
 // Loads one query for an element: the loading/ready/error states, abort on disconnect, retry,
 // live refresh and the ck-load / ck-error events. Every widget drives its content through one.
+// Content the page gives the element (its `data`) takes the place of the query's answer.
 import {html, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit'
 import {clearQueryCache, fetchQuery} from './client'
 import {resolveConfig, type WidgetConfig} from './config'
@@ -21,6 +22,9 @@ export interface QuerySpec<T> {
 /** Events bubble out of the shadow root, for partners' analytics. */
 export const EVENT_INIT = {bubbles: true, composed: true}
 
+/** An element whose content is loaded, unless the page gives it as `data`. */
+type ContentHost<T> = ReactiveControllerHost & HTMLElement & {data?: T}
+
 export class QueryController<T> implements ReactiveController {
   state: LoadState = 'loading'
   result: T | undefined
@@ -29,10 +33,10 @@ export class QueryController<T> implements ReactiveController {
   #abort?: AbortController
   #stopListening?: () => void
 
-  readonly #host: ReactiveControllerHost & HTMLElement
+  readonly #host: ContentHost<T>
   readonly #spec: QuerySpec<T>
 
-  constructor(host: ReactiveControllerHost & HTMLElement, spec: QuerySpec<T>) {
+  constructor(host: ContentHost<T>, spec: QuerySpec<T>) {
     this.#host = host
     this.#spec = spec
     host.addController(this)
@@ -53,9 +57,12 @@ export class QueryController<T> implements ReactiveController {
   /**
    * Fetches the content again; `fresh` bypasses the page cache (Retry, live updates). A `refresh`
    * of what is shown (a live update) that fails keeps it on screen: the next change tries again.
+   * Given `data`, that is the answer: any load in flight is aborted and nothing is fetched.
    */
   async load(fresh = false, refresh = false): Promise<void> {
     this.#abort?.abort()
+    const {data} = this.#host
+    if (data !== undefined) return this.#settle(data)
     if (this.#spec.enabled?.() === false) {
       this.result = undefined
       this.state = 'ready'
@@ -103,12 +110,12 @@ export class QueryController<T> implements ReactiveController {
     )
   }
 
-  /** Subscribes to (or leaves) the query's listen stream. */
+  /** Subscribes to (or leaves) the query's listen stream; given `data` there is none to follow. */
   setLive(live: boolean): void {
     this.live = live
     this.#stopListening?.()
     this.#stopListening = undefined
-    if (!live || !this.#host.isConnected) return
+    if (!live || !this.#host.isConnected || this.#host.data !== undefined) return
     this.#stopListening = listen(resolveConfig(this.#host), this.#spec.listenQuery, {}, () => {
       clearQueryCache()
       void this.load(true, true)

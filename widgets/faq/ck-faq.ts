@@ -111,6 +111,10 @@ function scopedFaqs(result: FaqQueryResult): FaqItem[] {
  * @attr cache - `persist`: shows the last loaded questions at once (localStorage), then refreshes.
  * @attr api-host - Content service (overrides `<ck-config>`); also project-id, dataset, api-version.
  *
+ * @prop {FaqQueryResult | undefined} data - What FAQ_QUERY returns,
+ *   shown as given (a JS property, see docs/widgets-content-in.md): nothing is fetched.
+ *   `undefined` loads from the content service again.
+ *
  * @csspart base - The wrapper around everything shown; its `lang` is the language shown.
  * @csspart search - The search input.
  * @csspart search-status - How many questions match the search (a live region).
@@ -149,6 +153,7 @@ function scopedFaqs(result: FaqQueryResult): FaqItem[] {
  *
  * @fires ck-faq-toggle - An answer opened or closed: `{id, question, open}`.
  * @fires ck-load - Questions loaded: `{count}`.
+ *   Also fires each time `data` is set.
  * @fires ck-error - Loading failed: `{message}`.
  */
 export class CkFaq extends ContentElement<FaqQueryResult> {
