@@ -72,11 +72,24 @@ export type ClinicianReference = {
   [internalGroqTypeReferenceTo]?: 'clinician'
 }
 
+export type ReviewRequest = {
+  _type: 'reviewRequest'
+  status?: 'inReview' | 'changesRequested'
+  reviewer?: ClinicianReference
+  note?: string
+  requestedBy?: string
+  requestedAt?: string
+}
+
 export type MedicalReview = {
   _type: 'medicalReview'
   reviewer?: ClinicianReference
-  reviewedAt: string
+  reviewerName?: string
+  reviewedAt?: string
   nextReviewDue?: string
+  approvedBy?: string
+  fingerprint?: string
+  record?: string
 }
 
 export type CitationMarker = {
@@ -191,6 +204,26 @@ export type BlockContent = Array<
     }
 >
 
+export type ReviewRecord = {
+  _id: string
+  _type: 'reviewRecord'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  kind?: 'approval' | 'changesRequested'
+  documentId?: string
+  documentType?: string
+  revision?: string
+  fingerprint?: string
+  text?: string
+  reviewer?: ClinicianReference
+  reviewerName?: string
+  userId?: string
+  at?: string
+  note?: string
+  nextReviewDue?: string
+}
+
 export type GlossaryTerm = {
   _id: string
   _type: 'glossaryTerm'
@@ -219,6 +252,7 @@ export type SiteSettings = {
   organization: ClinicReference
   disclaimer: string
   reviewIntervalMonths: number
+  fourEyesReview?: boolean
   languages: Array<string>
 }
 
@@ -379,6 +413,7 @@ export type Faq = {
     } & TreatmentReference
   >
   orderRank?: string
+  reviewRequest?: ReviewRequest
   medicalReview?: MedicalReview
   sources: Array<
     {
@@ -416,6 +451,7 @@ export type Article = {
   }
   body: BlockContent
   author?: ClinicianReference
+  reviewRequest?: ReviewRequest
   medicalReview?: MedicalReview
   sources: Array<
     {
@@ -481,6 +517,7 @@ export type Clinician = {
     } & Education
   >
   canReview?: boolean
+  linkedUser?: string
 }
 
 export type SanityImagePaletteSwatch = {
@@ -581,6 +618,7 @@ export type AllSanitySchemaTypes =
   | Seo
   | Citation
   | ClinicianReference
+  | ReviewRequest
   | MedicalReview
   | CitationMarker
   | ArticleReference
@@ -592,6 +630,7 @@ export type AllSanitySchemaTypes =
   | SimpleBlockContent
   | SanityImageAssetReference
   | BlockContent
+  | ReviewRecord
   | GlossaryTerm
   | ClinicReference
   | SiteSettings
@@ -727,7 +766,7 @@ export type ARTICLE_QUERY_RESULT = {
         }
     >
     medicalReview: {
-      reviewedAt: string
+      reviewedAt: string | null
       nextReviewDue: string | null
       reviewer: {
         honorificPrefix: string | null

@@ -8,6 +8,7 @@ import {loadavg, tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {evaluateSync, parse, toJS} from 'groq-js'
 import {SAMPLE_PATH} from '../content/build'
+import {fingerprintSync} from '../lake/review-claims'
 import {startLake, type RunningLake} from '../lake/server'
 import {lakeClient} from '../test/helpers/lake'
 
@@ -59,17 +60,13 @@ function generated(count: number): string {
       jobTitle: 'Physician',
       clinics: [ref(`clinic-${i % clinics}`, 0)],
     })
-  for (let i = 0; i < articles; i++)
-    docs.push({
+  for (let i = 0; i < articles; i++) {
+    const article: Record<string, unknown> = {
       _id: `article-${i}`,
       _type: 'article',
       title: `Article ${i}`,
       slug: {current: `article-${i}`},
       author: {_type: 'reference', _ref: `clinician-${i % clinicians}`},
-      medicalReview: {
-        reviewer: {_type: 'reference', _ref: `clinician-${(i + 1) % clinicians}`},
-        reviewedAt: '2026-11-01',
-      },
       conditions: [ref(`condition-${i % conditions}`, 0)],
       relatedFaqs: [ref(`faq-${i}`, 0), ref(`faq-${i + 1}`, 1)],
       body: [
@@ -79,7 +76,34 @@ function generated(count: number): string {
           children: [{_type: 'span', _key: 's', text: 'Text '.repeat(50)}],
         },
       ],
-    })
+    }
+    // A published review must be backed by its approval record (lake/review-claims.ts).
+    const reviewer = {_type: 'reference', _ref: `clinician-${(i + 1) % clinicians}`}
+    const fingerprint = fingerprintSync(article)
+    const record = {
+      _id: `reviews.article-${i}.bench`,
+      _type: 'reviewRecord',
+      kind: 'approval',
+      documentId: article._id,
+      documentType: 'article',
+      revision: 'bench',
+      fingerprint,
+      text: `Article ${i}`,
+      reviewer: {...reviewer, _weak: true},
+      reviewerName: `Given${(i + 1) % clinicians} Family${(i + 1) % clinicians}`,
+      userId: 'bench-reviewer',
+      at: '2026-11-01T09:00:00.000Z',
+    }
+    article.medicalReview = {
+      reviewer,
+      reviewerName: record.reviewerName,
+      reviewedAt: '2026-11-01',
+      approvedBy: record.userId,
+      fingerprint,
+      record: record._id,
+    }
+    docs.push(record, article)
+  }
   for (let i = 0; docs.length < count; i++)
     docs.push({
       _id: `faq-${i}`,

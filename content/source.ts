@@ -14,8 +14,6 @@ export const IDS = {
   settings: 'siteSettings',
 } as const
 
-const REVIEWED_AT = '2026-11-02'
-const NEXT_REVIEW_DUE = '2027-11-02'
 const ACCESSED_AT = '2026-11-02'
 
 export const SOURCES = {
@@ -52,11 +50,13 @@ export const SOURCES = {
   },
 } as const
 
-export const medicalReview = {
-  _type: 'medicalReview',
-  reviewer: ref(IDS.clinician),
-  reviewedAt: REVIEWED_AT,
-  nextReviewDue: NEXT_REVIEW_DUE,
+/** Dr. Sloane Yu approved the article and every FAQ, signed in as her linked Studio user. */
+export const sampleApprover = {
+  clinicianId: IDS.clinician,
+  name: 'Dr. Sloane Yu',
+  userId: 'clinician-sloane-yu',
+  at: '2026-11-02T15:30:00Z',
+  nextReviewDue: '2027-11-02',
 }
 
 /** The article's own metadata; its title and body come from the seed. */
@@ -66,7 +66,6 @@ export const articleMeta = {
   summary:
     'Botox injections can prevent chronic migraine attacks. Learn which headaches it helps and when to see a specialist.',
   author: ref(IDS.clinician),
-  medicalReview,
   sources: [SOURCES.who, SOURCES.fda],
   conditions: [ref(IDS.chronicMigraine, true), ref(IDS.headacheDisorders, true)],
   treatments: [ref(IDS.botox, true)],
@@ -105,6 +104,7 @@ export const clinician = {
   languages: ['English'],
   acceptingNewPatients: true,
   canReview: true,
+  linkedUser: sampleApprover.userId,
   bio: blocks(`${IDS.clinician}/bio`, [
     'Dr. Sloane Yu is an interventional pain medicine physician at Allied Pain & Spine Institute. She helps patients understand the many kinds of headache. People with migraine often get other kinds of headache too, and she helps them tell which is which.',
   ]),
@@ -350,5 +350,6 @@ export const siteSettings = {
   disclaimer:
     'This information is for education only and is not a substitute for advice from your own doctor. If you think you have a medical emergency, call 911.',
   reviewIntervalMonths: 12,
+  fourEyesReview: true,
   languages: ['en', 'es'],
 }

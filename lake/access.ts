@@ -1,12 +1,13 @@
 // Who may see which documents. With the lake's token a reader sees everything; without it (a
-// public widget, a partner's site) only published documents: never a draft (`drafts.<id>`) nor a
-// release version (`versions.<release>.<id>`), as a Sanity dataset with public read access
-// answers unauthenticated requests.
-import {isPublishedId} from './ids'
+// public widget, a partner's site) only documents under the root path: never a draft
+// (`drafts.<id>`), a release version (`versions.<release>.<id>`) nor any other dotted id such as
+// the review records (`reviews.<id>.<…>`). Sanity's public read access covers the root path only
+// (https://www.sanity.io/docs/ids; sanity-io/GROQ#105, the maintainers' answer).
+import {isRootPathId} from './ids'
 import type {CommittedTransaction, RawMutation} from './store'
 
 export function canSee(authorized: boolean, id: string): boolean {
-  return authorized || isPublishedId(id)
+  return authorized || isRootPathId(id)
 }
 
 /**

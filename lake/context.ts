@@ -60,7 +60,13 @@ export function requireUser(ctx: RouteContext): {user: LakeUser; role: RoleDefin
 }
 
 /** Commit options that record the user as author and hold every change to its grants. */
-export function writeAs(ctx: RouteContext): Pick<CommitOptions, 'author' | 'authorize'> {
+export function writeAs(
+  ctx: RouteContext,
+): Pick<CommitOptions, 'author' | 'authorize' | 'administrator'> {
   const {user, role} = requireUser(ctx)
-  return {author: user.id, authorize: (changes) => authorizeChanges(role, user.id, changes)}
+  return {
+    author: user.id,
+    administrator: role.managesProject,
+    authorize: (changes) => authorizeChanges(role, user.id, changes),
+  }
 }

@@ -32,6 +32,15 @@ export function isPublishedId(id: string): boolean {
   return !isDraftId(id) && !id.startsWith(VERSIONS_PREFIX) && !id.startsWith(SYSTEM_PREFIX)
 }
 
+/**
+ * A document under the root path: an id without a `.`. Sanity's public (tokenless) read covers
+ * these only; drafts, release versions and any other dotted id (`reviews.…`) stay private
+ * (https://www.sanity.io/docs/ids, "ID paths").
+ */
+export function isRootPathId(id: string): boolean {
+  return !id.includes('.')
+}
+
 /** Names a perspective or a release can not take, since they mean something else. */
 const RESERVED_RELEASE_IDS = new Set(['drafts', 'published', 'raw', 'previewDrafts'])
 

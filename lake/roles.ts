@@ -5,9 +5,12 @@
 // editor read and write every document, a contributor creates and edits drafts only, a viewer reads
 // only (drafts included). The grant lists match the Studio's own role table (sanity's
 // DEBUG_ROLE_GRANTS_MAP). clinic-kit adds the medical reviewer, who edits drafts like a
-// contributor and cannot publish.
+// contributor, cannot publish, and records reviews (`reviewRecord` documents under `reviews.`).
+// Review records are append-only: only a role that manages the project changes or deletes one.
 import {evaluate, parse, type ExprNode} from 'groq-js'
+import {REVIEW_RECORD_ID_PREFIX, REVIEW_RECORD_TYPE} from '../schemas/rules/approval'
 import {LakeError} from './errors'
+import {isReviewRecord} from './review-records'
 import type {DocumentChange, LakeDocument} from './store'
 
 export type Permission = 'read' | 'create' | 'update' | 'history'
@@ -29,6 +32,8 @@ const DRAFTS = '_id in path("drafts.**")'
 // Uploading an image or file makes an asset document with a published id; drafting roles may
 // upload (an image in a draft needs one) without being allowed to publish content.
 const ASSETS = '_type in ["sanity.imageAsset", "sanity.fileAsset"]'
+// Who wrote a record, and in whose name, is checked on commit (lake/review-records.ts).
+const REVIEW_RECORDS = `_type == "${REVIEW_RECORD_TYPE}" && _id in path("${REVIEW_RECORD_ID_PREFIX}**")`
 const WRITE: Permission[] = ['read', 'create', 'history', 'update']
 
 const draftsOnly: Grant[] = [
@@ -62,8 +67,9 @@ export const ROLES: Record<string, RoleDefinition> = {
   medicalReviewer: {
     name: 'medicalReviewer',
     title: 'Medical reviewer',
-    description: 'Reviews medical content: reads everything, edits drafts, cannot publish.',
-    grants: draftsOnly,
+    description:
+      'Reviews medical content: reads everything, edits drafts, records reviews, cannot publish.',
+    grants: [...draftsOnly, {filter: REVIEW_RECORDS, permissions: ['create']}],
     managesProject: false,
   },
   viewer: {
@@ -138,6 +144,7 @@ export async function authorizeChanges(
   identity: string,
   changes: Array<DocumentChange & {index: number}>,
 ): Promise<void> {
+  refuseRecordChanges(role, changes)
   for (const change of changes) {
     const {before, after, index, id} = change
     if (!before && after) {
@@ -149,6 +156,21 @@ export async function authorizeChanges(
       if (doc && !(await hasPermission(role, 'update', doc, identity)))
         throw insufficientPermissions('update', index, id)
   }
+}
+
+/**
+ * Review records are append-only: changing or deleting one (or turning another document into
+ * one) needs a role that manages the project, whatever its grants. Sanity's 403 for a missing
+ * grant, so the Studio reads it as a permission problem.
+ */
+export function refuseRecordChanges(
+  role: RoleDefinition,
+  changes: Array<DocumentChange & {index: number}>,
+): void {
+  if (role.managesProject) return
+  for (const {id, before, after, index} of changes)
+    if (before && (isReviewRecord(id, before) || isReviewRecord(id, after)))
+      throw insufficientPermissions('update', index, id)
 }
 
 /** Sanity's answer to a project-settings request from a role without those rights. */

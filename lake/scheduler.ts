@@ -84,7 +84,7 @@ export class ReleaseScheduler {
                 this.now(),
               )
             },
-            {author: 'lake-scheduler'},
+            {author: 'lake-scheduler', administrator: true},
           )
           .catch((error: unknown) => {
             if (error instanceof NothingDue) return null
@@ -104,7 +104,7 @@ export class ReleaseScheduler {
                     },
                   ]
                 },
-                {author: 'lake-scheduler'},
+                {author: 'lake-scheduler', administrator: true},
               )
               .catch(() => null)
               .then(() => null)

@@ -10,6 +10,7 @@ import {evaluate, parse} from 'groq-js'
 import {badRequest, conflict} from './errors'
 import {isValidDocumentId, publishedIdOf, randomId} from './ids'
 import {ReferenceIndex} from './references'
+import {checkReviewRules} from './review-rules'
 
 export interface LakeDocument {
   _id: string
@@ -65,6 +66,11 @@ export interface CommitOptions {
    * before anything is stored; throwing refuses the whole transaction, e.g. for lack of grants.
    */
   authorize?: (changes: Array<DocumentChange & {index: number}>) => Promise<void> | void
+  /**
+   * The writer manages the project (the robot token, an administrator, the import and the
+   * release scheduler): it may write review records in anyone's name (lake/review-rules.ts).
+   */
+  administrator?: boolean
 }
 
 const MUTATION_KINDS = [
@@ -321,6 +327,13 @@ export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]
     const indexed = changes.map((change) => ({...change, index: writtenBy.get(change.id) ?? 0}))
     this.references.check(indexed, (id) => current(id) !== null)
     await options.authorize?.(indexed)
+    checkReviewRules({
+      changes: indexed,
+      author: options.author ?? 'lake',
+      administrator: options.administrator === true,
+      current,
+      store: this,
+    })
     const transaction: CommittedTransaction = {
       transactionId,
       timestamp,

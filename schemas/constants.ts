@@ -43,3 +43,15 @@ export const SCHEMA_API_VERSION = '2025-02-19'
 
 /** Document id of the site settings singleton. */
 export const SITE_SETTINGS_ID = 'siteSettings'
+
+/** Where a requested medical review stands (the `reviewRequest.status` field). */
+export const REVIEW_REQUEST_STATUSES = [
+  {title: 'In review', value: 'inReview'},
+  {title: 'Changes requested', value: 'changesRequested'},
+] as const
+
+/** What a review record says (the `reviewRecord.kind` field). */
+export const REVIEW_RECORD_KINDS = [
+  {title: 'Approval', value: 'approval'},
+  {title: 'Changes requested', value: 'changesRequested'},
+] as const

@@ -67,8 +67,19 @@ export function medicalReviewField(group?: string) {
     title: 'Medical review',
     type: 'medicalReview',
     group,
-    description: 'Who checked this text for medical accuracy, and when.',
-    // Presence is checked by the document's rules (rules/documentRules).
+    description:
+      'The clinician’s approval of the exact text. Written by the reviewer’s “Approve” action.',
+    // Whether it backs the text as it is now is the document's rule (rules/documentRules).
+  })
+}
+
+export function reviewRequestField(group?: string) {
+  return defineField({
+    name: 'reviewRequest',
+    title: 'Review request',
+    type: 'reviewRequest',
+    group,
+    description: 'The review asked for with “Request review”, and where it stands.',
   })
 }
 

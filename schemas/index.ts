@@ -6,6 +6,7 @@ import {condition} from './documents/condition'
 import {faq} from './documents/faq'
 import {glossaryTerm} from './documents/glossaryTerm'
 import {partner} from './documents/partner'
+import {reviewRecord} from './documents/reviewRecord'
 import {siteSettings} from './documents/siteSettings'
 import {treatment} from './documents/treatment'
 import {blockContent} from './objects/blockContent'
@@ -18,6 +19,7 @@ import {link} from './objects/link'
 import {medicalReview} from './objects/medicalReview'
 import {openingHours} from './objects/openingHours'
 import {postalAddress} from './objects/postalAddress'
+import {reviewRequest} from './objects/reviewRequest'
 import {seo} from './objects/seo'
 import {simpleBlockContent} from './objects/simpleBlockContent'
 import {themeTokens} from './objects/themeTokens'
@@ -32,6 +34,7 @@ export const documentTypes = [
   partner,
   siteSettings,
   glossaryTerm,
+  reviewRecord,
 ]
 
 export const objectTypes = [
@@ -42,6 +45,7 @@ export const objectTypes = [
   internalLink,
   citationMarker,
   medicalReview,
+  reviewRequest,
   citation,
   seo,
   postalAddress,

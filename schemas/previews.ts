@@ -1,32 +1,49 @@
-// List previews for reviewed content show the reviewer and where the review stands.
+// List previews for reviewed content show where the review stands. A preview's select cannot
+// run the fingerprint, so it tells the request's status, else the approval it carries
+// (the document's validation says whether that approval still covers the text).
+import {reviewListStatus} from './rules/approval'
 import {reviewDueDate, reviewStatus} from './rules/review'
 
 export const reviewPreviewSelect = {
-  reviewerPrefix: 'medicalReview.reviewer.honorificPrefix',
-  reviewerFamilyName: 'medicalReview.reviewer.familyName',
+  requestStatus: 'reviewRequest.status',
+  requestPrefix: 'reviewRequest.reviewer.honorificPrefix',
+  requestGivenName: 'reviewRequest.reviewer.givenName',
+  requestFamilyName: 'reviewRequest.reviewer.familyName',
+  reviewerName: 'medicalReview.reviewerName',
   reviewedAt: 'medicalReview.reviewedAt',
   nextReviewDue: 'medicalReview.nextReviewDue',
 } as const
 
 export interface ReviewPreviewValues {
-  reviewerPrefix?: string
-  reviewerFamilyName?: string
+  requestStatus?: string
+  requestPrefix?: string
+  requestGivenName?: string
+  requestFamilyName?: string
+  reviewerName?: string
   reviewedAt?: string
   nextReviewDue?: string
 }
 
-/** e.g. "Reviewed by Dr. Yu · due 2026-09-01", "Review overdue (Dr. Yu)", "Not reviewed". */
+/**
+ * e.g. "In review · Dr. Sloane Yu", "Changes requested · Dr. Sloane Yu",
+ * "Reviewed by Dr. Sloane Yu · due 2027-11-02", "Review overdue since 2026-01-10 (Dr. Sloane Yu)",
+ * "Not reviewed".
+ */
 export function reviewSubtitle(values: ReviewPreviewValues): string {
-  const reviewer = [values.reviewerPrefix, values.reviewerFamilyName].filter(Boolean).join(' ')
+  if (values.requestStatus === 'inReview' || values.requestStatus === 'changesRequested') {
+    const requested = [values.requestPrefix, values.requestGivenName, values.requestFamilyName]
+      .filter(Boolean)
+      .join(' ')
+    return reviewListStatus('notReviewed', {status: values.requestStatus}, requested || undefined)
+  }
   const review = {reviewedAt: values.reviewedAt, nextReviewDue: values.nextReviewDue}
+  const name = values.reviewerName
   switch (reviewStatus(review)) {
     case 'not-reviewed':
-      return 'Not reviewed'
+      return reviewListStatus('notReviewed', null)
     case 'overdue':
-      return `Review overdue since ${reviewDueDate(review)}${reviewer ? ` (${reviewer})` : ''}`
+      return `Review overdue since ${reviewDueDate(review)}${name ? ` (${name})` : ''}`
     case 'current':
-      return reviewer
-        ? `Reviewed by ${reviewer} · due ${reviewDueDate(review)}`
-        : `No reviewer chosen · due ${reviewDueDate(review)}`
+      return `${reviewListStatus('approved', null, name)} · due ${reviewDueDate(review)}`
   }
 }

@@ -1,12 +1,15 @@
-import {defineConfig, type WorkspaceOptions} from 'sanity'
+import {createElement} from 'react'
+import {defineConfig, type StringInputProps, type WorkspaceOptions} from 'sanity'
 import {structureTool} from 'sanity/structure'
 import {schemaTypes} from '../schemas'
-import {singletonActions} from './actions'
+import {REVIEW_RECORD_TYPE} from '../schemas/rules/approval'
+import {documentActions} from './actions'
 import {REVIEWED_TYPES, reviewOverdueBadge} from './badges'
+import {LinkedUserInput} from './inputs/linkedUser'
 import {basePath, dataset, lakeApiHost, projectId, stagingDataset} from './env'
 import {defaultDocumentNode, structure} from './structure'
 
-const SINGLETON_TYPES = new Set(['siteSettings'])
+const NO_TEMPLATE_TYPES = new Set(['siteSettings', REVIEW_RECORD_TYPE])
 
 const shared = {
   projectId,
@@ -16,14 +19,27 @@ const shared = {
   schema: {
     types: schemaTypes,
     // Settings is created once from the structure, never from the "new document" menu.
-    templates: (templates) => templates.filter(({schemaType}) => !SINGLETON_TYPES.has(schemaType)),
+    // Review records are written by the review actions only.
+    templates: (templates) =>
+      templates.filter(({schemaType}) => !NO_TEMPLATE_TYPES.has(schemaType)),
+  },
+  form: {
+    components: {
+      // The clinician's linked user: only clinicians have a top-level `linkedUser`.
+      input: (props) =>
+        props.path.length === 1 &&
+        props.path[0] === 'linkedUser' &&
+        props.schemaType.jsonType === 'string'
+          ? createElement(LinkedUserInput, props as StringInputProps)
+          : props.renderDefault(props),
+    },
   },
   document: {
-    actions: (actions, {schemaType}) =>
-      SINGLETON_TYPES.has(schemaType) ? singletonActions(actions) : actions,
+    actions: (actions, {schemaType}) => documentActions(actions, schemaType),
     badges: (badges, {schemaType}) =>
       REVIEWED_TYPES.includes(schemaType) ? [...badges, reviewOverdueBadge] : badges,
-    newDocumentOptions: (items) => items.filter(({templateId}) => !SINGLETON_TYPES.has(templateId)),
+    newDocumentOptions: (items) =>
+      items.filter(({templateId}) => !NO_TEMPLATE_TYPES.has(templateId)),
   },
 } satisfies Omit<WorkspaceOptions, 'name' | 'dataset' | 'basePath'>
 

@@ -1,11 +1,16 @@
+import {ClockIcon} from '@sanity/icons/Clock'
 import {CogIcon} from '@sanity/icons/Cog'
 import {HelpCircleIcon} from '@sanity/icons/HelpCircle'
+import {InboxIcon} from '@sanity/icons/Inbox'
 import {WarningOutlineIcon} from '@sanity/icons/WarningOutline'
 import type {DefaultDocumentNodeResolver, StructureResolver} from 'sanity/structure'
 import {FAQ_CATEGORIES, SITE_SETTINGS_ID} from '../schemas/constants'
 import {addMonths, todayIso} from '../schemas/rules/review'
 import {DEFAULT_REVIEW_INTERVAL_MONTHS, SCHEMA_API_VERSION} from '../schemas/constants'
+import {REVIEWED_TYPES} from '../schemas/rules/approval'
 import {PartnerEmbedView} from './partner-embed'
+import {LINKED_CLINICIANS_QUERY} from './review/clinicians'
+import {ReviewsView} from './views/reviews'
 
 // Never reviewed, no reviewer, past its due date, or (without a due date) older than the interval.
 export const NEEDS_REVIEW_FILTER = `_type in ["article", "faq"] && (
@@ -20,7 +25,11 @@ export function needsReviewParams(now: Date = new Date()) {
   return {today, lapsedBefore: addMonths(today, -DEFAULT_REVIEW_INTERVAL_MONTHS)}
 }
 
-export const structure: StructureResolver = (S) =>
+/** Articles and FAQs in review, and those asked of the given clinicians: no joins in a list. */
+export const IN_REVIEW_FILTER = '_type in ["article", "faq"] && reviewRequest.status == "inReview"'
+export const WAITING_FOR_ME_FILTER = `${IN_REVIEW_FILTER} && reviewRequest.reviewer._ref in $clinicianIds`
+
+export const structure: StructureResolver = (S, context) =>
   S.list()
     .title('Content')
     .items([
@@ -85,6 +94,39 @@ export const structure: StructureResolver = (S) =>
       S.documentTypeListItem('partner').title('Partners'),
       S.divider(),
       S.listItem()
+        .id('waiting-for-my-review')
+        .title('Waiting for my review')
+        .icon(InboxIcon)
+        .child(async () => {
+          // The clinicians this user signs off for, resolved once when the list opens.
+          const clinicianIds = await context
+            .getClient({apiVersion: SCHEMA_API_VERSION})
+            .fetch<string[]>(
+              LINKED_CLINICIANS_QUERY,
+              {userId: context.currentUser?.id ?? ''},
+              {perspective: 'raw'},
+            )
+          return S.documentList()
+            .id('waiting-for-my-review-list')
+            .title('Waiting for my review')
+            .filter(WAITING_FOR_ME_FILTER)
+            .apiVersion(SCHEMA_API_VERSION)
+            .params({clinicianIds})
+            .defaultOrdering([{field: 'reviewRequest.requestedAt', direction: 'asc'}])
+        }),
+      S.listItem()
+        .id('in-review')
+        .title('In review')
+        .icon(ClockIcon)
+        .child(
+          S.documentList()
+            .id('in-review-list')
+            .title('In review')
+            .filter(IN_REVIEW_FILTER)
+            .apiVersion(SCHEMA_API_VERSION)
+            .defaultOrdering([{field: 'reviewRequest.requestedAt', direction: 'asc'}]),
+        ),
+      S.listItem()
         .title('Needs medical review')
         .icon(WarningOutlineIcon)
         .child(
@@ -104,7 +146,14 @@ export const structure: StructureResolver = (S) =>
     ])
 
 /** Partners get an "Embed code" view beside the form: the snippet to send them. */
-export const defaultDocumentNode: DefaultDocumentNodeResolver = (S, {schemaType}) =>
-  schemaType === 'partner'
-    ? S.document().views([S.view.form(), S.view.component(PartnerEmbedView).title('Embed code')])
-    : S.document()
+/** Articles and FAQs get a "Reviews" view: the review trail and what changed since. */
+export const defaultDocumentNode: DefaultDocumentNodeResolver = (S, {schemaType}) => {
+  if (schemaType === 'partner')
+    return S.document().views([
+      S.view.form(),
+      S.view.component(PartnerEmbedView).title('Embed code'),
+    ])
+  if ((REVIEWED_TYPES as readonly string[]).includes(schemaType))
+    return S.document().views([S.view.form(), S.view.component(ReviewsView).title('Reviews')])
+  return S.document()
+}

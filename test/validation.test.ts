@@ -59,56 +59,125 @@ describe('FAQ question', () => {
 })
 
 describe('medical review', () => {
-  it('an article without a reviewer is an error', async () => {
+  const reviewOf = (doc: Record<string, unknown>) => doc.medicalReview as Record<string, unknown>
+  const NOT_REVIEWED =
+    'Not reviewed: a clinician must approve this text before it can be published. Request a review.'
+  const UNAPPROVED =
+    'This review was not approved by a clinician in the Studio: request a new review.'
+
+  it('the text Dr. Yu approved passes; without a review it is an error', async () => {
+    const faq = byId(FAQ_ID)
+    assert.deepEqual(errorsAt(await harness.validate(faq), 'medicalReview'), [])
+    const errors = errorsAt(
+      await harness.validate({...faq, medicalReview: undefined}),
+      'medicalReview',
+    )
+    assert.deepEqual(
+      errors.map((e) => e.message),
+      [NOT_REVIEWED],
+    )
+  })
+  it('a word changed after the approval is an error naming the reviewer and date', async () => {
     const article = byId(ARTICLE_ID)
-    const review = article.medicalReview as Record<string, unknown>
-    const withoutReviewer = {...article, medicalReview: {...review, reviewer: undefined}}
-    const errors = errorsAt(await harness.validate(withoutReviewer), 'medicalReview.reviewer')
-    assert.equal(errors.length, 1)
-    assert.match(errors[0]!.message, /clinician who checked/)
-    assert.deepEqual(errorsAt(await harness.validate(article), 'medicalReview.reviewer'), [])
+    const body = article.body as Array<{children: Array<{text: string}>}>
+    body[0]!.children[0]!.text += ' Call us.'
+    const errors = errorsAt(await harness.validate(article), 'medicalReview')
+    assert.deepEqual(
+      errors.map((e) => e.message),
+      ['Changed after Dr. Sloane Yu approved it on 2 Nov 2026: request a new review.'],
+    )
   })
-  it('an FAQ without any review, review date or sources is an error', async () => {
+  it('a review typed in, tampered with or copied from another text is an error', async () => {
     const faq = byId(FAQ_ID)
-    const noReview = {...faq, medicalReview: undefined}
-    assert.equal(errorsAt(await harness.validate(noReview), 'medicalReview').length, 1)
-    const noDate = {
-      ...faq,
-      medicalReview: {...(faq.medicalReview as object), reviewedAt: undefined},
+    const review = reviewOf(faq)
+    const other = reviewOf(byId('faq-are-headaches-common'))
+    const cases: Array<[string, Record<string, unknown>]> = [
+      ['typed in', {_type: 'medicalReview', reviewer: review.reviewer, reviewedAt: '2026-11-02'}],
+      ['tampered fingerprint', {...review, fingerprint: `v1:${'0'.repeat(64)}`}],
+      ['another date', {...review, reviewedAt: '2026-11-01'}],
+      ['another approver', {...review, approvedBy: 'editor'}],
+      ['missing record', {...review, record: 'reviews.faq-what-is-chronic-migraine.none'}],
+      ['another text’s approval', other],
+    ]
+    for (const [name, medicalReview] of cases) {
+      const errors = errorsAt(await harness.validate({...faq, medicalReview}), 'medicalReview')
+      assert.deepEqual(
+        errors.map((e) => e.message),
+        [UNAPPROVED],
+        name,
+      )
     }
-    assert.equal(errorsAt(await harness.validate(noDate), 'medicalReview.reviewedAt').length, 1)
-    const noSources = {...faq, sources: []}
-    assert.match(errorsAt(await harness.validate(noSources), 'sources')[0]?.message ?? '', /source/)
   })
-  it('an overdue review is a warning naming the due date', async () => {
+  it('an approval not signed by the reviewer’s linked Studio user is an error', async () => {
     const faq = byId(FAQ_ID)
-    faq.medicalReview = {
-      ...(faq.medicalReview as object),
-      reviewedAt: '2024-01-10',
-      nextReviewDue: '2025-01-10',
+    const review = reviewOf(faq)
+    const record = byId(String(review.record))
+    const unlinked = {
+      ...byId(CLINICIAN_ID),
+      _id: 'clinician-unlinked-reviewer',
+      slug: {_type: 'slug', current: 'unlinked-reviewer'},
+      linkedUser: undefined,
     }
+    const signedByOther = {...record, _id: 'reviews.faq-what-is-chronic-migraine.by-other'}
+    const byUnlinked = {
+      ...record,
+      _id: 'reviews.faq-what-is-chronic-migraine.unlinked',
+      reviewer: {_type: 'reference', _ref: unlinked._id, _weak: true},
+    }
+    await harness.client
+      .transaction()
+      .createOrReplace(unlinked as never)
+      .createOrReplace({...signedByOther, userId: 'editor'} as never)
+      .createOrReplace(byUnlinked as never)
+      .commit()
+    const message =
+      'This approval was not signed by the reviewer’s linked Studio user: request a new review.'
+    const otherSigner = {...review, record: signedByOther._id, approvedBy: 'editor'}
+    const unlinkedReviewer = {
+      ...review,
+      record: byUnlinked._id,
+      reviewer: {_type: 'reference', _ref: unlinked._id},
+    }
+    for (const medicalReview of [otherSigner, unlinkedReviewer]) {
+      const errors = errorsAt(await harness.validate({...faq, medicalReview}), 'medicalReview')
+      assert.deepEqual(
+        errors.map((e) => e.message),
+        [message],
+        String(medicalReview.record),
+      )
+    }
+  })
+  it('an overdue approval is a warning naming the due date', async () => {
+    const faq = byId(FAQ_ID)
+    faq.medicalReview = {...reviewOf(faq), nextReviewDue: '2026-11-03'}
     const problems = await harness.validate(faq)
     const warnings = warningsAt(problems, 'medicalReview')
     assert.equal(warnings.length, 1)
-    assert.match(warnings[0]!.message, /overdue.*2025-01-10/)
+    assert.match(warnings[0]!.message, /overdue.*2026-11-03/)
     assert.deepEqual(errorsAt(problems, 'medicalReview'), [])
     assert.deepEqual(warningsAt(await harness.validate(byId(FAQ_ID)), 'medicalReview'), [])
   })
-  it('only clinicians who can review are offered as reviewers', async () => {
-    const article = byId(ARTICLE_ID)
-    const clinician = {
-      ...byId(CLINICIAN_ID),
-      _id: 'clinician-not-a-reviewer',
-      slug: {_type: 'slug', current: 'not-a-reviewer'},
-      canReview: false,
-    }
-    await harness.client.createOrReplace(clinician as never)
-    article.medicalReview = {
-      ...(article.medicalReview as object),
-      reviewer: {_type: 'reference', _ref: clinician._id},
-    }
-    const errors = errorsAt(await harness.validate(article), 'medicalReview.reviewer')
-    assert.equal(errors.length, 1, JSON.stringify(errors))
+  it('the next review must come after the approval', async () => {
+    const faq = byId(FAQ_ID)
+    faq.medicalReview = {...reviewOf(faq), nextReviewDue: '2026-11-02'}
+    const errors = errorsAt(await harness.validate(faq), 'medicalReview.nextReviewDue')
+    assert.match(errors[0]?.message ?? '', /after the approval date/)
+  })
+  it('a clinician who reviews needs a linked Studio user', async () => {
+    const clinician = {...byId(CLINICIAN_ID), linkedUser: undefined}
+    assert.deepEqual(
+      errorsAt(await harness.validate(clinician), 'linkedUser').map((e) => e.message),
+      ['A clinician who reviews needs a linked Studio user.'],
+    )
+    assert.deepEqual(
+      errorsAt(await harness.validate({...clinician, canReview: false}), 'linkedUser'),
+      [],
+    )
+    assert.deepEqual(errorsAt(await harness.validate(byId(CLINICIAN_ID)), 'linkedUser'), [])
+  })
+  it('an FAQ without sources is an error', async () => {
+    const noSources = {...byId(FAQ_ID), sources: []}
+    assert.match(errorsAt(await harness.validate(noSources), 'sources')[0]?.message ?? '', /source/)
   })
 })
 

@@ -1,6 +1,6 @@
 // Messages between the query pool (serving thread) and its workers.
 import type {LakeDocument} from '../store'
-import type {Perspective} from './views'
+import type {ViewKey} from './views'
 
 export type ToWorker =
   /** A chunk of a dataset's documents; `first` starts it afresh, `job` (last chunk) is answered. */
@@ -14,7 +14,7 @@ export type ToWorker =
 
 export interface QueryJob {
   dataset: string
-  perspective: Perspective
+  perspective: ViewKey
   query: string
   params: Record<string, unknown>
   identity?: string

@@ -5,6 +5,7 @@ import {
   DRAFTS_PREFIX,
   isDraftId,
   isPublishedId,
+  isRootPathId,
   isUnpublishVersion,
   isVersionId,
   publishedIdOf,
@@ -18,12 +19,20 @@ import {ResultCache} from './results'
 export type NamedPerspective = 'published' | 'drafts' | 'raw'
 export const PERSPECTIVES: NamedPerspective[] = ['published', 'drafts', 'raw']
 /**
+ * What a reader without a token queries: the published documents under the root path only (no
+ * dotted id such as `reviews.…`), as Sanity's public read access answers. Not a perspective a
+ * request can name: the query route picks it for tokenless requests.
+ */
+export const PUBLIC_VIEW = 'public'
+/**
  * A named perspective, or a stack of release ids (and `drafts`), highest priority first:
  * `perspective=release-a,release-b` views the dataset "as if release-b had been published,
  * followed by release-a", over the published documents
  * (https://www.sanity.io/docs/content-lake/perspectives/changelog, v2025-02-19).
  */
 export type Perspective = NamedPerspective | string[]
+/** A perspective, or the tokenless reader's public view. */
+export type ViewKey = Perspective | typeof PUBLIC_VIEW
 
 /** Stacks kept at once per dataset; the least recently used goes first. */
 const MAX_STACKS = 16
@@ -114,18 +123,19 @@ export class PerspectiveView {
 }
 
 /**
- * The three perspectives of one dataset. Raw is every document; published hides drafts and
- * release versions; drafts lays each draft over its published document (`_id` becomes the
+ * The three perspectives of one dataset, and the public view. Raw is every document; published
+ * hides drafts and release versions; public also hides every other dotted id; drafts lays each draft over its published document (`_id` becomes the
  * published id, `_originalId` keeps the draft's), as Sanity's `drafts` perspective does.
  */
 export class DatasetViews {
   readonly raw = new PerspectiveView()
   readonly published = new PerspectiveView()
   readonly drafts = new PerspectiveView()
+  readonly public = new PerspectiveView()
   /** Release stacks by their comma-joined layers, built on first use and kept up to date. */
   private readonly stacks = new Map<string, {layers: string[]; view: PerspectiveView}>()
 
-  view(perspective: Perspective): PerspectiveView {
+  view(perspective: ViewKey): PerspectiveView {
     if (!Array.isArray(perspective)) return this[perspective]
     const layers = perspective.filter((layer) => layer !== 'published')
     const key = layers.join(',')
@@ -153,6 +163,7 @@ export class DatasetViews {
       [this.raw, this.raw.put(id, after)],
     ]
     if (isPublishedId(id)) changes.push([this.published, this.published.put(id, after)])
+    if (isRootPathId(id)) changes.push([this.public, this.public.put(id, after)])
     if (isPublishedId(id) || isDraftId(id)) {
       const publishedId = publishedIdOf(id)
       changes.push([this.drafts, this.drafts.put(publishedId, this.merged(publishedId))])

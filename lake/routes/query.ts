@@ -3,7 +3,8 @@
 import {requireDataset, type RouteContext} from '../context'
 import {badRequest} from '../errors'
 import {flag, groqParamsFromSearch, readJson} from '../http'
-import {parsePerspective, type Perspective} from '../perspectives'
+import {parsePerspective} from '../perspectives'
+import {PUBLIC_VIEW, type ViewKey} from '../query/views'
 import {
   MAX_GET_SEARCH_BYTES,
   MAX_PARAMS_BYTES,
@@ -40,14 +41,15 @@ async function query(ctx: RouteContext) {
   }
   if (!query) throw badRequest('Missing "query"')
   if (Buffer.byteLength(query) > MAX_QUERY_BYTES) throw queryTooLarge()
-  let perspective
+  let perspective: ViewKey
   try {
     perspective = parsePerspective(perspectiveParam)
   } catch (error) {
     throw badRequest((error as Error).message)
   }
-  // Without the token only published documents exist, whatever perspective was asked for.
-  if (!ctx.authorized) perspective = 'published' as Perspective
+  // Without the token only published root-path documents exist, whatever perspective was asked
+  // for (lake/access.ts).
+  if (!ctx.authorized) perspective = PUBLIC_VIEW
   const started = performance.now()
   const result = await ctx.lake.queries.query({dataset: dataset.name, perspective, query, params})
   const ms = Math.round(performance.now() - started)

@@ -5,6 +5,7 @@ import {AUDIENCES} from '../constants'
 import {
   languageField,
   medicalReviewField,
+  reviewRequestField,
   referencesField,
   richTextField,
   slugField,
@@ -84,6 +85,7 @@ export const article = defineType({
       to: [{type: 'clinician'}],
       group: 'content',
     }),
+    reviewRequestField('review'),
     medicalReviewField('review'),
     sourcesField('review'),
     referencesField(

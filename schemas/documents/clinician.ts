@@ -6,6 +6,9 @@ import {WEB_SCHEMES} from '../rules/links'
 import {isValidNpi} from '../rules/npi'
 import {isUniqueSlugForType} from '../rules/slug'
 
+/** The editor message for a reviewing clinician without a Studio user. */
+export const LINKED_USER_REQUIRED = 'A clinician who reviews needs a linked Studio user.'
+
 function stringList(name: string, title: string, description: string, group: string) {
   return defineField({
     name,
@@ -161,6 +164,23 @@ export const clinician = defineType({
       group: 'credentials',
       description: 'Only clinicians with this set can be chosen as medical reviewers.',
       initialValue: false,
+    }),
+    defineField({
+      name: 'linkedUser',
+      title: 'Studio user',
+      type: 'string',
+      group: 'credentials',
+      description:
+        'The Studio user who signs in as this clinician. Only that user can approve the texts this clinician is asked to review.',
+      validation: (rule) =>
+        rule
+          .custom((linkedUser, context) =>
+            (context.document as {canReview?: boolean} | undefined)?.canReview === true &&
+            !linkedUser?.trim()
+              ? LINKED_USER_REQUIRED
+              : true,
+          )
+          .error(),
     }),
   ],
   preview: {

@@ -5,6 +5,7 @@ import {FAQ_CATEGORIES, SYNDICATION_MODES} from '../constants'
 import {
   languageField,
   medicalReviewField,
+  reviewRequestField,
   referencesField,
   richTextField,
   sourcesField,
@@ -78,6 +79,7 @@ export const faq = defineType({
       description:
         'Questions are listed in the alphabetical order of this key (e.g. 0010, 0020). Leave gaps to insert later.',
     }),
+    reviewRequestField('review'),
     medicalReviewField('review'),
     sourcesField('review'),
     languageField('content'),

@@ -40,6 +40,15 @@ export const siteSettings = defineType({
           .error('Use a whole number of months from 1 to 36.'),
     }),
     defineField({
+      name: 'fourEyesReview',
+      title: 'Four-eyes review',
+      type: 'boolean',
+      description:
+        'A reviewer cannot approve a draft with changes they wrote since the last approval.',
+      // Missing counts as on (rules/approval.ts): only an explicit "off" lifts the rule.
+      initialValue: true,
+    }),
+    defineField({
       name: 'languages',
       title: 'Languages',
       type: 'array',

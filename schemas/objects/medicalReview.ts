@@ -1,83 +1,94 @@
 import {CheckmarkCircleIcon} from '@sanity/icons/CheckmarkCircle'
-import {defineField, defineType} from 'sanity'
-import {DEFAULT_REVIEW_INTERVAL_MONTHS, SCHEMA_API_VERSION, SITE_SETTINGS_ID} from '../constants'
-import {addMonths, todayIso, type ReviewDates} from '../rules/review'
+import {defineField, defineType, type ConditionalPropertyCallbackContext} from 'sanity'
+import {editorDate} from '../rules/approval'
+import type {ReviewDates} from '../rules/review'
 
+/** Roles that may move the next review's date of an approved text. */
+const DUE_DATE_ROLES = new Set(['medicalReviewer', 'administrator'])
+
+/** The due date is the reviewer's call: read-only for everyone else. */
+export function dueDateReadOnly({
+  currentUser,
+}: Pick<ConditionalPropertyCallbackContext, 'currentUser'>) {
+  return !currentUser?.roles.some((role) => DUE_DATE_ROLES.has(role.name))
+}
+
+// A copy of the approval record the reviewer's "Approve" action writes. Every field but the due
+// date is read-only: the review is the clinician's sign-off, never typed in by an editor. (Each
+// field is read-only rather than the object, because a read-only object makes all its fields so.)
+// There is no initial value: a new text starts unreviewed.
 export const medicalReview = defineType({
   name: 'medicalReview',
   title: 'Medical review',
   type: 'object',
   icon: CheckmarkCircleIcon,
-  // A new review starts today and falls due after the clinic's review interval.
-  initialValue: async (_params, {getClient}) => {
-    const interval = await getClient({apiVersion: SCHEMA_API_VERSION})
-      .fetch<number | null>('*[_id == $id][0].reviewIntervalMonths', {id: SITE_SETTINGS_ID})
-      .catch(() => null)
-    const reviewedAt = todayIso()
-    return {
-      reviewedAt,
-      nextReviewDue: addMonths(reviewedAt, interval ?? DEFAULT_REVIEW_INTERVAL_MONTHS),
-    }
-  },
   fields: [
     defineField({
       name: 'reviewer',
-      title: 'Reviewed by',
+      title: 'Approved by',
       type: 'reference',
       to: [{type: 'clinician'}],
-      description: 'Only clinicians marked “can review medical content” are offered.',
-      options: {filter: 'canReview == true'},
-      validation: (rule) =>
-        rule
-          .custom(async (reviewer: {_ref?: string} | undefined, {getClient}) => {
-            if (!reviewer?._ref)
-              return 'Choose the clinician who checked this text for medical accuracy.'
-            const canReview = await getClient({apiVersion: SCHEMA_API_VERSION}).fetch<
-              boolean | null
-            >('*[_id in [$id, "drafts." + $id]][0].canReview', {id: reviewer._ref})
-            return canReview === true
-              ? true
-              : 'This clinician is not marked “can review medical content”. Choose a reviewer who is.'
-          })
-          .error(),
+      readOnly: true,
+      description: 'The clinician who approved this text.',
+    }),
+    defineField({
+      name: 'reviewerName',
+      title: 'Reviewer’s name',
+      type: 'string',
+      readOnly: true,
+      description: 'The name readers see in the byline, as it was on the day of the approval.',
     }),
     defineField({
       name: 'reviewedAt',
-      title: 'Review date',
+      title: 'Approved on',
       type: 'date',
-      description: 'The day the clinician finished the review.',
-      validation: (rule) =>
-        rule
-          .required()
-          .error('Enter the date of the medical review.')
-          .custom((date) =>
-            date && date > todayIso() ? 'The review date cannot be in the future.' : true,
-          ),
+      readOnly: true,
+      description: 'The day the clinician approved the text.',
     }),
     defineField({
       name: 'nextReviewDue',
       title: 'Next review due',
       type: 'date',
-      description: `When the text must be checked again. Leave empty for ${DEFAULT_REVIEW_INTERVAL_MONTHS} months after the review date.`,
+      readOnly: dueDateReadOnly,
+      description:
+        'When the text must be checked again. Set in the approval; medical reviewers and administrators can change it.',
       validation: (rule) =>
         rule.custom((due, context) => {
           const reviewedAt = (context.parent as ReviewDates | undefined)?.reviewedAt
           return due && reviewedAt && due <= reviewedAt
-            ? 'The next review must come after the review date.'
+            ? 'The next review must come after the approval date.'
             : true
         }),
     }),
+    defineField({
+      name: 'approvedBy',
+      title: 'Studio user',
+      type: 'string',
+      readOnly: true,
+      description: 'The Studio user who approved the text.',
+    }),
+    defineField({
+      name: 'fingerprint',
+      title: 'Fingerprint',
+      type: 'string',
+      readOnly: true,
+      description: 'Identifies the exact medical text that was approved.',
+    }),
+    defineField({
+      name: 'record',
+      title: 'Approval record',
+      type: 'string',
+      readOnly: true,
+      description: 'The id of the approval in the review trail.',
+    }),
   ],
   preview: {
-    select: {
-      honorificPrefix: 'reviewer.honorificPrefix',
-      givenName: 'reviewer.givenName',
-      familyName: 'reviewer.familyName',
-      reviewedAt: 'reviewedAt',
-    },
-    prepare: ({honorificPrefix, givenName, familyName, reviewedAt}) => ({
-      title: [honorificPrefix, givenName, familyName].filter(Boolean).join(' ') || 'No reviewer',
-      subtitle: reviewedAt ? `Reviewed ${reviewedAt}` : 'Not reviewed',
+    select: {reviewerName: 'reviewerName', reviewedAt: 'reviewedAt'},
+    prepare: ({reviewerName, reviewedAt}: {reviewerName?: string; reviewedAt?: string}) => ({
+      title:
+        reviewerName && reviewedAt
+          ? `${reviewerName} · approved ${editorDate(reviewedAt)}`
+          : 'Not reviewed',
     }),
   },
 })

@@ -1,29 +1,27 @@
-// Rules computed over the whole document and shown on the field they concern: presence of the
-// medical review and slug, review overdue, reading grade. One error rule and one
+// Rules computed over the whole document and shown on the field they concern: the medical
+// review's approval and the slug, review overdue, reading grade. One error rule and one
 // warning rule per type keep the levels apart.
 import type {DocumentRule} from 'sanity'
 import {readingGradeMessage} from './readingGradeRule'
 import {overdueReviewMessage, type ReviewDates} from './review'
+import {reviewRuleMessage} from './reviewRule'
 
 export interface DocumentErrorOptions {
-  /** The document must carry a medical review. */
+  /** The text must be the one a clinician approved (rules/reviewRule). */
   review?: boolean
   /** The message when the slug is missing (uniqueness is the slug type's own rule). */
   slug?: string
 }
 
-/** Errors: a missing medical review or slug. */
+/** Errors: a text that is not the approved one, or a missing slug. */
 export function documentErrors({review = false, slug}: DocumentErrorOptions) {
   return (rule: DocumentRule) =>
     rule
-      .custom((doc) => {
+      .custom(async (doc, {getClient}) => {
         const problems: Array<{message: string; path: string[]}> = []
         const fields = (doc ?? {}) as Record<string, unknown>
-        if (review && !fields.medicalReview)
-          problems.push({
-            message: 'A clinician must review this text before it can be published.',
-            path: ['medicalReview'],
-          })
+        const reviewMessage = review ? await reviewRuleMessage(fields, getClient) : true
+        if (reviewMessage !== true) problems.push({message: reviewMessage, path: ['medicalReview']})
         if (slug && !(fields.slug as {current?: string} | undefined)?.current)
           problems.push({message: slug, path: ['slug']})
         return problems.length > 0 ? problems : true

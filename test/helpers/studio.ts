@@ -8,6 +8,7 @@ import {chromium, type Browser, type Page} from 'playwright-core'
 import {SAMPLE_PATH} from '../../content/build'
 import {staticRoutes} from '../../lake/routes/static'
 import {startLake, type RunningLake} from '../../lake/server'
+import {SAMPLE_USERS} from '../../lake/users'
 import {ensureLakeTls, spkiHash} from '../../lake/tls'
 import {buildLakeStudio} from '../../studio/build'
 import {CHROMIUM_ARGS} from './chromium'
@@ -23,13 +24,19 @@ export interface StudioSession {
   addUser(role: string, id?: string): string
   /** Opens the Studio signed in with the token (a user's, or the lake token by default). */
   signIn(token?: string): Promise<void>
+  /** Adds one of the sample's people (lake/users.ts SAMPLE_USERS) and answers its token. */
+  addSampleUser(id: string): string
+  /** A page in a browser context of its own (its own storage), signed in with the token. */
+  openSignedIn(token: string): Promise<Page>
   close(): Promise<void>
 }
 
 export async function openStudio(): Promise<StudioSession> {
   mkdirSync('.cache', {recursive: true})
-  const studioDir = mkdtempSync(join('.cache', 'studio-lake-'))
-  await buildLakeStudio(studioDir)
+  // CK_STUDIO_DIR: a Studio built before (`buildLakeStudio`), to rerun one scenario quickly.
+  const prebuilt = process.env.CK_STUDIO_DIR
+  const studioDir = prebuilt || mkdtempSync(join('.cache', 'studio-lake-'))
+  if (!prebuilt) await buildLakeStudio(studioDir)
   const dir = mkdtempSync(join(tmpdir(), 'ck-studio-'))
   const tls = ensureLakeTls(dir)
   const lake = await startLake({
@@ -64,11 +71,23 @@ export async function openStudio(): Promise<StudioSession> {
       await page.goto(`${studioUrl}/#token=${token}`)
       await page.getByText('FAQs', {exact: true}).waitFor()
     },
+    addSampleUser(id) {
+      const sample = SAMPLE_USERS.find((user) => user.id === id)
+      if (!sample) throw new Error(`No sample user "${id}"`)
+      return lake.users.add(sample).token
+    },
+    async openSignedIn(token) {
+      const context = await browser.newContext({viewport: {width: 1400, height: 900}})
+      const other = await context.newPage()
+      await other.goto(`${studioUrl}/#token=${token}`)
+      await other.getByText('FAQs', {exact: true}).waitFor({timeout: 60_000})
+      return other
+    },
     async close() {
       await browser.close()
       await lake.close()
       rmSync(dir, {recursive: true, force: true})
-      rmSync(studioDir, {recursive: true, force: true})
+      if (!prebuilt) rmSync(studioDir, {recursive: true, force: true})
     },
   }
 }

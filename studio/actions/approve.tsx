@@ -1,0 +1,236 @@
+// "Approve": the clinician asked for the review signs off on the exact text of the draft. One
+// transaction writes the approval record and puts its copy on the draft (if the draft is still
+// the revision read), so an approval and the text it covers never part.
+import {CheckmarkCircleIcon} from '@sanity/icons/CheckmarkCircle'
+import {Box, Button, Card, Flex, Stack, Text, TextArea, TextInput} from '@sanity/ui'
+import {Code} from '@sanity/ui/code'
+import {useState} from 'react'
+import type {DocumentActionComponent, SanityClient, SanityDocument} from 'sanity'
+import {editorDate, fourEyesMessage, type ReviewRecord} from '../../schemas/rules/approval'
+import {fingerprintOf} from '../../schemas/rules/fingerprint'
+import {addMonths, todayIso} from '../../schemas/rules/review'
+import {
+  RAW,
+  useLoaded,
+  useReviewClient,
+  useReviewSettings,
+  useReviewState,
+  type LoadedReviewState,
+} from '../review/hooks'
+import {
+  draftAuthorsSince,
+  errorDescription,
+  LAST_APPROVAL_QUERY,
+  medicalReviewOf,
+  newRecord,
+} from '../review/records'
+import {useRequestedReview, type RequestedReview} from '../review/requested'
+
+type Draft = SanityDocument & Record<string, unknown>
+
+/**
+ * Reads the draft as the lake holds it and checks it is the text the reviewer has on screen,
+ * so the record names the revision whose text was read.
+ */
+export async function draftAsRead(
+  client: SanityClient,
+  shown: SanityDocument,
+): Promise<Draft & {_rev: string}> {
+  const stored = await client.getDocument<Draft>(shown._id)
+  if (!stored) throw new Error('The draft is gone: it was published or discarded meanwhile.')
+  if ((await fingerprintOf(stored)) !== (await fingerprintOf(shown)))
+    throw new Error('The text changed while you were reading it: read it again, then approve.')
+  return stored
+}
+
+/** Approves: the record and the draft's `medicalReview` in one transaction. */
+async function approve(
+  client: SanityClient,
+  shown: SanityDocument,
+  requested: RequestedReview,
+  nextReviewDue: string,
+  note: string,
+): Promise<ReviewRecord> {
+  const draft = await draftAsRead(client, shown)
+  const record = await newRecord({
+    kind: 'approval',
+    draft,
+    reviewer: requested.reviewer,
+    userId: requested.user.id,
+    at: new Date(),
+    note,
+    nextReviewDue,
+  })
+  await client
+    .transaction()
+    .create(record)
+    .patch(
+      client
+        .patch(draft._id)
+        .ifRevisionId(draft._rev)
+        .set({medicalReview: medicalReviewOf(record)})
+        .unset(['reviewRequest']),
+    )
+    .commit({visibility: 'sync'})
+  return record
+}
+
+/** The state of the text in words: what the reviewer is about to approve. */
+function textState(loaded: LoadedReviewState | undefined): string {
+  if (!loaded) return 'Checking the text…'
+  switch (loaded.state.state) {
+    case 'approved':
+      return `This exact text was approved by ${loaded.state.reviewerName} on ${editorDate(loaded.state.reviewedAt)}.`
+    case 'changed':
+      return `The text changed since ${loaded.state.reviewerName} approved it on ${editorDate(loaded.state.reviewedAt)}: see the Reviews tab for what changed.`
+    case 'unapproved':
+      return 'The review on this text was not approved in the Studio.'
+    case 'notReviewed':
+      return 'This text has not been approved before.'
+  }
+}
+
+function ApproveForm(props: {
+  client: SanityClient
+  draft: SanityDocument
+  requested: RequestedReview
+  intervalMonths: number
+  onClose: () => void
+}) {
+  const {client, draft, requested, intervalMonths, onClose} = props
+  const loaded = useReviewState(client, draft)
+  const [due, setDue] = useState(() => addMonths(todayIso(), intervalMonths))
+  const [note, setNote] = useState('')
+  const [error, setError] = useState<string>()
+  const [busy, setBusy] = useState(false)
+  const dueValid = /^\d{4}-\d{2}-\d{2}$/.test(due) && due > todayIso()
+
+  const submit = async () => {
+    setBusy(true)
+    setError(undefined)
+    try {
+      await approve(client, draft, requested, due, note)
+      onClose()
+    } catch (e) {
+      setError(errorDescription(e))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Stack gap={4} padding={4}>
+      <Text size={1}>
+        You approve the medical content of this draft as {requested.reviewer.name}. Any later change
+        to the text needs a new approval.
+      </Text>
+      <Card padding={3} radius={2} tone="transparent" border>
+        <Stack gap={3}>
+          <Text size={1}>{textState(loaded)}</Text>
+          {loaded && (
+            <Code size={0} aria-label="Fingerprint">
+              {loaded.fingerprint}
+            </Code>
+          )}
+        </Stack>
+      </Card>
+      <Stack gap={2}>
+        <Text size={1} weight="medium">
+          Next review due
+        </Text>
+        <TextInput
+          type="date"
+          aria-label="Next review due"
+          value={due}
+          onChange={(event) => setDue(event.currentTarget.value)}
+        />
+        {!dueValid && (
+          <Text size={1} muted>
+            Choose a date after today.
+          </Text>
+        )}
+      </Stack>
+      <Stack gap={2}>
+        <Text size={1} weight="medium">
+          Note (optional)
+        </Text>
+        <TextArea
+          aria-label="Approval note"
+          rows={3}
+          value={note}
+          onChange={(event) => setNote(event.currentTarget.value)}
+        />
+      </Stack>
+      {error && (
+        <Card padding={3} radius={2} tone="critical">
+          <Text size={1}>{error}</Text>
+        </Card>
+      )}
+      <Flex gap={2} justify="flex-end">
+        <Button mode="bleed" text="Cancel" onClick={onClose} />
+        <Box>
+          <Button
+            tone="positive"
+            text="Approve text"
+            disabled={!loaded || !dueValid || busy}
+            loading={busy}
+            onClick={submit}
+          />
+        </Box>
+      </Flex>
+    </Stack>
+  )
+}
+
+/** Four-eyes: who wrote the draft's changes since its last approval (or its creation). */
+function useFourEyes(client: SanityClient, draft: SanityDocument | null, active: boolean) {
+  return useLoaded(async () => {
+    if (!active || !draft) return undefined
+    const documentId = draft._id.replace(/^drafts\./, '')
+    const last = await client.fetch<{at?: string} | null>(
+      LAST_APPROVAL_QUERY,
+      {id: documentId},
+      RAW,
+    )
+    return draftAuthorsSince(client, documentId, last?.at)
+  }, [active, draft?._id, draft?._rev])
+}
+
+export const ApproveAction: DocumentActionComponent = (props) => {
+  const {draft} = props
+  const client = useReviewClient()
+  const requested = useRequestedReview(client, draft)
+  const settings = useReviewSettings(client)
+  const authors = useFourEyes(client, draft, Boolean(requested && settings?.fourEyes))
+  const [open, setOpen] = useState(false)
+  if (!requested || !draft || !settings) return null
+
+  const checking = settings.fourEyes && !authors.value && !authors.error
+  const fourEyes = authors.error
+    ? `The draft's history could not be read, so four-eyes review cannot be checked: ${errorDescription(authors.error)}`
+    : fourEyesMessage(settings.fourEyes, requested.user.id, authors.value ?? [])
+  const close = () => setOpen(false)
+
+  return {
+    label: 'Approve',
+    icon: CheckmarkCircleIcon,
+    tone: 'positive',
+    disabled: checking || fourEyes !== true,
+    title: checking ? 'Checking who changed this draft…' : fourEyes === true ? undefined : fourEyes,
+    onHandle: () => setOpen(true),
+    dialog: open && {
+      type: 'dialog',
+      header: 'Approve the medical content',
+      onClose: close,
+      content: (
+        <ApproveForm
+          client={client}
+          draft={draft}
+          requested={requested}
+          intervalMonths={settings.intervalMonths}
+          onClose={close}
+        />
+      ),
+    },
+  }
+}
+ApproveAction.displayName = 'ApproveAction'
