@@ -42,10 +42,14 @@ before(async () => {
 })
 after(() => s?.close())
 
-/** A document in the form pane, its Preview beside it (a split pane of the same document). */
+/** A document in the form pane, its Preview beside it: "Split pane right", then the Preview tab. */
 async function openWithPreview(type: string, id: string): Promise<FrameLocator> {
-  await page.goto(`${s.studioUrl}/structure/${type};${id}|,view=preview`)
-  await page.getByTestId('preview-view').waitFor({timeout: 90_000})
+  await page.goto(`${s.studioUrl}/intent/edit/id=${id};type=${type}/`)
+  // The pane has loaded the document (its footer says when it was published) before the split.
+  await page.getByText(/Last published/).waitFor({timeout: 90_000})
+  await page.getByRole('button', {name: 'Split pane right'}).first().click()
+  await page.getByRole('tab', {name: 'Preview'}).last().click()
+  await page.getByTestId('preview-view').waitFor({timeout: 60_000})
   await page.getByTestId('preview-loading').waitFor({state: 'detached', timeout: 60_000})
   return page.frameLocator('[data-testid="preview-frame"]')
 }
