@@ -103,10 +103,12 @@ function analyzeSegments<Where extends TextRange>(
       })
     }
   const scores = totals.words ? formulas.map((formula) => formula(totals)) : []
-  const harder = main!(totals).higherIsEasier ? 1 : -1
+  // The main formula's name and direction, known even for a text without words.
+  const {formula, higherIsEasier} = main!({words: 1, sentences: 1, syllables: 1})
+  const harder = higherIsEasier ? 1 : -1
   return {
     language,
-    formula: main!(totals).formula,
+    formula,
     score: scores[0]?.value ?? null,
     scores,
     ...totals,

@@ -56,6 +56,8 @@ const ABBREVIATIONS = new Set([
   'izq',
 ])
 
+/** What may follow a sentence's last mark and still belong to it. */
+const CLOSING = /[.!?"'”’)\]]/
 /** A letter, in any language. */
 const LETTER = /\p{L}/u
 /** A word: letters and digits, with inner apostrophes, hyphens and (in numbers) stops or commas. */
@@ -73,16 +75,20 @@ export function splitWords(text: string, offset = 0): Span[] {
   return words
 }
 
+/** How far around a full stop its sentence end is decided: a word and the space after it. */
+const WINDOW = 64
+
 /** Whether the full stop at `index` of `text` ends a sentence. */
 function endsSentence(text: string, index: number): boolean {
-  const after = text.slice(index + 1)
+  // Only a window around the stop is read, so long texts split in linear time.
+  const after = text.slice(index + 1, index + 1 + WINDOW)
   // Inside a token (2.5, U.S.A) it does not; before closing quotes it may.
   if (!/^["'”’)\]]*(?:\s|$)/.test(after)) return false
   // At the very end of the text, or of a line, it does.
   if (/^["'”’)\]]*[^\S\n]*(?:\n|$)/.test(after)) return true
   // Followed by lower case it does not: "approx. three", "e.g. rest".
   if (/^\s*\p{Ll}/u.test(after)) return false
-  const word = /[\p{L}.]*$/u.exec(text.slice(0, index))![0].toLowerCase()
+  const word = /[\p{L}.]*$/u.exec(text.slice(Math.max(0, index - WINDOW), index))![0].toLowerCase()
   // Abbreviations: with inner stops (U.S., e.g., a.m.), a single letter (J. Smith, p. ej.), or known.
   return !(word.includes('.') || /^\p{L}$/u.test(word) || ABBREVIATIONS.has(word))
 }
@@ -106,15 +112,17 @@ export function splitSentences(text: string, offset = 0): Span[] {
       })
     start = end
   }
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!
-    if (c === '\n') push(i)
-    else if (c === '!' || c === '?' || (c === '.' && endsSentence(text, i))) {
+  // Only the marks that may end a sentence are looked at.
+  const marks = /[\n.!?]/g
+  for (let found = marks.exec(text); found; found = marks.exec(text)) {
+    const i = found.index
+    if (i < start) continue
+    if (text[i] === '\n') push(i)
+    else if (text[i] !== '.' || endsSentence(text, i)) {
       // The sentence takes its run of marks and closing quotes: "Really?!" — “Yes.”
       let end = i + 1
-      while (end < text.length && /[.!?"'”’)\]]/.test(text[end]!)) end++
+      while (end < text.length && CLOSING.test(text[end]!)) end++
       push(end)
-      i = end - 1
     }
   }
   push(text.length)
