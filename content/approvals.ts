@@ -3,9 +3,13 @@
 // is synchronous, so the fingerprint is computed with node:crypto over the same canonical input
 // as fingerprintOf (Web Crypto); a test proves the two agree.
 import {createHash} from 'node:crypto'
-import {REVIEW_RECORD_TYPE, reviewRecordId, type ReviewRecord} from '../schemas/rules/approval'
+import {
+  REVIEW_RECORD_TYPE,
+  reviewRecordId,
+  type MedicalReviewValue,
+  type ReviewRecord,
+} from '../schemas/rules/approval'
 import {FINGERPRINT_PREFIX, fingerprintInput, medicalText} from '../schemas/rules/fingerprint'
-import type {MedicalReviewValue} from '../schemas/rules/approval'
 
 /** fingerprintOf, synchronously: SHA-256 of the canonical medical content, in hex. */
 export function fingerprintSync(doc: Record<string, unknown>): string {

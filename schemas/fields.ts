@@ -80,6 +80,8 @@ export function reviewRequestField(group?: string) {
     type: 'reviewRequest',
     group,
     description: 'The review asked for with “Request review”, and where it stands.',
+    // Only the review actions write it: nothing to show until a review is requested.
+    hidden: ({value}) => !value,
   })
 }
 

@@ -6,6 +6,7 @@ import {REVIEW_RECORD_TYPE} from '../schemas/rules/approval'
 import {documentActions} from './actions'
 import {REVIEWED_TYPES, reviewOverdueBadge} from './badges'
 import {LinkedUserInput} from './inputs/linkedUser'
+import {withLinkedUserCheck} from './inputs/linkedUserRule'
 import {basePath, dataset, lakeApiHost, projectId, stagingDataset} from './env'
 import {defaultDocumentNode, structure} from './structure'
 
@@ -17,7 +18,7 @@ const shared = {
   ...(lakeApiHost ? {apiHost: lakeApiHost, auth: {loginMethod: 'token' as const}} : {}),
   plugins: [structureTool({structure, defaultDocumentNode})],
   schema: {
-    types: schemaTypes,
+    types: withLinkedUserCheck(schemaTypes),
     // Settings is created once from the structure, never from the "new document" menu.
     // Review records are written by the review actions only.
     templates: (templates) =>

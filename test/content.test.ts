@@ -129,6 +129,46 @@ describe('content/sample.ndjson', () => {
   })
 })
 
+describe('the sample’s medical reviews', () => {
+  it('every article and FAQ carries Dr. Sloane Yu’s approval, backed by its own record', () => {
+    const reviewed = [...ofType('article'), ...ofType('faq')]
+    const records = ofType('reviewRecord')
+    assert.equal(records.length, reviewed.length)
+    assert.equal(byId('clinician-sloane-yu')?.linkedUser, 'clinician-sloane-yu')
+    assert.equal(byId('siteSettings')?.fourEyesReview, true)
+    for (const doc of reviewed) {
+      const review = doc.medicalReview as Record<string, unknown>
+      const record = byId(`reviews.${doc._id}.sample-approval`)
+      assert.ok(record, `${doc._id} has its approval record`)
+      assert.deepEqual(
+        {
+          record: review.record,
+          reviewer: (review.reviewer as {_ref: string})._ref,
+          reviewerName: review.reviewerName,
+          reviewedAt: review.reviewedAt,
+          nextReviewDue: review.nextReviewDue,
+          approvedBy: review.approvedBy,
+          fingerprint: review.fingerprint,
+        },
+        {
+          record: record._id,
+          reviewer: 'clinician-sloane-yu',
+          reviewerName: 'Dr. Sloane Yu',
+          reviewedAt: '2026-11-02',
+          nextReviewDue: '2027-11-02',
+          approvedBy: 'clinician-sloane-yu',
+          fingerprint: record.fingerprint,
+        },
+      )
+      assert.equal(record.kind, 'approval')
+      assert.equal(record.documentId, doc._id)
+      assert.equal(record.documentType, doc._type)
+      assert.equal(record.userId, 'clinician-sloane-yu')
+      assert.match(String(record.at), /^2026-11-02T/)
+    }
+  })
+})
+
 describe('seed parser', () => {
   it('rejects an empty seed', () => {
     assert.throws(() => parseSeedArticle('\n\n', 'x'), /empty/)

@@ -22,6 +22,14 @@ export const medicalReview = defineType({
   title: 'Medical review',
   type: 'object',
   icon: CheckmarkCircleIcon,
+  fieldsets: [
+    {
+      name: 'approval',
+      title: 'Approval details',
+      description: 'What ties this review to the exact text the clinician approved.',
+      options: {collapsible: true, collapsed: true},
+    },
+  ],
   fields: [
     defineField({
       name: 'reviewer',
@@ -64,6 +72,7 @@ export const medicalReview = defineType({
       name: 'approvedBy',
       title: 'Studio user',
       type: 'string',
+      fieldset: 'approval',
       readOnly: true,
       description: 'The Studio user who approved the text.',
     }),
@@ -71,6 +80,7 @@ export const medicalReview = defineType({
       name: 'fingerprint',
       title: 'Fingerprint',
       type: 'string',
+      fieldset: 'approval',
       readOnly: true,
       description: 'Identifies the exact medical text that was approved.',
     }),
@@ -78,6 +88,7 @@ export const medicalReview = defineType({
       name: 'record',
       title: 'Approval record',
       type: 'string',
+      fieldset: 'approval',
       readOnly: true,
       description: 'The id of the approval in the review trail.',
     }),

@@ -13,6 +13,7 @@ import {
 } from 'sanity'
 import {useLoaded, useReviewClient} from '../review/hooks'
 import {isAdministrator} from '../review/roles'
+import {noUserMessage} from './linkedUserRule'
 
 interface Member {
   id: string
@@ -26,9 +27,6 @@ interface LakeUserRow {
   id: string
   email?: string
 }
-
-export const noUserMessage = (id: string) =>
-  `No Studio user with id “${id}”: pick one of the project’s users.`
 
 /** The project's people (robots left out), with their names, for the administrator's picker. */
 async function projectUsers(client: SanityClient): Promise<ProjectUser[]> {

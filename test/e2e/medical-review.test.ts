@@ -279,6 +279,22 @@ describe('medical review in the Studio', () => {
     assert.deepEqual(await diff.locator('ins').allTextContents(), ['attack, really?', 'frequent'])
   })
 
+  it('a clinician’s Studio user shows who it is, and an id that matches no user says so', async () => {
+    await editor.goto(`${s.studioUrl}/intent/edit/id=${YU};type=clinician/`)
+    await editor.getByRole('tab', {name: 'Credentials'}).click({timeout: 90_000})
+    const linked = editor.getByTestId('linked-user')
+    await linked.waitFor({timeout: 30_000})
+    assert.match((await linked.textContent()) ?? '', /Dr\. Sloane Yu.*clinician-sloane-yu/)
+    // A draft naming an id no user has (as an import might write it).
+    const admin = lakeClient(s.lake.url, s.lake.token)
+    const clinician = await admin.getDocument(YU)
+    await admin.createOrReplace({...clinician!, _id: `drafts.${YU}`, linkedUser: 'dr-nobody'})
+    await editor
+      .getByTestId('linked-user-missing')
+      .getByText('No Studio user with id “dr-nobody”')
+      .waitFor({timeout: 30_000})
+  })
+
   it('met no lake failure along the way', () => {
     assert.deepEqual(lakeFailures, [], `console errors: ${consoleErrors.join('\n')}`)
   })

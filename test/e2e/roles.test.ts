@@ -78,6 +78,10 @@ describe('a contributor in the Studio', () => {
     const reason = page.getByText('You do not have permission to publish this document')
     await reason.waitFor({timeout: 10_000})
     assert.equal(await page.getByText('Insufficient permissions', {exact: true}).isVisible(), true)
+    // Beside it, the review's reason: the question is medical text, changed since its approval.
+    await page
+      .getByText(/^Changed after Dr\. Sloane Yu approved it on .+: request a new review\.$/)
+      .waitFor({timeout: 10_000})
     assert.equal(await page.getByText('Contributor', {exact: true}).isVisible(), true)
   })
 

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict'
 import {mkdirSync} from 'node:fs'
 import {after, before, describe, it} from 'node:test'
 import sharp from 'sharp'
+import {medicalReviewOf, newRecord} from '../../studio/review/records'
 import {lakeClient} from '../helpers/lake'
 import {openStudio, type StudioSession} from '../helpers/studio'
 
@@ -90,7 +91,7 @@ describe('Sanity Studio on the local lake', () => {
 describe('creating and publishing an FAQ in the Studio', () => {
   const question = 'Can children get chronic migraine?'
 
-  it('blocks publishing while the reviewer and sources are missing', async () => {
+  it('blocks publishing while the text is not reviewed and has no source', async () => {
     const page = s.page
     await page.getByText('FAQs', {exact: true}).click()
     await page.getByText('All FAQs', {exact: true}).click()
@@ -112,20 +113,46 @@ describe('creating and publishing an FAQ in the Studio', () => {
     assert.equal(await holds(() => publish.isDisabled()), true, 'Publish must stay disabled')
   })
 
-  it('publishes once a reviewer and a source are added, and the lake serves it', async () => {
+  it('publishes once a source is added and Dr. Yu approved it, and the lake serves it', async () => {
     const page = s.page
-    const reviewer = page.locator('input[id="medicalReview.reviewer"]')
-    await reviewer.fill('Yu')
-    await page.getByRole('option').filter({hasText: 'Dr. Sloane Yu'}).first().click()
     await page.getByRole('button', {name: 'Add item'}).nth(2).click()
     const dialog = page.getByRole('dialog').last()
     await dialog.getByLabel('Title', {exact: true}).fill('Headache disorders (fact sheet)')
     await dialog.getByLabel('Publisher', {exact: true}).fill('World Health Organization')
     await page.keyboard.press('Escape')
-    await waitForLake(
-      '*[_id in path("drafts.**") && question == $q && defined(medicalReview.reviewer) && sources[0].publisher == "World Health Organization"][0]._id',
+    const draftId = await waitForLake<string>(
+      '*[_id in path("drafts.**") && question == $q && sources[0].publisher == "World Health Organization"][0]._id',
       {q: question},
     )
+    // The review is no longer typed in: the form offers no reviewer to pick, and a source alone
+    // does not let the text publish.
+    assert.equal(
+      await page.locator('input[id="medicalReview.reviewer"]:not([readonly])').count(),
+      0,
+    )
+    const publish = page.getByTestId('action-publish')
+    assert.equal(await holds(() => publish.isDisabled()), true, 'Publish must stay disabled')
+    // Dr. Yu's approval, as her Approve action writes it (medical-review.test.ts runs the
+    // action itself): the record and the draft's review in one transaction, with her token.
+    const yu = lakeClient(s.lake.url, s.addSampleUser('clinician-sloane-yu'))
+    const draft = await yu.getDocument(draftId)
+    const record = await newRecord({
+      kind: 'approval',
+      draft: draft as typeof draft & {_rev: string},
+      reviewer: {_id: 'clinician-sloane-yu', name: 'Dr. Sloane Yu'},
+      userId: 'clinician-sloane-yu',
+      at: new Date(),
+    })
+    await yu
+      .transaction()
+      .create(record)
+      .patch(
+        yu
+          .patch(draftId)
+          .ifRevisionId(draft!._rev)
+          .set({medicalReview: medicalReviewOf(record)}),
+      )
+      .commit()
     // A partner-style page with <ck-faq live> is open before publishing; it must update by itself.
     const demo = await s.browser.newPage()
     await demo.goto(`${s.lake.url}/demo/`)
@@ -135,7 +162,6 @@ describe('creating and publishing an FAQ in the Studio', () => {
         ?.shadowRoot?.textContent?.includes('What is chronic migraine?'),
     )
     await page.bringToFront()
-    const publish = page.getByTestId('action-publish')
     for (let i = 0; i < 50 && (await publish.isDisabled()); i++) await page.waitForTimeout(200)
     await publish.click()
     const anonymous = lakeClient(s.lake.url)

@@ -55,8 +55,9 @@ const exists = async (id: string) => (await t.client.getDocument(id, {tag: 'exis
 
 describe('deleting a referenced document', () => {
   it('fails with 409 naming every published document that references it, and changes nothing', async () => {
+    // The sample's review records reference their reviewer weakly: they do not block a delete.
     const referencing = await t.client.fetch<string[]>(
-      '*[references("clinician-sloane-yu")]._id | order(@ asc)',
+      '*[references("clinician-sloane-yu") && _type != "reviewRecord"]._id | order(@ asc)',
     )
     assert.equal(referencing.length, 11)
     const {message, body} = await refused(t.client.delete('clinician-sloane-yu'))

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict'
 import {after, before, describe, it} from 'node:test'
 import sharp from 'sharp'
 import {openDemo, widgetPage, type DemoSession} from '../../test/helpers/demo'
+import {writeApproved} from '../../test/helpers/approval'
 import {lakeClient, uploadTestImage} from '../../test/helpers/lake'
 import {textBlock} from '../../test/helpers/portable-text'
 
@@ -93,13 +94,16 @@ describe('<ck-article>', () => {
 
   it('shows a notice when the medical review is overdue', async () => {
     const client = lakeClient(d.lake.url, d.lake.token)
-    await client.createOrReplace({
-      _id: 'article-overdue',
-      _type: 'article',
-      title: 'An older article',
-      slug: {_type: 'slug', current: 'older-article'},
-      medicalReview: {reviewedAt: '2024-01-10', nextReviewDue: '2025-01-10'},
-    })
+    await writeApproved(
+      client,
+      {
+        _id: 'article-overdue',
+        _type: 'article',
+        title: 'An older article',
+        slug: {_type: 'slug', current: 'older-article'},
+      },
+      {at: '2024-01-10T10:00:00Z', nextReviewDue: '2025-01-10'},
+    )
     const page = await widgetPage(d, '<ck-article slug="older-article"></ck-article>')
     await page.waitForFunction(() =>
       document.querySelector('ck-article')?.shadowRoot?.querySelector('[part~="title"]'),
@@ -204,16 +208,12 @@ describe('<ck-article>', () => {
 
   it('speaks the article’s language: UI strings and a lang mark for the text (WCAG 3.1.2)', async () => {
     const client = lakeClient(d.lake.url, d.lake.token)
-    await client.createOrReplace({
+    await writeApproved(client, {
       _id: 'article-es',
       _type: 'article',
       title: 'Cómo prevenir los dolores de cabeza',
       slug: {_type: 'slug', current: 'prevenir-dolores-de-cabeza'},
       language: 'es',
-      medicalReview: {
-        reviewer: {_type: 'reference', _ref: 'clinician-sloane-yu'},
-        reviewedAt: '2026-11-02',
-      },
       body: [textBlock('b', 'El Botox puede ayudar.')],
       sources: [{_key: 'who', title: 'Cefaleas', url: 'https://www.who.int/'}],
     })

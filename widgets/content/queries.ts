@@ -42,7 +42,8 @@ export const FAQ_LISTEN_QUERY = '*[_type in ["faq", "partner"]]'
 
 /**
  * One article by slug with its reviewer, conditions, related questions (with their answers) and
- * the site disclaimer.
+ * the site disclaimer. The review shows only when it is a clinician's approval (it names its
+ * approval record and the fingerprint of the text approved): a review typed in shows nothing.
  */
 export const ARTICLE_QUERY = defineQuery(`{
   "article": *[_type == "article" && slug.current == $slug][0]{
@@ -52,7 +53,7 @@ export const ARTICLE_QUERY = defineQuery(`{
       _type == "image" => {"asset": asset->{url, "width": metadata.dimensions.width, "height": metadata.dimensions.height}},
       _type == "block" => {markDefs[]{..., _type == "internalLink" => {"reference": reference->{_type, "slug": slug.current}}}}
     },
-    medicalReview{reviewedAt, nextReviewDue, reviewer->{honorificPrefix, givenName, familyName, credentials, "slug": slug.current}},
+    "medicalReview": select(defined(medicalReview.record) && defined(medicalReview.fingerprint) => medicalReview{reviewedAt, nextReviewDue, reviewer->{honorificPrefix, givenName, familyName, credentials, "slug": slug.current}}),
     "sources": sources[]{_key, title, publisher, url},
     conditions[]->{name, alternateNames},
     relatedFaqs[]->{_id, question, answer}

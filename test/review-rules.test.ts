@@ -1,0 +1,227 @@
+// Where a text's medical review stands (schemas/rules/approval.ts) and what editors read about
+// it: every state, the blocking messages, the list statuses, the four-eyes rule and the dates.
+import assert from 'node:assert/strict'
+import {describe, it} from 'node:test'
+import {approve} from '../content/approvals'
+import {sampleApprover} from '../content/source'
+import {dueDateReadOnly} from '../schemas/objects/medicalReview'
+import {reviewSubtitle} from '../schemas/previews'
+import {
+  baseId,
+  editorDate,
+  fourEyesMessage,
+  reviewBlockingMessage,
+  reviewListStatus,
+  reviewRecordId,
+  reviewState,
+} from '../schemas/rules/approval'
+import {fingerprintOf} from '../schemas/rules/fingerprint'
+import {REVIEWER_NOT_LINKED, reviewProblem} from '../schemas/rules/reviewRule'
+
+const faq = {
+  _id: 'faq-rules',
+  _type: 'faq',
+  question: 'What is chronic migraine?',
+  answer: [
+    {
+      _type: 'block',
+      _key: 'a',
+      style: 'normal',
+      markDefs: [],
+      children: [{_type: 'span', _key: 'a1', text: 'Headache on 15 or more days a month.'}],
+    },
+  ],
+}
+const {document: approved, record} = approve(faq, sampleApprover)
+const changed = {...approved, question: 'What is a chronic migraine?'}
+
+describe('reviewState', () => {
+  it('approved: the record backs the review and the text is the one approved', async () => {
+    assert.deepEqual(reviewState(approved, await fingerprintOf(approved), record), {
+      state: 'approved',
+      reviewerName: 'Dr. Sloane Yu',
+      reviewedAt: '2026-11-02',
+    })
+  })
+  it('changed: the approval is real but the text changed since', async () => {
+    assert.deepEqual(reviewState(changed, await fingerprintOf(changed), record), {
+      state: 'changed',
+      reviewerName: 'Dr. Sloane Yu',
+      reviewedAt: '2026-11-02',
+    })
+  })
+  it('also for the draft of the approved document', async () => {
+    const draft = {...approved, _id: `drafts.${approved._id}`}
+    assert.equal(reviewState(draft, await fingerprintOf(draft), record).state, 'approved')
+  })
+  it('notReviewed: no review at all', async () => {
+    const fingerprint = await fingerprintOf(faq)
+    assert.deepEqual(reviewState(faq, fingerprint, null), {state: 'notReviewed'})
+    assert.deepEqual(reviewState({...faq, medicalReview: {}}, fingerprint, null), {
+      state: 'notReviewed',
+    })
+  })
+  it('unapproved: a review no approval record backs', async () => {
+    const fingerprint = await fingerprintOf(approved)
+    const review = approved.medicalReview
+    const cases: Array<[string, Parameters<typeof reviewState>[0], typeof record | null]> = [
+      ['no record', approved, null],
+      ['typed in', {medicalReview: {reviewer: review.reviewer, reviewedAt: '2026-11-02'}}, null],
+      ['a change request', approved, {...record, kind: 'changesRequested'}],
+      ['another record id', approved, {...record, _id: 'reviews.faq-rules.other'}],
+      ['another document', approved, {...record, documentId: 'faq-other'}],
+      ['tampered fingerprint', approved, {...record, fingerprint: `v1:${'0'.repeat(64)}`}],
+      ['another reviewer', approved, {...record, reviewer: {_ref: 'clinician-other'}}],
+      ['another day', approved, {...record, at: '2026-11-03T09:00:00Z'}],
+      ['another user', approved, {...record, userId: 'editor'}],
+    ]
+    for (const [name, doc, rec] of cases)
+      assert.deepEqual(reviewState(doc, fingerprint, rec), {state: 'unapproved'}, name)
+  })
+})
+
+describe('reviewBlockingMessage', () => {
+  it('lets an approved text publish and tells editors what to do otherwise', () => {
+    assert.equal(
+      reviewBlockingMessage({
+        state: 'approved',
+        reviewerName: 'Dr. Sloane Yu',
+        reviewedAt: '2026-11-02',
+      }),
+      true,
+    )
+    assert.equal(
+      reviewBlockingMessage({
+        state: 'changed',
+        reviewerName: 'Dr. Sloane Yu',
+        reviewedAt: '2026-11-02',
+      }),
+      'Changed after Dr. Sloane Yu approved it on 2 Nov 2026: request a new review.',
+    )
+    assert.equal(
+      reviewBlockingMessage({state: 'notReviewed'}),
+      'Not reviewed: a clinician must approve this text before it can be published. Request a review.',
+    )
+    assert.equal(
+      reviewBlockingMessage({state: 'unapproved'}),
+      'This review was not approved by a clinician in the Studio: request a new review.',
+    )
+  })
+})
+
+describe('reviewProblem (the schema rule)', () => {
+  it('needs the approval signed by the reviewer’s linked Studio user', async () => {
+    const linked = {record, linkedUser: 'clinician-sloane-yu'}
+    assert.equal((await reviewProblem(approved, linked)).message, true)
+    assert.equal(
+      (await reviewProblem(approved, {record, linkedUser: null})).message,
+      REVIEWER_NOT_LINKED,
+    )
+    assert.equal(
+      (await reviewProblem(approved, {record, linkedUser: 'someone-else'})).message,
+      REVIEWER_NOT_LINKED,
+    )
+    assert.equal(
+      (await reviewProblem(changed, linked)).message,
+      'Changed after Dr. Sloane Yu approved it on 2 Nov 2026: request a new review.',
+    )
+  })
+})
+
+describe('reviewListStatus and the list previews', () => {
+  it('names the request, then the approval', () => {
+    const inReview = {status: 'inReview' as const}
+    assert.equal(
+      reviewListStatus('notReviewed', inReview, 'Dr. Sloane Yu'),
+      'In review · Dr. Sloane Yu',
+    )
+    assert.equal(
+      reviewListStatus('approved', {status: 'changesRequested'}, 'Dr. Sloane Yu'),
+      'Changes requested · Dr. Sloane Yu',
+    )
+    assert.equal(reviewListStatus('approved', null, 'Dr. Sloane Yu'), 'Reviewed by Dr. Sloane Yu')
+    assert.equal(reviewListStatus('changed', null), 'Changed since review')
+    assert.equal(reviewListStatus('unapproved', undefined), 'Review not approved')
+    assert.equal(reviewListStatus('notReviewed', null), 'Not reviewed')
+  })
+  it('previews show the request, the approval with its due date, or nothing', () => {
+    const request = {requestPrefix: 'Dr.', requestGivenName: 'Sloane', requestFamilyName: 'Yu'}
+    assert.equal(
+      reviewSubtitle({...request, requestStatus: 'inReview'}),
+      'In review · Dr. Sloane Yu',
+    )
+    assert.equal(
+      reviewSubtitle({
+        ...request,
+        requestStatus: 'changesRequested',
+        reviewerName: 'Dr. Sloane Yu',
+        reviewedAt: '2026-11-02',
+      }),
+      'Changes requested · Dr. Sloane Yu',
+    )
+    assert.equal(
+      reviewSubtitle({
+        reviewerName: 'Dr. Sloane Yu',
+        reviewedAt: '2026-11-02',
+        nextReviewDue: '2099-11-02',
+      }),
+      'Reviewed by Dr. Sloane Yu · due 2099-11-02',
+    )
+    assert.equal(
+      reviewSubtitle({
+        reviewerName: 'Dr. Sloane Yu',
+        reviewedAt: '2024-11-02',
+        nextReviewDue: '2025-11-02',
+      }),
+      'Review overdue since 2025-11-02 (Dr. Sloane Yu)',
+    )
+    assert.equal(reviewSubtitle({}), 'Not reviewed')
+  })
+})
+
+describe('fourEyesMessage', () => {
+  const refusal =
+    'You wrote changes in this draft since its last approval. With four-eyes review on (Settings), another reviewer must approve it.'
+  it('refuses a reviewer who wrote changes since the last approval, when on', () => {
+    assert.equal(
+      fourEyesMessage(true, 'clinician-sloane-yu', ['editor', 'clinician-sloane-yu']),
+      refusal,
+    )
+    assert.equal(fourEyesMessage(true, 'clinician-sloane-yu', ['editor']), true)
+    assert.equal(fourEyesMessage(true, 'clinician-sloane-yu', []), true)
+  })
+  it('lets anyone approve when off', () => {
+    assert.equal(fourEyesMessage(false, 'clinician-sloane-yu', ['clinician-sloane-yu']), true)
+  })
+})
+
+describe('dates and ids', () => {
+  it('editorDate reads dates and date-times the way editors write them', () => {
+    assert.equal(editorDate('2026-11-02'), '2 Nov 2026')
+    assert.equal(editorDate('2026-01-31T23:00:00Z'), '31 Jan 2026')
+    assert.equal(editorDate('not a date'), 'not a date')
+  })
+  it('records live under reviews.<published id>', () => {
+    assert.equal(reviewRecordId('drafts.faq-x', 'abc'), 'reviews.faq-x.abc')
+    assert.equal(reviewRecordId('versions.r1.faq-x', 'abc'), 'reviews.faq-x.abc')
+    assert.equal(baseId('faq-x'), 'faq-x')
+  })
+})
+
+describe('the next review date in the form', () => {
+  const user = (...names: string[]) =>
+    ({
+      currentUser: {
+        id: 'u',
+        name: 'U',
+        email: 'u@x',
+        roles: names.map((name) => ({name, title: name})),
+      },
+    }) as Parameters<typeof dueDateReadOnly>[0]
+  it('is editable by medical reviewers and administrators only', () => {
+    assert.equal(dueDateReadOnly(user('medicalReviewer')), false)
+    assert.equal(dueDateReadOnly(user('administrator')), false)
+    assert.equal(dueDateReadOnly(user('editor')), true)
+    assert.equal(dueDateReadOnly({currentUser: null}), true)
+  })
+})
