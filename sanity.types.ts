@@ -253,6 +253,7 @@ export type SiteSettings = {
   disclaimer: string
   reviewIntervalMonths: number
   fourEyesReview?: boolean
+  readingGradeTarget?: number
   languages: Array<string>
 }
 
