@@ -6,6 +6,7 @@ import {after, before, describe, it} from 'node:test'
 import {
   buildPreviewData,
   overlayDataset,
+  partnerLanguage,
   previewSpec,
   publishedId,
   type PreviewDocument,
@@ -88,6 +89,26 @@ describe('preview data over the published documents', () => {
       'riverbend-family-medicine',
     )
     assert.deepEqual((built?.data as {faqs: unknown[]}).faqs, [])
+  })
+
+  it('an FAQ on a partner page is asked in the partner’s language', async () => {
+    const lakeshore = 'lakeshore-community-health'
+    const english = await published(FAQ_ID)
+    const documents = await localDataset(english, 'published')
+    const lang = partnerLanguage(documents, lakeshore)
+    assert.equal(lang, 'es')
+    const onSpanishPage = await buildPreviewData(documents, english, lakeshore, lang)
+    assert.deepEqual((onSpanishPage?.data as {faqs: unknown[]}).faqs, [])
+    const spanish = await published('faq-what-is-chronic-migraine-es')
+    const built = await buildPreviewData(documents, spanish, lakeshore, lang)
+    const answer = (await lake.client.fetch(built!.spec.query, built!.spec.params)) as {
+      faqs: Array<{_id: string}>
+    }
+    assert.deepEqual(built?.data, {
+      ...answer,
+      faqs: answer.faqs.filter((item) => item._id === spanish._id),
+    })
+    assert.equal((built?.data as {faqs: unknown[]}).faqs.length, 1)
   })
 
   it('an article and a clinician: what their element loads by slug', async () => {

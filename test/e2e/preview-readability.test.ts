@@ -107,7 +107,7 @@ describe('the Preview view', () => {
   it('Riverbend’s page: its colours and attribution', async () => {
     const frame = await openWithPreview('faq', 'faq-what-is-chronic-migraine')
     await page.getByTestId('preview-partner').selectOption('riverbend-family-medicine')
-    const riverbend = byId(RIVERBEND) as {
+    const riverbend = byId(RIVERBEND) as unknown as {
       theme: {colorPrimary: string}
       attribution: {text: string}
     }

@@ -8,6 +8,7 @@ import {widgetsUrl} from '../../env'
 import {FRAME_MESSAGE, frameHtml, isFrameMessage, scriptUrl} from './frame'
 import {
   buildPreviewData,
+  partnerLanguage,
   previewSpec,
   publishedId,
   type PreviewDocument,
@@ -47,25 +48,28 @@ export const PreviewView: UserViewComponent = ({document}) => {
   const [scheme, setScheme] = useState<Scheme>('light')
   const [partner, setPartner] = useState('')
   const pickable = displayed._type === 'faq'
+  const types = previewSpec(displayed)?.types ?? []
+  const {documents, error: fetchError} = useLocalDataset(types)
+  const pagePartner = pickable ? partner : ''
+  const pageLang = partnerLanguage(documents ?? [], pagePartner)
   const spec = useMemo(
-    () => previewSpec(displayed, pickable ? partner : ''),
-    [displayed, partner, pickable],
+    () => previewSpec(displayed, pagePartner, pageLang),
+    [displayed, pagePartner, pageLang],
   )
-  const {documents, error: fetchError} = useLocalDataset(spec?.types ?? [])
 
   const [built, setBuilt] = useState<{spec: PreviewSpec; data: unknown} | null>(null)
   const [buildError, setBuildError] = useState<Error | undefined>()
   useEffect(() => {
     if (!documents) return
     let current = true
-    buildPreviewData(documents, displayed, pickable ? partner : '').then(
+    buildPreviewData(documents, displayed, pagePartner, pageLang).then(
       (result) => current && (setBuilt(result), setBuildError(undefined)),
       (error: Error) => current && setBuildError(error),
     )
     return () => {
       current = false
     }
-  }, [documents, displayed, partner, pickable])
+  }, [documents, displayed, pagePartner, pageLang])
 
   const element = spec?.element
   const lang = String(spec?.params.lang ?? displayed.language ?? '')

@@ -52,15 +52,20 @@ export const faqParams = (lang: string, partner: string) => ({
 /**
  * Which element shows a document and what it asks: an FAQ and a partner through `<ck-faq>` (the
  * partner's own list, with its slug and language), an article and a clinician by slug.
- * `partner` is the slug of the partner whose page is previewed (FAQ and article), or "".
+ * `partner` is the slug of the partner whose page an FAQ is previewed on, or "" for our own site;
+ * `pageLang` that page's language (a partner's page asks for its own language only).
  */
-export function previewSpec(doc: PreviewDocument, partner = ''): PreviewSpec | null {
+export function previewSpec(
+  doc: PreviewDocument,
+  partner = '',
+  pageLang?: string,
+): PreviewSpec | null {
   switch (doc._type) {
     case 'faq':
       return {
         element: 'ck-faq',
         query: FAQ_QUERY,
-        params: faqParams(languageOf(doc), partner),
+        params: faqParams(pageLang || languageOf(doc), partner),
         types: ['faq', 'partner', 'condition', 'treatment'],
       }
     case 'partner':
@@ -133,13 +138,26 @@ export function onlyThisFaq(result: unknown, faqId: string): unknown {
   return {...value, faqs: value.faqs.filter((faq) => faq._id === id)}
 }
 
+/** The language of a partner's page: the partner's own (its embed code sets it), else English. */
+export function partnerLanguage(
+  documents: readonly PreviewDocument[],
+  slug: string,
+): string | undefined {
+  if (!slug) return undefined
+  const partner = documents.find(
+    (doc) => doc._type === 'partner' && (doc.slug as {current?: unknown})?.current === slug,
+  )
+  return partner ? languageOf(partner) : undefined
+}
+
 /** The element's data for the displayed document, or null for a type without a preview. */
 export async function buildPreviewData(
   documents: readonly PreviewDocument[],
   displayed: PreviewDocument,
   partner = '',
+  pageLang?: string,
 ): Promise<{spec: PreviewSpec; data: unknown} | null> {
-  const spec = previewSpec(displayed, partner)
+  const spec = previewSpec(displayed, partner, pageLang)
   if (!spec) return null
   const result = await evaluatePreview(spec, overlayDataset(documents, displayed))
   return {spec, data: displayed._type === 'faq' ? onlyThisFaq(result, displayed._id) : result}
