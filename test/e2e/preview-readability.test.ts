@@ -65,6 +65,7 @@ describe('the readability panel', () => {
       .filter({hasText: `Flesch-Kincaid grade level: ${grade}`})
     await panel.waitFor({timeout: 90_000})
     await panel.getByText('Target: grade 8 or below').waitFor()
+    await page.getByText('Glossary', {exact: true}).first().waitFor()
     const sentences = await panel.getByTestId('readability-sentence').allTextContents()
     assert.equal(sentences.length, 3)
     report.hardest.forEach((sentence, i) =>
@@ -116,6 +117,23 @@ describe('the Preview view', () => {
       .locator('ck-faq')
       .evaluate((el) => (el as HTMLElement).style.getPropertyValue('--ck-color-primary'))
     assert.equal(primary.trim(), riverbend.theme.colorPrimary)
+    // Dark: the frame's prefers-color-scheme follows the switch. Phone: 375 px wide.
+    const dark = () =>
+      frame.locator('body').evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)
+    assert.equal(await dark(), false)
+    await page.getByTestId('preview-scheme-dark').click()
+    await frame.locator('body').evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const query = matchMedia('(prefers-color-scheme: dark)')
+          if (query.matches) resolve()
+          else query.addEventListener('change', () => resolve(), {once: true})
+        }),
+    )
+    await page.getByTestId('preview-width-phone').click()
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="preview-frame"]')?.clientWidth === 375,
+    )
   })
 
   it('a partner’s preview lists exactly the questions its embed shows on a page', async () => {

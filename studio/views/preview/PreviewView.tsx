@@ -178,7 +178,7 @@ export const PreviewView: UserViewComponent = ({document}) => {
       <Card
         radius={2}
         border
-        style={{width: WIDTHS[width], maxWidth: '100%', overflow: 'hidden'}}
+        style={{width: 'fit-content', maxWidth: '100%', overflow: 'hidden'}}
         hidden={Boolean(empty)}
       >
         <iframe
@@ -191,7 +191,9 @@ export const PreviewView: UserViewComponent = ({document}) => {
           data-testid="preview-frame"
           style={{
             display: 'block',
-            width: '100%',
+            // The page's width: a phone's or a desktop's, as far as the pane allows.
+            width: WIDTHS[width],
+            maxWidth: '100%',
             height: 640,
             border: 0,
             // The frame's prefers-color-scheme follows the iframe's used color-scheme.
