@@ -113,10 +113,10 @@ describe('the Preview view', () => {
       attribution: {text: string}
     }
     await frame.locator('[part~="attribution"]').getByText(riverbend.attribution.text).waitFor()
-    const primary = await frame
-      .locator('ck-faq')
-      .evaluate((el) => (el as HTMLElement).style.getPropertyValue('--ck-color-primary'))
-    assert.equal(primary.trim(), riverbend.theme.colorPrimary)
+    // The theme goes on the element as --ck-* properties (ck-faq.ts applyTheme).
+    await frame
+      .locator(`ck-faq[style*="--ck-color-primary: ${riverbend.theme.colorPrimary}"]`)
+      .waitFor({state: 'attached'})
     // Dark: the frame's prefers-color-scheme follows the switch. Phone: 375 px wide.
     const dark = () =>
       frame.locator('body').evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)
