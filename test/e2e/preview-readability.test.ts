@@ -45,6 +45,8 @@ after(() => s?.close())
 /** A document in the form pane, its Preview beside it: "Split pane right", then the Preview tab. */
 async function openWithPreview(type: string, id: string): Promise<FrameLocator> {
   await page.goto(`${s.studioUrl}/intent/edit/id=${id};type=${type}/`)
+  // The intent resolves to the document's pane (not the one a previous test left open).
+  await page.waitForURL((url) => url.pathname.includes(`;${id}`), {timeout: 90_000})
   // The pane has loaded the document (its footer says when it was published) before the split.
   await page.getByText(/Last published/).waitFor({timeout: 90_000})
   await page.getByRole('button', {name: 'Split pane right'}).first().click()
