@@ -261,6 +261,7 @@ export type SiteSettings = {
   disclaimer: string
   reviewIntervalMonths: number
   fourEyesReview?: boolean
+  readingGradeTarget?: number
   languages: Array<string>
 }
 

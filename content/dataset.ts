@@ -1,5 +1,6 @@
 // Assembles the sample dataset from the seed article and our own source file.
 import {approve} from './approvals'
+import {glossaryTerms} from './glossary'
 import {parseSeedArticle} from './seedArticle'
 import {blocks, ref} from './portableText'
 import {
@@ -63,6 +64,7 @@ export function buildSampleDataset(seedText: string): SanityDocumentLike[] {
     approvedArticle!,
     ...approvedFaqs,
     ...partners,
+    ...glossaryTerms,
     ...approved.map(({record}) => record),
   ]
 }

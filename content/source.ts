@@ -256,7 +256,7 @@ export const faqSources: FaqSource[] = [
     id: 'faq-is-botox-approved-for-chronic-migraine',
     question: 'Is Botox approved for chronic migraine?',
     answer: [
-      'Yes. In 2010 the U.S. Food and Drug Administration approved Botox (onabotulinumtoxinA) to prevent headaches in adults with chronic migraine.',
+      'Yes. The U.S. Food and Drug Administration (FDA) approved Botox in 2010. It is approved to prevent headaches in adults with chronic migraine.',
     ],
     category: 'treatments',
     conditions: [IDS.chronicMigraine],

@@ -1,15 +1,22 @@
+import {BookIcon} from '@sanity/icons/Book'
 import {ClockIcon} from '@sanity/icons/Clock'
 import {CogIcon} from '@sanity/icons/Cog'
 import {HelpCircleIcon} from '@sanity/icons/HelpCircle'
 import {InboxIcon} from '@sanity/icons/Inbox'
 import {WarningOutlineIcon} from '@sanity/icons/WarningOutline'
-import type {DefaultDocumentNodeResolver, StructureResolver} from 'sanity/structure'
+import type {
+  DefaultDocumentNodeResolver,
+  StructureResolver,
+  View,
+  ViewBuilder,
+} from 'sanity/structure'
 import {FAQ_CATEGORIES, SITE_SETTINGS_ID} from '../schemas/constants'
 import {addMonths, todayIso} from '../schemas/rules/review'
 import {DEFAULT_REVIEW_INTERVAL_MONTHS, SCHEMA_API_VERSION} from '../schemas/constants'
 import {REVIEWED_TYPES} from '../schemas/rules/approval'
 import {PartnerEmbedView} from './partner-embed'
 import {LINKED_CLINICIANS_QUERY} from './review/clinicians'
+import {PreviewView} from './views/preview/PreviewView'
 import {ReviewsView} from './views/reviews'
 
 // Never reviewed, no reviewer, past its due date, or (without a due date) older than the interval.
@@ -92,6 +99,7 @@ export const structure: StructureResolver = (S, context) =>
       S.documentTypeListItem('treatment').title('Treatments'),
       S.documentTypeListItem('clinic').title('Clinics'),
       S.documentTypeListItem('partner').title('Partners'),
+      S.documentTypeListItem('glossaryTerm').title('Glossary').icon(BookIcon),
       S.divider(),
       S.listItem()
         .id('waiting-for-my-review')
@@ -147,13 +155,15 @@ export const structure: StructureResolver = (S, context) =>
 
 /** Partners get an "Embed code" view beside the form: the snippet to send them. */
 /** Articles and FAQs get a "Reviews" view: the review trail and what changed since. */
+/** Articles, FAQs, clinicians and partners get a "Preview": what readers will see. */
+const PREVIEWED_TYPES = new Set(['article', 'faq', 'clinician', 'partner'])
+
 export const defaultDocumentNode: DefaultDocumentNodeResolver = (S, {schemaType}) => {
-  if (schemaType === 'partner')
-    return S.document().views([
-      S.view.form(),
-      S.view.component(PartnerEmbedView).title('Embed code'),
-    ])
+  const views: Array<View | ViewBuilder> = [S.view.form()]
+  if (PREVIEWED_TYPES.has(schemaType))
+    views.push(S.view.component(PreviewView).id('preview').title('Preview'))
+  if (schemaType === 'partner') views.push(S.view.component(PartnerEmbedView).title('Embed code'))
   if ((REVIEWED_TYPES as readonly string[]).includes(schemaType))
-    return S.document().views([S.view.form(), S.view.component(ReviewsView).title('Reviews')])
-  return S.document()
+    views.push(S.view.component(ReviewsView).title('Reviews'))
+  return views.length > 1 ? S.document().views(views) : S.document()
 }

@@ -1,5 +1,6 @@
 import {DocumentTextIcon} from '@sanity/icons/DocumentText'
 import {defineArrayMember, defineField, defineType} from 'sanity'
+import {ReadabilityInput} from '../../studio/inputs/readability/ReadabilityInput'
 import {documentRules, SLUG_MISSING} from '../rules/documentRules'
 import {AUDIENCES} from '../constants'
 import {
@@ -47,6 +48,7 @@ export const article = defineType({
       rows: 3,
       group: 'content',
       description: 'One or two sentences shown in lists and search results (the meta description).',
+      components: {input: ReadabilityInput},
       validation: (rule) => [
         rule.required().error('Write a short summary of the article.'),
         rule.max(200).error('The summary must be 200 characters or fewer.'),
@@ -74,10 +76,13 @@ export const article = defineType({
         }),
       ],
     }),
-    richTextField('body', 'Body', 'blockContent', {
-      group: 'content',
-      requiredMessage: 'Write the article’s text.',
-    }),
+    {
+      ...richTextField('body', 'Body', 'blockContent', {
+        group: 'content',
+        requiredMessage: 'Write the article’s text.',
+      }),
+      components: {input: ReadabilityInput},
+    },
     defineField({
       name: 'author',
       title: 'Author',

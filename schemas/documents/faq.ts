@@ -1,5 +1,6 @@
 import {HelpCircleIcon} from '@sanity/icons/HelpCircle'
 import {defineArrayMember, defineField, defineType} from 'sanity'
+import {ReadabilityInput} from '../../studio/inputs/readability/ReadabilityInput'
 import {documentRules} from '../rules/documentRules'
 import {FAQ_CATEGORIES, SYNDICATION_MODES} from '../constants'
 import {
@@ -43,11 +44,14 @@ export const faq = defineType({
           .error(),
       ],
     }),
-    richTextField('answer', 'Answer', 'simpleBlockContent', {
-      group: 'content',
-      description: 'A short, plain-language answer. Headings and images are not available here.',
-      requiredMessage: 'Write the answer.',
-    }),
+    {
+      ...richTextField('answer', 'Answer', 'simpleBlockContent', {
+        group: 'content',
+        description: 'A short, plain-language answer. Headings and images are not available here.',
+        requiredMessage: 'Write the answer.',
+      }),
+      components: {input: ReadabilityInput},
+    },
     defineField({
       name: 'category',
       title: 'Category',

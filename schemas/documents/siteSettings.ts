@@ -1,6 +1,7 @@
 import {CogIcon} from '@sanity/icons/Cog'
 import {defineArrayMember, defineField, defineType} from 'sanity'
-import {DEFAULT_REVIEW_INTERVAL_MONTHS, LANGUAGES} from '../constants'
+import {DEFAULT_REVIEW_INTERVAL_MONTHS, LANGUAGES, MAX_READING_GRADE} from '../constants'
+import {READING_GRADE_TARGET_RANGE} from '../rules/readingGradeRule'
 
 /** One document (id "siteSettings") with clinic-wide defaults. */
 export const siteSettings = defineType({
@@ -47,6 +48,21 @@ export const siteSettings = defineType({
         'A reviewer cannot approve a draft with changes they wrote since the last approval.',
       // Missing counts as on (rules/approval.ts): only an explicit "off" lifts the rule.
       initialValue: true,
+    }),
+    defineField({
+      name: 'readingGradeTarget',
+      title: 'Reading grade target',
+      type: 'number',
+      description:
+        'The highest Flesch-Kincaid grade for English patient texts. The readability panel and the warning under long texts use it.',
+      initialValue: MAX_READING_GRADE,
+      validation: (rule) =>
+        rule
+          .min(READING_GRADE_TARGET_RANGE.min)
+          .max(READING_GRADE_TARGET_RANGE.max)
+          .error(
+            `Use a grade from ${READING_GRADE_TARGET_RANGE.min} to ${READING_GRADE_TARGET_RANGE.max}; 8 suits most patient texts.`,
+          ),
     }),
     defineField({
       name: 'languages',

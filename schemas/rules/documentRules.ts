@@ -2,7 +2,7 @@
 // review's approval and the slug, review overdue, reading grade. One error rule and one
 // warning rule per type keep the levels apart.
 import type {DocumentRule} from 'sanity'
-import {readingGradeMessage} from './readingGradeRule'
+import {fetchReadingGradeTarget, readingGradeMessage} from './readingGradeRule'
 import {overdueReviewMessage, type ReviewDates} from './review'
 import {reviewRuleMessage} from './reviewRule'
 
@@ -39,7 +39,7 @@ export interface DocumentWarningOptions {
 export function documentWarnings({review = false, richText = []}: DocumentWarningOptions) {
   return (rule: DocumentRule) =>
     rule
-      .custom((doc) => {
+      .custom(async (doc, {getClient}) => {
         const problems: Array<{message: string; path: string[]}> = []
         if (review) {
           const message = overdueReviewMessage(doc?.medicalReview as ReviewDates | undefined)
@@ -47,9 +47,13 @@ export function documentWarnings({review = false, richText = []}: DocumentWarnin
         }
         // Graded in the document's language: Flesch-Kincaid for English, INFLESZ for Spanish.
         const language = (doc as {language?: string} | undefined)?.language ?? 'en'
-        for (const field of language === 'en' || language === 'es' ? richText : []) {
+        const graded = language === 'en' || language === 'es' ? richText : []
+        // The clinic's target from Settings (grade 8 unless set), as the readability panel shows.
+        const target =
+          graded.length && language === 'en' ? await fetchReadingGradeTarget(getClient) : undefined
+        for (const field of graded) {
           const value = (doc as Record<string, unknown> | undefined)?.[field]
-          const message = readingGradeMessage(value, language)
+          const message = readingGradeMessage(value, language, target)
           if (message !== true) problems.push({message, path: [field]})
         }
         return problems.length > 0 ? problems : true

@@ -1,6 +1,7 @@
 // The readability warning shown under long texts (article bodies, FAQ answers): English by its
 // Flesch-Kincaid grade, Spanish by its INFLESZ score.
-import {MAX_READING_GRADE} from '../constants'
+import type {SanityClient} from 'sanity'
+import {MAX_READING_GRADE, SCHEMA_API_VERSION, SITE_SETTINGS_ID} from '../constants'
 import {analyzeText, readabilityLanguage} from './readability'
 import {portableTextToPlainText} from './readingGrade'
 
@@ -15,7 +16,36 @@ const MIN_WORDS_TO_GRADE = 25
  */
 export const MIN_INFLESZ_SCORE = 55
 
-export function readingGradeMessage(blocks: unknown, language = 'en'): true | string {
+/** The grades Settings may set as the target (siteSettings.readingGradeTarget). */
+export const READING_GRADE_TARGET_RANGE = {min: 4, max: 12} as const
+
+/** Settings' reading grade target, or grade 8 (MAX_READING_GRADE) when unset or out of range. */
+export function readingGradeTarget(value: unknown): number {
+  return typeof value === 'number' &&
+    value >= READING_GRADE_TARGET_RANGE.min &&
+    value <= READING_GRADE_TARGET_RANGE.max
+    ? value
+    : MAX_READING_GRADE
+}
+
+export const READING_GRADE_TARGET_QUERY = '*[_id == $id][0].readingGradeTarget'
+
+/** The target the clinic set in Settings, read through the given client. */
+export async function fetchReadingGradeTarget(
+  getClient: (options: {apiVersion: string}) => SanityClient,
+): Promise<number> {
+  const value = await getClient({apiVersion: SCHEMA_API_VERSION}).fetch<unknown>(
+    READING_GRADE_TARGET_QUERY,
+    {id: SITE_SETTINGS_ID},
+  )
+  return readingGradeTarget(value)
+}
+
+export function readingGradeMessage(
+  blocks: unknown,
+  language = 'en',
+  target = MAX_READING_GRADE,
+): true | string {
   const text = portableTextToPlainText(blocks)
   if (text.split(/\s+/).filter(Boolean).length < MIN_WORDS_TO_GRADE) return true
   const analysis = analyzeText(text, language)
@@ -25,6 +55,6 @@ export function readingGradeMessage(blocks: unknown, language = 'en'): true | st
     return main.value >= MIN_INFLESZ_SCORE
       ? true
       : `INFLESZ readability is ${main.value.toFixed(1)} (${main.band}); Spanish patient texts should score ${MIN_INFLESZ_SCORE} ("normal") or above. Try shorter sentences and everyday words.`
-  if (main.value <= MAX_READING_GRADE) return true
-  return `Reading grade is ${main.value.toFixed(1)} (Flesch-Kincaid); patient texts should be grade ${MAX_READING_GRADE} or below. Try shorter sentences and everyday words.`
+  if (main.value <= target) return true
+  return `Reading grade is ${main.value.toFixed(1)} (Flesch-Kincaid); patient texts should be grade ${target} or below. Try shorter sentences and everyday words.`
 }

@@ -1,0 +1,80 @@
+// The page inside the preview's iframe: the partners' own drop-in script, one element, and a tiny
+// bootstrap that takes the element's data from the Studio by postMessage, so a change re-renders
+// the element without reloading the page (and the Studio never gets the widget's CSS).
+import type {PreviewElement} from './previewData'
+
+/** Messages between the Studio and the frame, told apart from others by this tag. */
+export const FRAME_MESSAGE = 'ck-preview'
+
+export type FrameMessage =
+  | {source: typeof FRAME_MESSAGE; type: 'ready'}
+  | {source: typeof FRAME_MESSAGE; type: 'script-error'}
+  | {source: typeof FRAME_MESSAGE; type: 'rendered'; count: number | null}
+  | {source: typeof FRAME_MESSAGE; type: 'data'; data: unknown}
+
+/** The script that defines an element, as partners load it. */
+export const scriptUrl = (widgetsUrl: string, element: PreviewElement): string =>
+  `${widgetsUrl.replace(/\/+$/, '')}/${element}.iife.js`
+
+const attribute = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+
+export interface FrameOptions {
+  element: PreviewElement
+  widgetsUrl: string
+  /** Attributes that shape how the element shows its data (`lang`, `partner`, …). */
+  attributes: Record<string, string>
+}
+
+// Runs in the frame. The element is created on the first data, with its data set before it
+// connects, so it never asks the lake itself (docs/widgets-content-in.md). The frame answers its
+// parent only, and only takes data from its parent.
+const bootstrap = (element: PreviewElement, attributes: Record<string, string>) => `
+(() => {
+  const tag = ${JSON.stringify(FRAME_MESSAGE)};
+  const post = (message) => parent.postMessage({source: tag, ...message}, '*');
+  let el = null;
+  window.addEventListener('message', (event) => {
+    const message = event.data;
+    if (event.source !== parent || !message || message.source !== tag || message.type !== 'data') return;
+    if (!el) {
+      el = document.createElement(${JSON.stringify(element)});
+      for (const [name, value] of Object.entries(${JSON.stringify(attributes)})) el.setAttribute(name, value);
+      el.data = message.data;
+      document.body.append(el);
+    } else el.data = message.data;
+  });
+  document.addEventListener('ck-load', (event) => {
+    post({type: 'rendered', count: typeof event.detail?.count === 'number' ? event.detail.count : null});
+  });
+  window.__ckScriptLoaded = () => customElements.whenDefined(${JSON.stringify(element)}).then(() => post({type: 'ready'}));
+  window.__ckScriptFailed = () => post({type: 'script-error'});
+})();`
+
+/** The frame's whole HTML document, for `<iframe srcdoc>`. */
+export function frameHtml({element, widgetsUrl, attributes}: FrameOptions): string {
+  const shown = Object.fromEntries(Object.entries(attributes).filter(([, value]) => value !== ''))
+  // "</" could end the inline script early: JSON has no other way to close it.
+  const script = bootstrap(element, shown).replace(/<\//g, '<\\/')
+  return `<!doctype html>
+<html>
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<style>body{margin:0;padding:16px;font-family:system-ui,sans-serif;background:Canvas;color:CanvasText}</style>
+<script>${script}</script>
+<script src="${attribute(scriptUrl(widgetsUrl, element))}" onload="__ckScriptLoaded()" onerror="__ckScriptFailed()"></script>
+</head>
+<body></body>
+</html>`
+}
+
+/** Whether a window message is one of the frame's. */
+export function isFrameMessage(value: unknown): value is FrameMessage {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as {source?: unknown}).source === FRAME_MESSAGE
+  )
+}

@@ -1,0 +1,165 @@
+// The readability panel and the Preview view in the real Studio on the real lake: the seed
+// article's grade and hardest sentences, an FAQ answer typed into (grade and preview change, nothing
+// is published), Riverbend's page in the FAQ preview, and a partner's preview against its embed
+// on a page.
+import assert from 'node:assert/strict'
+import {after, before, describe, it} from 'node:test'
+import type {FrameLocator, Page} from 'playwright-core'
+import {SAMPLE_PATH} from '../../content/build'
+import {readNdjson} from '../../content/validate'
+import {readabilityReport} from '../../studio/inputs/readability/report'
+import {lakeClient} from '../helpers/lake'
+import {openStudio, type StudioSession} from '../helpers/studio'
+
+const ARTICLE_ID = 'article-prevent-headaches-with-botox'
+const FAQ_ID = 'faq-what-helps-minor-headaches'
+const RIVERBEND = 'partner-riverbend-family-medicine'
+const LONG_SENTENCE =
+  ' Nonsteroidal anti-inflammatory medications, administered intermittently, occasionally precipitate medication-overuse headaches necessitating comprehensive neurological evaluation.'
+
+const sample = readNdjson(SAMPLE_PATH) as Array<Record<string, unknown> & {_id: string}>
+const byId = (id: string) => sample.find((doc) => doc._id === id)!
+
+let s: StudioSession
+let page: Page
+const lakeFailures: string[] = []
+const consoleErrors: string[] = []
+
+before(async () => {
+  s = await openStudio()
+  page = s.page
+  const origins = [s.lake.url, s.lake.tlsUrl!, new URL(s.studioUrl).origin]
+  page.on('response', (response) => {
+    const status = response.status()
+    const fromLake = origins.some((origin) => response.url().startsWith(origin))
+    if (fromLake && (status === 401 || status === 403 || status === 404 || status >= 500))
+      lakeFailures.push(`${status} ${response.request().method()} ${response.url()}`)
+  })
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text())
+  })
+  await s.signIn()
+})
+after(() => s?.close())
+
+/** A document in the form pane, its Preview beside it: "Split pane right", then the Preview tab. */
+async function openWithPreview(type: string, id: string): Promise<FrameLocator> {
+  await page.goto(`${s.studioUrl}/intent/edit/id=${id};type=${type}/`)
+  // The intent resolves to the document's pane (not the one a previous test left open).
+  await page.waitForURL((url) => url.pathname.includes(`;${id}`), {timeout: 90_000})
+  // The pane has loaded the document (its footer says when it was published) before the split.
+  await page.getByText(/Last published/).waitFor({timeout: 90_000})
+  await page.getByRole('button', {name: 'Split pane right'}).first().click()
+  await page.getByRole('tab', {name: 'Preview'}).last().click()
+  await page.getByTestId('preview-view').waitFor({timeout: 60_000})
+  await page.getByTestId('preview-loading').waitFor({state: 'detached', timeout: 60_000})
+  return page.frameLocator('[data-testid="preview-frame"]')
+}
+
+describe('the readability panel', () => {
+  it('shows the seed article’s grade and names its three hardest sentences', async () => {
+    const article = byId(ARTICLE_ID)
+    const report = readabilityReport(article.body, 'en', 8, [])
+    const grade = report.figures[0]!.value.toFixed(1)
+    await page.goto(`${s.studioUrl}/structure/article;${ARTICLE_ID}`)
+    const panel = page
+      .getByTestId('readability-panel')
+      .filter({hasText: `Flesch-Kincaid grade level: ${grade}`})
+    await panel.waitFor({timeout: 90_000})
+    await panel.getByText('Target: grade 8 or below').waitFor()
+    await page.getByText('Glossary', {exact: true}).first().waitFor()
+    const sentences = await panel.getByTestId('readability-sentence').allTextContents()
+    assert.equal(sentences.length, 3)
+    report.hardest.forEach((sentence, i) =>
+      assert.ok(sentences[i]!.startsWith(sentence.text), `${sentences[i]} is “${sentence.text}”`),
+    )
+  })
+})
+
+describe('the Preview view', () => {
+  it('an FAQ answer typed into changes the grade and the preview, without publishing', async () => {
+    const frame = await openWithPreview('faq', FAQ_ID)
+    const question = String(byId(FAQ_ID).question)
+    await frame.getByText(question).waitFor()
+    // The partners' own built script, from where the Studio's widgetsUrl points (the lake's /dist).
+    await frame
+      .locator(`script[src="${new URL(s.studioUrl).origin}/dist/ck-faq.iife.js"]`)
+      .waitFor({state: 'attached'})
+    const panel = page.getByTestId('readability-panel')
+    const before = await panel.getByTestId('readability-figures').textContent()
+    // The end of the answer's last paragraph, in the form (the first pane).
+    const editor = page.locator('[contenteditable="true"]').first()
+    await editor.click()
+    await page.keyboard.press('ControlOrMeta+End')
+    await page.keyboard.insertText(LONG_SENTENCE)
+    await page.waitForFunction(
+      ([was]) => document.querySelector('[data-testid="readability-figures"]')?.textContent !== was,
+      [before],
+    )
+    // The element shows the answer opened: its text is in the shadow DOM either way.
+    await frame.locator('ck-faq').getByText('necessitating comprehensive', {exact: false}).waitFor({
+      state: 'attached',
+    })
+    const published = await lakeClient(s.lake.url).fetch<string>(
+      '*[_id == $id][0].answer[-1].children[-1].text',
+      {id: FAQ_ID},
+    )
+    assert.ok(!published.includes('necessitating'), 'the published answer is unchanged')
+  })
+
+  it('Riverbend’s page: its colours and attribution', async () => {
+    const frame = await openWithPreview('faq', 'faq-what-is-chronic-migraine')
+    await page.getByTestId('preview-partner').selectOption('riverbend-family-medicine')
+    const riverbend = byId(RIVERBEND) as unknown as {
+      theme: {colorPrimary: string}
+      attribution: {text: string}
+    }
+    await frame.locator('[part~="attribution"]').getByText(riverbend.attribution.text).waitFor()
+    // The theme goes on the element as --ck-* properties (ck-faq.ts applyTheme).
+    await frame
+      .locator(`ck-faq[style*="--ck-color-primary: ${riverbend.theme.colorPrimary}"]`)
+      .waitFor({state: 'attached'})
+    // Dark: the frame's prefers-color-scheme follows the switch. Phone: 375 px wide.
+    const dark = () =>
+      frame.locator('body').evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)
+    assert.equal(await dark(), false)
+    await page.getByTestId('preview-scheme-dark').click()
+    await frame.locator('body').evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const query = matchMedia('(prefers-color-scheme: dark)')
+          if (query.matches) resolve()
+          else query.addEventListener('change', () => resolve(), {once: true})
+        }),
+    )
+    await page.getByTestId('preview-width-phone').click()
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="preview-frame"]')?.clientWidth === 375,
+    )
+  })
+
+  it('a partner’s preview lists exactly the questions its embed shows on a page', async () => {
+    const frame = await openWithPreview('partner', RIVERBEND)
+    const buttons = frame.locator('ck-faq [part~="button"]')
+    await buttons.first().waitFor()
+    const previewed = (await buttons.allTextContents()).map((text) => text.trim())
+    const demo = await s.browser.newPage()
+    try {
+      const markup = `<!doctype html><html lang="en"><head>
+        <script src="${s.lake.url}/dist/ck-faq.iife.js"></script></head><body>
+        <ck-faq partner="riverbend-family-medicine" api-host="${s.lake.url}"></ck-faq></body></html>`
+      await demo.route('**/partner-page.html', (route) =>
+        route.fulfill({contentType: 'text/html', body: markup}),
+      )
+      await demo.goto(`${s.lake.url}/partner-page.html`)
+      const embedded = demo.locator('ck-faq [part~="button"]')
+      await embedded.first().waitFor()
+      const shown = (await embedded.allTextContents()).map((text) => text.trim())
+      assert.ok(shown.length > 0)
+      assert.deepEqual(previewed, shown)
+    } finally {
+      await demo.close()
+    }
+    assert.deepEqual(lakeFailures, [], `console errors: ${consoleErrors.join('\n')}`)
+  })
+})
