@@ -102,7 +102,9 @@ function elementSection(declaration: Declaration): string[] {
     ...table(
       'Parts',
       ['Part', 'Description'],
-      [...(declaration.cssParts ?? [])].sort(byName).map((p) => [code(p.name), cell(p.description)]),
+      [...(declaration.cssParts ?? [])]
+        .sort(byName)
+        .map((p) => [code(p.name), cell(p.description)]),
     ),
     ...table(
       'CSS custom properties',
@@ -135,7 +137,7 @@ export function elementReference(manifest: Manifest): string {
     '',
     'Every attribute, property, part, CSS custom property, event and slot of each element, as the',
     "build's custom-elements manifest lists them. How to use them is in",
-    '[the web developers\' guide](web-developers.md).',
+    "[the web developers' guide](web-developers.md).",
     '',
     ...elements.map((d) => `- [\`<${d.tagName}>\`](#${d.tagName})`),
     '',
