@@ -16,7 +16,7 @@ after(async () => {
   if (s) {
     mkdirSync('test-results', {recursive: true})
     await s.page.screenshot({path: 'test-results/studio.png'}).catch(() => undefined)
-    await docsScreenshot(s.page, 'studio-editing.png')
+    await docsScreenshot(s.page, 'studio-embed-code.png')
     await s.close()
   }
 })
