@@ -1,9 +1,13 @@
 // The docs are tested like code: links resolve, HTML snippets render against a real lake, the
 // operators' commands name real scripts and flags, and the element reference matches the build.
 import assert from 'node:assert/strict'
-import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {execFileSync} from 'node:child_process'
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import {dirname, join, relative} from 'node:path'
 import {after, before, describe, it} from 'node:test'
+import {SAMPLE_PATH} from '../content/build'
+import {startLake} from '../lake/server'
 import {elementReference, readManifest, REFERENCE_PATH} from '../scripts/element-reference'
 import {docsScreenshot} from './helpers/docs-images'
 import {openDemo, waitForContent, WIDGET_TAGS, type DemoSession} from './helpers/demo'
@@ -145,6 +149,54 @@ describe('docs: operators commands', () => {
           assert.ok(cliFlags.has(flag), `the lake CLI has no --${flag}`)
     })
   }
+
+  // Commands with nothing left to fill in (no <placeholder>, [option] or a|b) that work on the data
+  // folder are run for real, in order, against a sample lake's folder in a temp directory.
+  const runnable = commands.filter(
+    (c) =>
+      /^npm run lake[\w:-]* /.test(c.text) &&
+      /--dir \.lake\b/.test(c.text) &&
+      !/[<[|]/.test(c.text),
+  )
+  it('operators.md: the concrete lake commands run against a temp lake folder', async () => {
+    assert.ok(runnable.length >= 2, 'no runnable lake commands found')
+    const dir = mkdtempSync(join(tmpdir(), 'ck-docs-ops-'))
+    try {
+      const lake = await startLake({
+        port: 0,
+        dir: join(dir, '.lake'),
+        seed: SAMPLE_PATH,
+        quiet: true,
+      })
+      await lake.close()
+      for (const {text, line} of runnable) {
+        const [, script, args] = /^npm run ([\w:-]+) -- (.*)$/.exec(text)!
+        const argv = args!.split(/\s+/)
+        // Run from the temp folder's point of view: `.lake` and relative files live there.
+        const resolved = argv.map((a) =>
+          a === '.lake' || a.endsWith('.ndjson') ? join(dir, a) : a,
+        )
+        const tsx = join(ROOT, 'node_modules', '.bin', 'tsx')
+        const sub = (
+          JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+            scripts: Record<string, string>
+          }
+        ).scripts[script!]!.replace(/^tsx /, '')
+        const [entry, ...fixed] = sub.split(' ')
+        try {
+          execFileSync(tsx, [join(ROOT, entry!), ...fixed, ...resolved], {cwd: ROOT, stdio: 'pipe'})
+        } catch (error) {
+          const e = error as {stderr?: Buffer; stdout?: Buffer}
+          assert.fail(
+            `operators.md:${line} failed: ${String(e.stderr ?? '')}${String(e.stdout ?? '')}`,
+          )
+        }
+      }
+      assert.ok(existsSync(join(dir, 'backup.ndjson')), 'the export wrote no backup')
+    } finally {
+      rmSync(dir, {recursive: true, force: true})
+    }
+  })
 })
 
 describe('docs: HTML snippets render against a real lake', () => {
