@@ -7,6 +7,7 @@ import {mkdirSync} from 'node:fs'
 import {after, before, describe, it} from 'node:test'
 import type {Page} from 'playwright-core'
 import {editorDate} from '../../schemas/rules/approval'
+import {docsScreenshot} from '../helpers/docs-images'
 import {lakeClient} from '../helpers/lake'
 import {openStudio, type StudioSession} from '../helpers/studio'
 
@@ -116,6 +117,7 @@ after(async () => {
     mkdirSync('test-results', {recursive: true})
     await editor?.screenshot({path: 'test-results/medical-review-editor.png'}).catch(() => {})
     await yu?.screenshot({path: 'test-results/medical-review-yu.png'}).catch(() => {})
+    await docsScreenshot(yu, 'medical-review.png')
     await s.close()
   }
 })

@@ -5,6 +5,7 @@ import {after, before, describe, it} from 'node:test'
 import sharp from 'sharp'
 import {medicalReviewOf, newRecord} from '../../studio/review/records'
 import {lakeClient} from '../helpers/lake'
+import {docsScreenshot} from '../helpers/docs-images'
 import {openStudio, type StudioSession} from '../helpers/studio'
 
 let s: StudioSession
@@ -15,6 +16,7 @@ after(async () => {
   if (s) {
     mkdirSync('test-results', {recursive: true})
     await s.page.screenshot({path: 'test-results/studio.png'}).catch(() => undefined)
+    await docsScreenshot(s.page, 'studio-embed-code.png')
     await s.close()
   }
 })
