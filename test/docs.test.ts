@@ -20,8 +20,6 @@ const DOC_FILES = [
     .filter((f) => f.endsWith('.md'))
     .map((f) => join(DOCS, f)),
 ]
-// Guides merged from other branches: linked already, checked once they exist.
-const ARRIVING = new Set(['docs/editors-preview.md'])
 const SKIP = /<!--\s*docs-test:\s*skip\b/
 
 interface Fence {
@@ -88,7 +86,7 @@ describe('docs: links', () => {
         if (/^[a-z]+:/i.test(target!)) continue
         const [path, anchor] = target!.split('#') as [string, string | undefined]
         const resolved = path ? join(dirname(file), decodeURIComponent(path)) : file
-        if (!existsSync(resolved) && !ARRIVING.has(relative(ROOT, resolved)))
+        if (!existsSync(resolved))
           broken.push(`${target} (no file)`)
         else if (anchor && resolved.endsWith('.md') && !anchorsOf(resolved).has(anchor))
           broken.push(`${target} (no heading #${anchor})`)

@@ -51,9 +51,17 @@ async function openWithPreview(type: string, id: string): Promise<FrameLocator> 
   await page.getByText(/Last published/).waitFor({timeout: 90_000})
   await page.getByRole('button', {name: 'Split pane right'}).first().click()
   await page.getByRole('tab', {name: 'Preview'}).last().click()
-  await page.getByTestId('preview-view').waitFor({timeout: 60_000})
+  // The preview of THIS document: until the Studio has replaced the panes a previous test left
+  // open, the old document's preview is still on the page, and a choice made in it is lost.
+  const frameOfThis = `[data-testid="preview-frame"][title="Preview of ${id}"]`
+  await page.locator(frameOfThis).waitFor({timeout: 60_000})
+  await page.waitForFunction(
+    () => document.querySelectorAll('[data-testid="preview-view"]').length === 1,
+    undefined,
+    {timeout: 60_000},
+  )
   await page.getByTestId('preview-loading').waitFor({state: 'detached', timeout: 60_000})
-  return page.frameLocator('[data-testid="preview-frame"]')
+  return page.frameLocator(frameOfThis)
 }
 
 describe('the readability panel', () => {
