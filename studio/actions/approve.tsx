@@ -121,8 +121,9 @@ function ApproveForm(props: {
   return (
     <Stack gap={4} padding={4}>
       <Text size={1}>
-        You approve the medical content of this draft as {requested.reviewer.name}. Any later change
-        to the text needs a new approval.
+        You approve the medical content of this{' '}
+        {draft._id.startsWith('versions.') ? 'release version' : 'draft'} as{' '}
+        {requested.reviewer.name}. Any later change to the text needs a new approval.
       </Text>
       <Card padding={3} radius={2} tone="transparent" border>
         <Stack gap={3}>
