@@ -1,9 +1,10 @@
 // Four-eyes review, enforced: with Settings' `fourEyesReview` on (missing counts as on), a
-// reviewer may not approve a draft whose medical text they changed since its last approval
-// (schemas/rules/approval.ts fourEyesMessage). Authors come from the lake's own transaction log
-// and the revisions it keeps of each document (lake/store.ts).
+// reviewer may not approve a draft (or a release version) whose medical text they changed since
+// its last approval (schemas/rules/approval.ts fourEyesMessage). Authors come from the lake's own
+// transaction log and the revisions it keeps of each document (lake/store.ts).
 import {fourEyesMessage, type ReviewRecord} from '../schemas/rules/approval'
 import {fingerprintInput} from '../schemas/rules/fingerprint'
+import {DRAFTS_PREFIX, isDraftId, isVersionId, publishedIdOf} from './ids'
 import {createdApprovals, isReviewRecord} from './review-records'
 import type {ReviewProblem, ReviewWrite} from './review-rules'
 import type {LakeDocument} from './store'
@@ -30,32 +31,45 @@ function lastApprovalSeq(write: ReviewWrite, record: ReviewRecord): number {
 }
 
 /**
- * The users who changed the draft's medical text after the transaction at `sinceSeq`. A
- * transaction that left the text as it was (asking for a review, recording one, editing SEO
- * fields) is not a change the approval covers, so it does not count. A draft made afresh is
- * compared with the published text it started from.
+ * The document the approval covers: the draft or release version of `documentId` that the same
+ * transaction writes (the Approve action patches it beside the record), else the draft.
+ */
+export function approvedDocumentId(write: ReviewWrite, documentId: string): string {
+  const written = write.changes.find(
+    (change) =>
+      (isDraftId(change.id) || isVersionId(change.id)) && publishedIdOf(change.id) === documentId,
+  )
+  return written?.id ?? `${DRAFTS_PREFIX}${documentId}`
+}
+
+/**
+ * The users who changed the medical text of `approvedId` (a draft or a release version of
+ * `documentId`) after the transaction at `sinceSeq`. A transaction that left the text as it was
+ * (asking for a review, recording one, editing SEO fields) is not a change the approval covers, so
+ * it does not count. A draft or version made afresh is compared with the published text it
+ * started from.
  */
 export function medicalTextAuthors(
   write: ReviewWrite,
   documentId: string,
+  approvedId: string,
   sinceSeq: number,
   candidate: string,
 ): string[] {
-  const draftId = `drafts.${documentId}`
   const authors = new Set<string>()
-  for (const tx of write.store.transactionsTouching([draftId])) {
+  for (const tx of write.store.transactionsTouching([approvedId])) {
     // Only the candidate's own transactions decide the rule; reading the others' bodies is waste.
     if (tx.seq <= sinceSeq || tx.author !== candidate || authors.has(tx.author)) continue
-    const {before, after} = write.store.bodiesAround(draftId, tx.seq)
+    const {before, after} = write.store.bodiesAround(approvedId, tx.seq)
     const start = before ?? write.store.bodiesAround(documentId, tx.seq).before
     if (after && fingerprintInput(start) !== fingerprintInput(after)) authors.add(tx.author)
   }
   return [...authors]
 }
 
-/** Whether this very transaction changes the draft's medical text. */
-function changesTextNow(write: ReviewWrite, documentId: string): boolean {
-  const change = write.changes.find((item) => item.id === `drafts.${documentId}`)
+/** Whether this very transaction changes the medical text of the approved document. */
+function changesTextNow(write: ReviewWrite, documentId: string, approvedId: string): boolean {
+  const change = write.changes.find((item) => item.id === approvedId)
   if (!change?.after) return false
   const start = change.before ?? write.store.get(documentId) ?? null
   return fingerprintInput(start) !== fingerprintInput(change.after)
@@ -70,8 +84,9 @@ export function fourEyesProblems(write: ReviewWrite): ReviewProblem[] {
   const problems: ReviewProblem[] = []
   for (const {index, record} of approvals) {
     const since = lastApprovalSeq(write, record)
-    const authors = medicalTextAuthors(write, record.documentId, since, record.userId)
-    if (write.author === record.userId && changesTextNow(write, record.documentId))
+    const approvedId = approvedDocumentId(write, record.documentId)
+    const authors = medicalTextAuthors(write, record.documentId, approvedId, since, record.userId)
+    if (write.author === record.userId && changesTextNow(write, record.documentId, approvedId))
       authors.push(write.author)
     const message = fourEyesMessage(enabled, record.userId, authors)
     if (message !== true) problems.push({index, type: 'fourEyesError', description: message})

@@ -1,12 +1,13 @@
-// "Approve": the clinician asked for the review signs off on the exact text of the draft. One
-// transaction writes the approval record and puts its copy on the draft (if the draft is still
-// the revision read), so an approval and the text it covers never part.
+// "Approve": the clinician asked for the review signs off on the exact text of the document on
+// screen: the draft, or in a release the release's version. One transaction writes the approval
+// record and puts its copy on that document (if it is still the revision read), so an approval
+// and the text it covers never part.
 import {CheckmarkCircleIcon} from '@sanity/icons/CheckmarkCircle'
 import {Box, Button, Card, Flex, Stack, Text, TextArea, TextInput} from '@sanity/ui'
 import {Code} from '@sanity/ui/code'
 import {useState} from 'react'
 import type {DocumentActionComponent, SanityClient, SanityDocument} from 'sanity'
-import {editorDate, fourEyesMessage, type ReviewRecord} from '../../schemas/rules/approval'
+import {baseId, editorDate, fourEyesMessage, type ReviewRecord} from '../../schemas/rules/approval'
 import {fingerprintOf} from '../../schemas/rules/fingerprint'
 import {addMonths, todayIso} from '../../schemas/rules/review'
 import {
@@ -18,19 +19,19 @@ import {
   type LoadedReviewState,
 } from '../review/hooks'
 import {
-  draftAuthorsSince,
+  authorsSince,
   errorDescription,
   LAST_APPROVAL_QUERY,
   medicalReviewOf,
   newRecord,
 } from '../review/records'
-import {useRequestedReview, type RequestedReview} from '../review/requested'
+import {reviewedDocument, useRequestedReview, type RequestedReview} from '../review/requested'
 
 type Draft = SanityDocument & Record<string, unknown>
 
 /**
- * Reads the draft as the lake holds it and checks it is the text the reviewer has on screen,
- * so the record names the revision whose text was read.
+ * Reads the draft (or release version) as the lake holds it and checks it is the text the
+ * reviewer has on screen, so the record names the revision whose text was read.
  */
 export async function draftAsRead(
   client: SanityClient,
@@ -120,8 +121,9 @@ function ApproveForm(props: {
   return (
     <Stack gap={4} padding={4}>
       <Text size={1}>
-        You approve the medical content of this draft as {requested.reviewer.name}. Any later change
-        to the text needs a new approval.
+        You approve the medical content of this{' '}
+        {draft._id.startsWith('versions.') ? 'release version' : 'draft'} as{' '}
+        {requested.reviewer.name}. Any later change to the text needs a new approval.
       </Text>
       <Card padding={3} radius={2} tone="transparent" border>
         <Stack gap={3}>
@@ -181,22 +183,24 @@ function ApproveForm(props: {
   )
 }
 
-/** Four-eyes: who wrote the draft's changes since its last approval (or its creation). */
+/**
+ * Four-eyes: who wrote the changes of the document being approved (the draft or the release
+ * version) since the document's last approval (or its creation).
+ */
 function useFourEyes(client: SanityClient, draft: SanityDocument | null, active: boolean) {
   return useLoaded(async () => {
     if (!active || !draft) return undefined
-    const documentId = draft._id.replace(/^drafts\./, '')
     const last = await client.fetch<{at?: string} | null>(
       LAST_APPROVAL_QUERY,
-      {id: documentId},
+      {id: baseId(draft._id)},
       RAW,
     )
-    return draftAuthorsSince(client, documentId, last?.at)
+    return authorsSince(client, draft._id, last?.at)
   }, [active, draft?._id, draft?._rev])
 }
 
 export const ApproveAction: DocumentActionComponent = (props) => {
-  const {draft} = props
+  const draft = reviewedDocument(props)
   const client = useReviewClient()
   const requested = useRequestedReview(client, draft)
   const settings = useReviewSettings(client)

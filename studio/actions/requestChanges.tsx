@@ -1,4 +1,5 @@
-// "Request changes": the clinician asked for the review sends the draft back with a note. The
+// "Request changes": the clinician asked for the review sends the draft (or the release version)
+// back with a note. The
 // note goes into a change-request record of the trail; the request's status tells the editor.
 import {UndoIcon} from '@sanity/icons/Undo'
 import {Box, Button, Card, Flex, Stack, Text, TextArea} from '@sanity/ui'
@@ -6,7 +7,7 @@ import {useState} from 'react'
 import type {DocumentActionComponent, SanityClient, SanityDocument} from 'sanity'
 import {useReviewClient} from '../review/hooks'
 import {errorDescription, newRecord} from '../review/records'
-import {useRequestedReview, type RequestedReview} from '../review/requested'
+import {reviewedDocument, useRequestedReview, type RequestedReview} from '../review/requested'
 import {draftAsRead} from './approve'
 
 async function requestChanges(
@@ -97,7 +98,7 @@ function RequestChangesForm(props: {
 }
 
 export const RequestChangesAction: DocumentActionComponent = (props) => {
-  const {draft} = props
+  const draft = reviewedDocument(props)
   const client = useReviewClient()
   const requested = useRequestedReview(client, draft)
   const [open, setOpen] = useState(false)

@@ -1,4 +1,5 @@
-// "Request review": an editor asks a clinician who reviews to sign off on the draft's text.
+// "Request review": an editor asks a clinician who reviews to sign off on the text on screen: the
+// draft's, or in a release perspective the release version's.
 import {CommentIcon} from '@sanity/icons/Comment'
 import {Box, Button, Card, Flex, Select, Stack, Text, TextArea} from '@sanity/ui'
 import {useState} from 'react'
@@ -7,25 +8,29 @@ import type {ReviewRequestValue} from '../../schemas/rules/approval'
 import {clinicianName, REVIEWERS_QUERY, type ClinicianRow} from '../review/clinicians'
 import {RAW, useLoaded, useReviewClient} from '../review/hooks'
 import {errorDescription} from '../review/records'
+import {reviewedDocument} from '../review/requested'
 import {canRequestReview} from '../review/roles'
 
 type Doc = Record<string, unknown> & {_id: string; _type: string}
 
-/** Writes the request into the draft, creating the draft from the published text if needed. */
+/**
+ * Writes the request into the document on screen (the version or the draft), creating the draft
+ * from the published text when there is neither.
+ */
 async function writeRequest(
   client: SanityClient,
   publishedId: string,
-  draft: Doc | null,
+  reviewed: Doc | null,
   published: Doc | null,
   request: ReviewRequestValue,
 ): Promise<void> {
-  const draftId = `drafts.${publishedId}`
+  const targetId = reviewed?._id ?? `drafts.${publishedId}`
   const tx = client.transaction()
-  if (!draft && published) {
+  if (!reviewed && published) {
     const {_rev: _r, _createdAt: _c, _updatedAt: _u, ...body} = published
-    tx.createIfNotExists({...body, _id: draftId, _type: published._type})
+    tx.createIfNotExists({...body, _id: targetId, _type: published._type})
   }
-  tx.patch(draftId, (patch) => patch.set({reviewRequest: request}))
+  tx.patch(targetId, (patch) => patch.set({reviewRequest: request}))
   await tx.commit({visibility: 'sync'})
 }
 
@@ -117,7 +122,8 @@ function RequestReviewForm(props: {
 }
 
 export const RequestReviewAction: DocumentActionComponent = (props) => {
-  const {id, draft, published} = props
+  const {id, published} = props
+  const draft = reviewedDocument(props)
   const client = useReviewClient()
   const user = useCurrentUser()
   const [open, setOpen] = useState(false)

@@ -1,5 +1,6 @@
 // The review trail as the Studio writes and reads it: approval and change-request records, the
-// `medicalReview` copy an approval puts on the draft, and who changed a draft since its approval.
+// `medicalReview` copy an approval puts on the draft (or release version), and who changed it since
+// its approval.
 import type {SanityClient} from 'sanity'
 import {fingerprintOf, medicalText} from '../../schemas/rules/fingerprint'
 import {
@@ -57,7 +58,7 @@ export async function newRecord(input: RecordInput): Promise<ReviewRecord> {
   return record
 }
 
-/** The `medicalReview` an approval writes into the draft: a copy of the record. */
+/** The `medicalReview` an approval writes into the draft or version: a copy of the record. */
 export function medicalReviewOf(record: ReviewRecord): MedicalReviewValue {
   return {
     _type: 'medicalReview',
@@ -101,20 +102,21 @@ function isReviewTransaction(tx: HistoryTransaction): boolean {
 }
 
 /**
- * The authors of the draft's changes since `fromTime` (or since it was created), from Sanity's
- * history API (`GET /data/history/{dataset}/transactions/{id}`, NDJSON with `author` and the
- * `mutations` of each transaction). Review actions (they create a record under `reviews.`) are
- * not edits of the text, so they do not count.
+ * The authors of the changes to `documentId` (the draft or release version being reviewed) since
+ * `fromTime` (or since it was created), from Sanity's history API
+ * (`GET /data/history/{dataset}/transactions/{id}`, NDJSON with `author` and the `mutations` of
+ * each transaction). Review actions (they create a record under `reviews.`) are not edits of the
+ * text, so they do not count.
  */
-export async function draftAuthorsSince(
+export async function authorsSince(
   client: SanityClient,
-  publishedId: string,
+  documentId: string,
   fromTime: string | undefined,
 ): Promise<string[]> {
   const {dataset} = client.config()
   const params = new URLSearchParams(fromTime ? {fromTime} : {})
   const body = await client.request<unknown>({
-    uri: `/data/history/${dataset}/transactions/drafts.${publishedId}?${params}`,
+    uri: `/data/history/${dataset}/transactions/${documentId}?${params}`,
   })
   const authors = new Set<string>()
   for (const tx of transactionsOf(body)) {

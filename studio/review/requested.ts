@@ -4,6 +4,17 @@ import type {ReviewRequestValue} from '../../schemas/rules/approval'
 import {CLINICIAN_QUERY, clinicianName, type ClinicianRow} from './clinicians'
 import {RAW, useLoaded} from './hooks'
 
+/**
+ * The document a review action works on: the one the editor is looking at, so in a release
+ * perspective the release's version (`versions.<release>.<id>`), else the draft.
+ */
+export function reviewedDocument(props: {
+  draft: SanityDocument | null
+  version?: SanityDocument | null
+}): SanityDocument | null {
+  return props.version ?? props.draft
+}
+
 export interface RequestedReview {
   request: ReviewRequestValue
   reviewer: {_id: string; name: string}

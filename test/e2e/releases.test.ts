@@ -1,12 +1,12 @@
 // The real Studio on the lake: "Discard changes" from the document pane (the open form shows the
-// published text at once), and a release made in the Releases tool, scheduled there, and published
-// by the lake's scheduler at that time on a test clock. (Releases and the scheduler are also tested
+// published text at once), and a release made in the Releases tool, its changed FAQs reviewed in
+// the release (the editor requests, Dr. Yu approves in her own browser), scheduled there, and
+// published by the lake's scheduler at that time on a test clock. (Releases and the scheduler are also tested
 // with @sanity/client in test/lake/releases.test.ts.)
 import assert from 'node:assert/strict'
 import {mkdirSync} from 'node:fs'
 import {after, before, describe, it} from 'node:test'
-import type {Response} from 'playwright-core'
-import {medicalReviewOf, newRecord} from '../../studio/review/records'
+import type {Page, Response} from 'playwright-core'
 import {lakeClient} from '../helpers/lake'
 import {openStudio, type StudioSession} from '../helpers/studio'
 
@@ -15,16 +15,20 @@ const clock = {offsetMs: 0}
 let s: StudioSession
 /** Lake answers of 4xx/5xx to the Studio, and the Studio's console errors and toasts. */
 const failures: string[] = []
-before(async () => {
-  s = await openStudio({now: () => new Date(Date.now() + clock.offsetMs)})
-  s.page.on('response', (response: Response) => {
+/** Collects the page's failed lake answers, console errors and page errors into `failures`. */
+function watch(page: Page) {
+  page.on('response', (response: Response) => {
     if (response.status() >= 400)
       failures.push(`${response.status()} ${response.request().method()} ${response.url()}`)
   })
-  s.page.on('console', (message) => {
+  page.on('console', (message) => {
     if (message.type() === 'error') failures.push(`console: ${message.text()}`)
   })
-  s.page.on('pageerror', (error) => failures.push(`page error: ${error.message}`))
+  page.on('pageerror', (error) => failures.push(`page error: ${error.message}`))
+}
+before(async () => {
+  s = await openStudio({now: () => new Date(Date.now() + clock.offsetMs)})
+  watch(s.page)
 })
 after(async () => {
   if (s) {
@@ -140,29 +144,39 @@ function studioDateText(page: StudioSession['page'], date: Date): Promise<string
   }, date.toISOString())
 }
 
-let drYuToken: string | undefined
-/** Dr. Yu's approval of a document version, written as her Approve action writes a draft's. */
-async function approveAsDrYu(id: string) {
-  const yu = lakeClient(s.lake.url, (drYuToken ??= s.addSampleUser('clinician-sloane-yu')))
-  const version = await yu.getDocument(id)
-  assert.ok(version?._rev, `${id} exists`)
-  const record = await newRecord({
-    kind: 'approval',
-    draft: version as typeof version & {_rev: string},
-    reviewer: {_id: 'clinician-sloane-yu', name: 'Dr. Sloane Yu'},
-    userId: 'clinician-sloane-yu',
-    at: new Date(),
-  })
-  await yu
-    .transaction()
-    .create(record)
-    .patch(
-      yu
-        .patch(id)
-        .ifRevisionId(version._rev)
-        .set({medicalReview: medicalReviewOf(record)}),
+/** The editor asks Dr. Yu to review the document open in the page (the action menu's item). */
+async function requestReviewFromYu(page: Page) {
+  await page.getByTestId('action-menu-button').click()
+  await page.getByRole('menuitem', {name: 'Request review'}).click()
+  const dialog = page.getByRole('dialog')
+  const reviewer = dialog.getByLabel('Reviewer', {exact: true})
+  await reviewer.locator('option', {hasText: 'Dr. Sloane Yu'}).waitFor({state: 'attached'})
+  await reviewer.selectOption({label: 'Dr. Sloane Yu'})
+  await dialog.getByRole('button', {name: 'Send request'}).click()
+  await dialog.waitFor({state: 'detached'})
+}
+
+/** Dr. Yu opens the FAQ in the release's perspective and approves the version's text. */
+async function approveInRelease(yu: Page, releaseId: string, faqId: string) {
+  await yu.goto(`${s.studioUrl}/intent/edit/id=${faqId};type=faq/?perspective=${releaseId}`)
+  const approve = yu.getByTestId('action-approve')
+  await approve.waitFor({timeout: 90_000})
+  await until(() => approve.isEnabled(), `Approve to be enabled for ${faqId}`)
+  const dialog = yu.getByRole('dialog')
+  const approveText = dialog.getByRole('button', {name: 'Approve text'})
+  // The pane may still be settling on the version when the button first shows (a click then
+  // opens nothing): click until the dialog is open.
+  await until(async () => {
+    if (await approveText.isVisible()) return true
+    await approve.click()
+    return approveText.waitFor({timeout: 2_000}).then(
+      () => true,
+      () => false,
     )
-    .commit()
+  }, `the Approve dialog for ${faqId}`)
+  await until(() => approveText.isEnabled(), 'the Approve dialog to be ready')
+  await approveText.click()
+  await dialog.waitFor({state: 'detached'})
 }
 
 describe('a release in the Releases tool', () => {
@@ -207,8 +221,48 @@ describe('a release in the Releases tool', () => {
         `the ${faq.id} version`,
       )
       // A changed question needs Dr. Yu's approval of the version before the release may publish
-      // it (the lake refuses a published review that no longer matches the text).
-      await approveAsDrYu(`versions.${releaseId}.${faq.id}`)
+      // it (the lake refuses a published review that no longer matches the text): the editor asks
+      // for it in the release perspective, so the request goes onto the version.
+      await requestReviewFromYu(page)
+      await until(
+        () =>
+          client.fetch<boolean>(
+            'count(*[_id == $id && reviewRequest.status == "inReview" && reviewRequest.reviewer._ref == "clinician-sloane-yu"]) == 1',
+            {id: `versions.${releaseId}.${faq.id}`},
+            raw,
+          ),
+        `the review request on the ${faq.id} version`,
+      )
+    }
+
+    // Dr. Yu, in her own browser, approves each version in the release perspective.
+    const yu = await s.openSignedIn(s.addSampleUser('clinician-sloane-yu'))
+    watch(yu)
+    try {
+      for (const faq of RELEASED) {
+        const id = `versions.${releaseId}.${faq.id}`
+        await approveInRelease(yu, releaseId, faq.id)
+        const review = await until(
+          () =>
+            client.fetch<{approvedBy: string; record: string; request: unknown} | null>(
+              '*[_id == $id && defined(medicalReview.record) && medicalReview.approvedBy == "clinician-sloane-yu"][0]{"approvedBy": medicalReview.approvedBy, "record": medicalReview.record, "request": reviewRequest}',
+              {id},
+              raw,
+            ),
+          `Dr. Yu's approval on the ${faq.id} version`,
+        )
+        assert.equal(review.request, null, 'the request is done')
+        const record = await client.fetch<{revision: string; text: string} | null>(
+          '*[_id == $record][0]{revision, text}',
+          {record: review.record},
+          raw,
+        )
+        assert.ok(record?.text.includes(faq.to), `the record holds the version's question`)
+        // The draft was never written: the review happened on the version.
+        assert.equal(await client.getDocument(`drafts.${faq.id}`), undefined)
+      }
+    } finally {
+      await yu.context().close()
     }
 
     // Schedule it: "At time" in the release's type picker, then "Schedule release…" and confirm.

@@ -408,6 +408,47 @@ describe('four-eyes review', () => {
     )
     assert.equal(failed.type, 'fourEyesError')
   })
+
+  it('reads the release version being approved: Dr. Yu may not approve a version she edited', async () => {
+    await as('editor').create(article('drafts.art-version'))
+    await approve('art-version', 'v1')
+    await publish('art-version')
+    await t.client.releases.create({
+      releaseId: 'rFour',
+      metadata: {title: 'Four eyes', releaseType: 'asap'},
+    })
+    const versionId = 'versions.rFour.art-version'
+    await as('editor').createVersion({
+      releaseId: 'rFour',
+      publishedId: 'art-version',
+      document: {...article('art-version', 'Written by the editor.'), _id: undefined},
+    })
+    /** Dr. Yu approves the version as it is now, as her Approve action does. */
+    const approveVersion = async (unique: string) => {
+      const version = await t.client.getDocument<Doc>(versionId)
+      assert.ok(version, `${versionId} exists`)
+      const {record, medicalReview} = await approvalOf(version, unique)
+      return as(YU)
+        .transaction()
+        .create(record)
+        .patch(versionId, (patch) => patch.set({medicalReview}))
+        .commit()
+    }
+    // The editor wrote the version's text: Dr. Yu may approve it.
+    await approveVersion('v2')
+    await as(YU)
+      .patch(versionId)
+      .set({body: article('x', 'Changed by Dr. Yu in the release.').body})
+      .commit()
+    // The draft is untouched, yet the version she approves carries her change.
+    assert.equal(await t.client.getDocument('drafts.art-version'), undefined)
+    const failed = await refusal(approveVersion('v3'))
+    assert.equal(failed.statusCode, 409)
+    assert.equal(failed.type, 'fourEyesError')
+    const stored = await t.client.getDocument<Doc>(versionId)
+    assert.equal((stored?.medicalReview as MedicalReviewValue).record, 'reviews.art-version.v2')
+    assert.equal(await t.client.getDocument('reviews.art-version.v3'), undefined)
+  })
 })
 
 describe('who sees the records', () => {
