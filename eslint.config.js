@@ -13,6 +13,7 @@ export default tseslint.config(
       'widgets/dist/',
       '.sanity/',
       '.lake/',
+      '.cache/',
       'sanity.types.ts',
       'test-results/',
       'custom-elements.json',

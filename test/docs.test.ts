@@ -86,8 +86,7 @@ describe('docs: links', () => {
         if (/^[a-z]+:/i.test(target!)) continue
         const [path, anchor] = target!.split('#') as [string, string | undefined]
         const resolved = path ? join(dirname(file), decodeURIComponent(path)) : file
-        if (!existsSync(resolved))
-          broken.push(`${target} (no file)`)
+        if (!existsSync(resolved)) broken.push(`${target} (no file)`)
         else if (anchor && resolved.endsWith('.md') && !anchorsOf(resolved).has(anchor))
           broken.push(`${target} (no heading #${anchor})`)
       }
