@@ -85,6 +85,42 @@ describe('the readability panel', () => {
 })
 
 describe('the Preview view', () => {
+  // Runs before the typing scenario: after an answer has been typed into another FAQ in the same
+  // session, picking a partner in this FAQ's preview keeps its choice but the element does not
+  // take the partner's data (a known gap of the Preview view; see docs/editors-preview.md).
+  it('Riverbend’s page: its colours and attribution', async () => {
+    const frame = await openWithPreview('faq', 'faq-what-is-chronic-migraine')
+    await page.getByTestId('preview-partner').selectOption('riverbend-family-medicine')
+    const riverbend = byId(RIVERBEND) as unknown as {
+      theme: {colorPrimary: string}
+      attribution: {text: string}
+    }
+    await frame.locator('[part~="attribution"]').getByText(riverbend.attribution.text).waitFor()
+    // The theme goes on the element as --ck-* properties (ck-faq.ts applyTheme).
+    await frame
+      .locator(`ck-faq[style*="--ck-color-primary: ${riverbend.theme.colorPrimary}"]`)
+      .waitFor({state: 'attached'})
+    // Dark: the frame's prefers-color-scheme follows the switch. Phone: 375 px wide.
+    const dark = () =>
+      frame.locator('body').evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)
+    assert.equal(await dark(), false)
+    await page.getByTestId('preview-scheme-dark').click()
+    await frame.locator('body').evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const query = matchMedia('(prefers-color-scheme: dark)')
+          if (query.matches) return resolve()
+          query.addEventListener('change', () => resolve(), {once: true})
+          // A bound, not a pause: the promise settles on the change event, or fails here.
+          setTimeout(() => reject(new Error('the frame never turned dark')), 30_000)
+        }),
+    )
+    await page.getByTestId('preview-width-phone').click()
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="preview-frame"]')?.clientWidth === 375,
+    )
+  })
+
   it('an FAQ answer typed into changes the grade and the preview, without publishing', async () => {
     const frame = await openWithPreview('faq', FAQ_ID)
     const question = String(byId(FAQ_ID).question)
@@ -113,37 +149,6 @@ describe('the Preview view', () => {
       {id: FAQ_ID},
     )
     assert.ok(!published.includes('necessitating'), 'the published answer is unchanged')
-  })
-
-  it('Riverbend’s page: its colours and attribution', async () => {
-    const frame = await openWithPreview('faq', 'faq-what-is-chronic-migraine')
-    await page.getByTestId('preview-partner').selectOption('riverbend-family-medicine')
-    const riverbend = byId(RIVERBEND) as unknown as {
-      theme: {colorPrimary: string}
-      attribution: {text: string}
-    }
-    await frame.locator('[part~="attribution"]').getByText(riverbend.attribution.text).waitFor()
-    // The theme goes on the element as --ck-* properties (ck-faq.ts applyTheme).
-    await frame
-      .locator(`ck-faq[style*="--ck-color-primary: ${riverbend.theme.colorPrimary}"]`)
-      .waitFor({state: 'attached'})
-    // Dark: the frame's prefers-color-scheme follows the switch. Phone: 375 px wide.
-    const dark = () =>
-      frame.locator('body').evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)
-    assert.equal(await dark(), false)
-    await page.getByTestId('preview-scheme-dark').click()
-    await frame.locator('body').evaluate(
-      () =>
-        new Promise<void>((resolve) => {
-          const query = matchMedia('(prefers-color-scheme: dark)')
-          if (query.matches) resolve()
-          else query.addEventListener('change', () => resolve(), {once: true})
-        }),
-    )
-    await page.getByTestId('preview-width-phone').click()
-    await page.waitForFunction(
-      () => document.querySelector('[data-testid="preview-frame"]')?.clientWidth === 375,
-    )
   })
 
   it('a partner’s preview lists exactly the questions its embed shows on a page', async () => {
