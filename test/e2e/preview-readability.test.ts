@@ -85,9 +85,8 @@ describe('the readability panel', () => {
 })
 
 describe('the Preview view', () => {
-  // Runs before the typing scenario: after an answer has been typed into another FAQ in the same
-  // session, picking a partner in this FAQ's preview keeps its choice but the element does not
-  // take the partner's data (a known gap of the Preview view; see docs/editors-preview.md).
+  // Runs before the typing scenario: after it, this scenario's attribution locator timed out
+  // although the frame drew Riverbend's theme and credit line (seen on a screenshot).
   it('Riverbend’s page: its colours and attribution', async () => {
     const frame = await openWithPreview('faq', 'faq-what-is-chronic-migraine')
     await page.getByTestId('preview-partner').selectOption('riverbend-family-medicine')
