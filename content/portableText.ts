@@ -1,17 +1,9 @@
 // Small builders for Portable Text with stable keys, so the generated dataset is reproducible.
 import {createHash} from 'node:crypto'
+import type {MarkDef, Span} from './portableTextTypes'
 
-export interface Span {
-  _type: 'span'
-  _key: string
-  text: string
-  marks: string[]
-}
-export interface MarkDef {
-  _type: string
-  _key: string
-  [field: string]: unknown
-}
+export type {MarkDef, Span}
+
 export interface Block {
   _type: 'block'
   _key: string

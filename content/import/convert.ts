@@ -6,19 +6,10 @@ import {htmlToPortableText} from '@portabletext/html'
 import {markdownToPortableText} from '@portabletext/markdown'
 import {sha1Hex} from './ids'
 import {STYLE_FALLBACK, sourceSchema, type PortableTextSchema} from './schema'
+import type {MarkDef, Span} from '../portableTextTypes'
 import type {ConvertContext, ImportWarning, PlannedAsset, WarningKind} from './types'
 
-export interface Span {
-  _type: 'span'
-  _key: string
-  text: string
-  marks: string[]
-}
-export interface MarkDef {
-  _type: string
-  _key: string
-  [field: string]: unknown
-}
+export type {MarkDef, Span}
 export interface TextBlock {
   _type: 'block'
   _key: string

@@ -3,7 +3,7 @@
 // record and puts its copy on that document (if it is still the revision read), so an approval
 // and the text it covers never part.
 import {CheckmarkCircleIcon} from '@sanity/icons/CheckmarkCircle'
-import {Box, Button, Card, Flex, Stack, Text, TextArea, TextInput} from '@sanity/ui'
+import {Card, Stack, Text, TextArea, TextInput} from '@sanity/ui'
 import {Code} from '@sanity/ui/code'
 import {useState} from 'react'
 import type {DocumentActionComponent, SanityClient, SanityDocument} from 'sanity'
@@ -26,6 +26,7 @@ import {
   newRecord,
 } from '../review/records'
 import {reviewedDocument, useRequestedReview, type RequestedReview} from '../review/requested'
+import {DialogFooter} from '../review/DialogFooter'
 
 type Draft = SanityDocument & Record<string, unknown>
 
@@ -162,23 +163,15 @@ function ApproveForm(props: {
           onChange={(event) => setNote(event.currentTarget.value)}
         />
       </Stack>
-      {error && (
-        <Card padding={3} radius={2} tone="critical">
-          <Text size={1}>{error}</Text>
-        </Card>
-      )}
-      <Flex gap={2} justify="flex-end">
-        <Button mode="bleed" text="Cancel" onClick={onClose} />
-        <Box>
-          <Button
-            tone="positive"
-            text="Approve text"
-            disabled={!loaded || !dueValid || busy}
-            loading={busy}
-            onClick={submit}
-          />
-        </Box>
-      </Flex>
+      <DialogFooter
+        error={error}
+        onClose={onClose}
+        submitText="Approve text"
+        tone="positive"
+        disabled={!loaded || !dueValid}
+        busy={busy}
+        onSubmit={submit}
+      />
     </Stack>
   )
 }

@@ -2,13 +2,14 @@
 // back with a note. The
 // note goes into a change-request record of the trail; the request's status tells the editor.
 import {UndoIcon} from '@sanity/icons/Undo'
-import {Box, Button, Card, Flex, Stack, Text, TextArea} from '@sanity/ui'
+import {Stack, Text, TextArea} from '@sanity/ui'
 import {useState} from 'react'
 import type {DocumentActionComponent, SanityClient, SanityDocument} from 'sanity'
 import {useReviewClient} from '../review/hooks'
 import {errorDescription, newRecord} from '../review/records'
 import {reviewedDocument, useRequestedReview, type RequestedReview} from '../review/requested'
 import {draftAsRead} from './approve'
+import {DialogFooter} from '../review/DialogFooter'
 
 async function requestChanges(
   client: SanityClient,
@@ -76,23 +77,15 @@ function RequestChangesForm(props: {
           The editor sees this note in the Reviews tab.
         </Text>
       </Stack>
-      {error && (
-        <Card padding={3} radius={2} tone="critical">
-          <Text size={1}>{error}</Text>
-        </Card>
-      )}
-      <Flex gap={2} justify="flex-end">
-        <Button mode="bleed" text="Cancel" onClick={onClose} />
-        <Box>
-          <Button
-            tone="caution"
-            text="Send back"
-            disabled={!note.trim() || busy}
-            loading={busy}
-            onClick={submit}
-          />
-        </Box>
-      </Flex>
+      <DialogFooter
+        error={error}
+        onClose={onClose}
+        submitText="Send back"
+        tone="caution"
+        disabled={!note.trim()}
+        busy={busy}
+        onSubmit={submit}
+      />
     </Stack>
   )
 }

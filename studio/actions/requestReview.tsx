@@ -1,7 +1,7 @@
 // "Request review": an editor asks a clinician who reviews to sign off on the text on screen: the
 // draft's, or in a release perspective the release version's.
 import {CommentIcon} from '@sanity/icons/Comment'
-import {Box, Button, Card, Flex, Select, Stack, Text, TextArea} from '@sanity/ui'
+import {Card, Select, Stack, Text, TextArea} from '@sanity/ui'
 import {useState} from 'react'
 import {useCurrentUser, type DocumentActionComponent, type SanityClient} from 'sanity'
 import type {ReviewRequestValue} from '../../schemas/rules/approval'
@@ -10,6 +10,7 @@ import {RAW, useLoaded, useReviewClient} from '../review/hooks'
 import {errorDescription} from '../review/records'
 import {reviewedDocument} from '../review/requested'
 import {canRequestReview} from '../review/roles'
+import {DialogFooter} from '../review/DialogFooter'
 
 type Doc = Record<string, unknown> & {_id: string; _type: string}
 
@@ -100,23 +101,15 @@ function RequestReviewForm(props: {
           onChange={(event) => setNote(event.currentTarget.value)}
         />
       </Stack>
-      {error && (
-        <Card padding={3} radius={2} tone="critical">
-          <Text size={1}>{error}</Text>
-        </Card>
-      )}
-      <Flex gap={2} justify="flex-end">
-        <Button mode="bleed" text="Cancel" onClick={onClose} />
-        <Box>
-          <Button
-            tone="primary"
-            text="Send request"
-            disabled={!chosen || busy}
-            loading={busy}
-            onClick={submit}
-          />
-        </Box>
-      </Flex>
+      <DialogFooter
+        error={error}
+        onClose={onClose}
+        submitText="Send request"
+        tone="primary"
+        disabled={!chosen}
+        busy={busy}
+        onSubmit={submit}
+      />
     </Stack>
   )
 }
