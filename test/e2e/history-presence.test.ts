@@ -33,7 +33,10 @@ function watch(page: Page, name: string): void {
     const text = message.text()
     if (
       message.type() === 'error' &&
-      /\/data\/|\/socket\/|Error fetching|history|WebSocket/i.test(text)
+      /\/data\/|\/socket\/|Error fetching|history|WebSocket/i.test(text) &&
+      // Chromium's words when the Studio sends on a socket the browser is closing because the
+      // page navigates away: the page's own teardown, whatever the server does.
+      text !== 'WebSocket is already in CLOSING or CLOSED state.'
     )
       problems.push(`${name}: console: ${text.slice(0, 300)}`)
   })
