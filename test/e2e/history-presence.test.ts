@@ -147,9 +147,19 @@ describe('history, restore, presence and comments in the Studio on the lake', ()
     assert.equal(added?.field, 'question')
     // The first time the Comments panel opens, Sanity's onboarding popover covers its top; it
     // stays until dismissed.
+    // More than one onboarding popover may be up at once: dismiss each (role locators count
+    // only the ones shown).
     const gotIt = page.getByRole('button', {name: 'Got it'})
-    await gotIt.click()
-    await gotIt.waitFor({state: 'hidden'})
+    await gotIt.first().waitFor()
+    for (let shown = await gotIt.count(); shown > 0;) {
+      await gotIt.first().click()
+      const was = shown
+      for (let i = 0; i < 150 && shown >= was; i++) {
+        await new Promise((r) => setTimeout(r, 200))
+        shown = await gotIt.count()
+      }
+      assert.ok(shown < was, 'a dismissed onboarding popover closes')
+    }
     await page.getByText('Please check the wording').first().hover()
     await page.getByRole('button', {name: 'Mark comment as resolved'}).first().click()
     assert.equal((await comment('resolved'))?._id, added?._id)
