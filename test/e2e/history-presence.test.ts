@@ -68,7 +68,14 @@ async function waitForLake<T>(
 ): Promise<T> {
   const client = lakeClient(s.lake.url, s.lake.token).withConfig({dataset})
   for (let i = 0; i < 150; i++) {
-    const value = await client.fetch<T>(query, params, raw)
+    // The comments dataset exists only once the Studio has made it for the first comment: until
+    // then the lake answers 404, which means "not yet" here.
+    const value = await client
+      .fetch<T>(query, params, raw)
+      .catch((error: {statusCode?: number}) => {
+        if (error.statusCode === 404) return null
+        throw error
+      })
     if (value) return value
     await new Promise((r) => setTimeout(r, 200))
   }
