@@ -8,6 +8,7 @@ import {Code} from '@sanity/ui/code'
 import {useState} from 'react'
 import type {DocumentActionComponent, SanityClient, SanityDocument} from 'sanity'
 import {baseId, editorDate, fourEyesMessage, type ReviewRecord} from '../../schemas/rules/approval'
+import {fingerprintOf} from '../../schemas/rules/fingerprint'
 import {addMonths, todayIso} from '../../schemas/rules/review'
 import {
   RAW,
@@ -22,31 +23,58 @@ import {
   errorDescription,
   LAST_APPROVAL_QUERY,
   medicalReviewOf,
-  recordReview,
+  newRecord,
 } from '../review/records'
 import {reviewedDocument, useRequestedReview, type RequestedReview} from '../review/requested'
 import {DialogFooter} from '../review/DialogFooter'
 
-/** Approves: the record and the document's `medicalReview` in one transaction. */
-function approve(
+type Draft = SanityDocument & Record<string, unknown>
+
+/**
+ * Reads the draft (or release version) as the lake holds it and checks it is the text the
+ * reviewer has on screen, so the record names the revision whose text was read.
+ */
+export async function draftAsRead(
+  client: SanityClient,
+  shown: SanityDocument,
+): Promise<Draft & {_rev: string}> {
+  const stored = await client.getDocument<Draft>(shown._id)
+  if (!stored) throw new Error('The draft is gone: it was published or discarded meanwhile.')
+  if ((await fingerprintOf(stored)) !== (await fingerprintOf(shown)))
+    throw new Error('The text changed while you were reading it: read it again, then approve.')
+  return stored
+}
+
+/** Approves: the record and the draft's `medicalReview` in one transaction. */
+async function approve(
   client: SanityClient,
   shown: SanityDocument,
   requested: RequestedReview,
   nextReviewDue: string,
   note: string,
 ): Promise<ReviewRecord> {
-  return recordReview(
-    client,
-    shown,
-    {
-      kind: 'approval',
-      reviewer: requested.reviewer,
-      userId: requested.user.id,
-      note,
-      nextReviewDue,
-    },
-    (patch, record) => patch.set({medicalReview: medicalReviewOf(record)}).unset(['reviewRequest']),
-  )
+  const draft = await draftAsRead(client, shown)
+  const record = await newRecord({
+    kind: 'approval',
+    draft,
+    reviewer: requested.reviewer,
+    userId: requested.user.id,
+    at: new Date(),
+    note,
+    nextReviewDue,
+  })
+  await client
+    .transaction()
+    .create(record)
+    .patch(
+      client
+        .patch(draft._id)
+        .ifRevisionId(draft._rev)
+        .set({medicalReview: medicalReviewOf(record)})
+        .unset(['reviewRequest']),
+    )
+    .commit({visibility: 'sync'})
+  return record
 }
 
 /** The state of the text in words: what the reviewer is about to approve. */

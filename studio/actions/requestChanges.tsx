@@ -1,28 +1,41 @@
 // "Request changes": the clinician asked for the review sends the draft (or the release version)
-// back with a note. The note goes into a change-request record of the trail; the request's
-// status tells the editor.
+// back with a note. The
+// note goes into a change-request record of the trail; the request's status tells the editor.
 import {UndoIcon} from '@sanity/icons/Undo'
 import {Stack, Text, TextArea} from '@sanity/ui'
 import {useState} from 'react'
 import type {DocumentActionComponent, SanityClient, SanityDocument} from 'sanity'
 import {useReviewClient} from '../review/hooks'
-import {errorDescription, recordReview} from '../review/records'
+import {errorDescription, newRecord} from '../review/records'
 import {reviewedDocument, useRequestedReview, type RequestedReview} from '../review/requested'
+import {draftAsRead} from './approve'
 import {DialogFooter} from '../review/DialogFooter'
 
-/** Sends the text back: a change-request record, and the request's status on the document. */
 async function requestChanges(
   client: SanityClient,
   shown: SanityDocument,
   requested: RequestedReview,
   note: string,
 ): Promise<void> {
-  await recordReview(
-    client,
-    shown,
-    {kind: 'changesRequested', reviewer: requested.reviewer, userId: requested.user.id, note},
-    (patch) => patch.set({'reviewRequest.status': 'changesRequested'}),
-  )
+  const draft = await draftAsRead(client, shown)
+  const record = await newRecord({
+    kind: 'changesRequested',
+    draft,
+    reviewer: requested.reviewer,
+    userId: requested.user.id,
+    at: new Date(),
+    note,
+  })
+  await client
+    .transaction()
+    .create(record)
+    .patch(
+      client
+        .patch(draft._id)
+        .ifRevisionId(draft._rev)
+        .set({'reviewRequest.status': 'changesRequested'}),
+    )
+    .commit({visibility: 'sync'})
 }
 
 function RequestChangesForm(props: {

@@ -1,7 +1,7 @@
 // The review trail as the Studio writes and reads it: approval and change-request records, the
 // `medicalReview` copy an approval puts on the draft (or release version), and who changed it since
 // its approval.
-import type {SanityClient, SanityDocument} from 'sanity'
+import type {SanityClient} from 'sanity'
 import {fingerprintOf, medicalText} from '../../schemas/rules/fingerprint'
 import {
   baseId,
@@ -131,42 +131,4 @@ export async function authorsSince(
 export function errorDescription(error: unknown): string {
   const e = error as {response?: {body?: {error?: {description?: string}}}; message?: string}
   return e?.response?.body?.error?.description ?? e?.message ?? String(error)
-}
-
-type Reviewed = SanityDocument & Record<string, unknown> & {_rev: string}
-type Patch = ReturnType<SanityClient['patch']>
-
-/**
- * Reads the draft (or release version) as the lake holds it and checks it is the text the
- * reviewer has on screen, so the record names the revision whose text was read.
- */
-export async function documentAsRead(
-  client: SanityClient,
-  shown: SanityDocument,
-): Promise<Reviewed> {
-  const stored = await client.getDocument<Reviewed>(shown._id)
-  if (!stored) throw new Error('The draft is gone: it was published or discarded meanwhile.')
-  if ((await fingerprintOf(stored)) !== (await fingerprintOf(shown)))
-    throw new Error('The text changed while you were reading it: read it again, then approve.')
-  return stored
-}
-
-/**
- * Writes the reviewer's record of the text as read and, in the same transaction, its effect on
- * the reviewed document (`change`), guarded by the revision read: the two never part.
- */
-export async function recordReview(
-  client: SanityClient,
-  shown: SanityDocument,
-  input: Omit<RecordInput, 'draft' | 'at'>,
-  change: (patch: Patch, record: ReviewRecord) => Patch,
-): Promise<ReviewRecord> {
-  const reviewed = await documentAsRead(client, shown)
-  const record = await newRecord({...input, draft: reviewed, at: new Date()})
-  await client
-    .transaction()
-    .create(record)
-    .patch(change(client.patch(reviewed._id).ifRevisionId(reviewed._rev), record))
-    .commit({visibility: 'sync'})
-  return record
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import {mkdirSync} from 'node:fs'
 import {after, before, describe, it} from 'node:test'
 import sharp from 'sharp'
-import {medicalReviewOf, recordReview} from '../../studio/review/records'
+import {medicalReviewOf, newRecord} from '../../studio/review/records'
 import {lakeClient} from '../helpers/lake'
 import {docsScreenshot} from '../helpers/docs-images'
 import {openStudio, type StudioSession} from '../helpers/studio'
@@ -138,17 +138,23 @@ describe('creating and publishing an FAQ in the Studio', () => {
     // action itself): the record and the draft's review in one transaction, with her token.
     const yu = lakeClient(s.lake.url, s.addSampleUser('clinician-sloane-yu'))
     const draft = await yu.getDocument(draftId)
-    assert.ok(draft)
-    await recordReview(
-      yu,
-      draft,
-      {
-        kind: 'approval',
-        reviewer: {_id: 'clinician-sloane-yu', name: 'Dr. Sloane Yu'},
-        userId: 'clinician-sloane-yu',
-      },
-      (patch, record) => patch.set({medicalReview: medicalReviewOf(record)}),
-    )
+    const record = await newRecord({
+      kind: 'approval',
+      draft: draft as typeof draft & {_rev: string},
+      reviewer: {_id: 'clinician-sloane-yu', name: 'Dr. Sloane Yu'},
+      userId: 'clinician-sloane-yu',
+      at: new Date(),
+    })
+    await yu
+      .transaction()
+      .create(record)
+      .patch(
+        yu
+          .patch(draftId)
+          .ifRevisionId(draft!._rev)
+          .set({medicalReview: medicalReviewOf(record)}),
+      )
+      .commit()
     // A partner-style page with <ck-faq live> is open before publishing; it must update by itself.
     const demo = await s.browser.newPage()
     await demo.goto(`${s.lake.url}/demo/`)
