@@ -156,27 +156,45 @@ async function requestReviewFromYu(page: Page) {
   await dialog.waitFor({state: 'detached'})
 }
 
-/** Dr. Yu opens the FAQ in the release's perspective and approves the version's text. */
+/**
+ * Dr. Yu opens the FAQ in the release's perspective and approves the version's text; done once
+ * the lake holds her approval on the version.
+ */
 async function approveInRelease(yu: Page, releaseId: string, faqId: string) {
+  const client = lakeClient(s.lake.url, s.lake.token)
+  // The version starts with the published FAQ's approval: done is a new record and no request.
+  const approved = () =>
+    client.fetch<boolean>(
+      `count(*[_id == $version && !defined(reviewRequest)
+        && medicalReview.approvedBy == "clinician-sloane-yu"
+        && medicalReview.record != *[_id == $published][0].medicalReview.record]) == 1`,
+      {version: `versions.${releaseId}.${faqId}`, published: faqId},
+      raw,
+    )
   await yu.goto(`${s.studioUrl}/intent/edit/id=${faqId};type=faq/?perspective=${releaseId}`)
   const approve = yu.getByTestId('action-approve')
   await approve.waitFor({timeout: 90_000})
-  await until(() => approve.isEnabled(), `Approve to be enabled for ${faqId}`)
-  const dialog = yu.getByRole('dialog')
-  const approveText = dialog.getByRole('button', {name: 'Approve text'})
-  // The pane may still be settling on the version when the button first shows (a click then
-  // opens nothing): click until the dialog is open.
-  await until(async () => {
-    if (await approveText.isVisible()) return true
-    await approve.click()
-    return approveText.waitFor({timeout: 2_000}).then(
-      () => true,
-      () => false,
-    )
-  }, `the Approve dialog for ${faqId}`)
-  await until(() => approveText.isEnabled(), 'the Approve dialog to be ready')
-  await approveText.click()
-  await dialog.waitFor({state: 'detached'})
+  const approveText = yu.getByRole('dialog').getByRole('button', {name: 'Approve text'})
+  // While the pane settles on the release version, a click on Approve may open nothing and an
+  // open dialog may close again: each round looks at the lake first, then opens the dialog or
+  // presses its button, whichever is due. A pressed button is busy until the approval is in.
+  const quick = {timeout: 2_000}
+  await until(
+    async () => {
+      if (await approved()) return true
+      if (!(await approveText.isVisible())) {
+        if (await approve.isEnabled(quick).catch(() => false))
+          await approve.click(quick).catch(() => undefined)
+        return false
+      }
+      if (await approveText.isEnabled(quick).catch(() => false))
+        await approveText.click(quick).catch(() => undefined)
+      return false
+    },
+    `Dr. Yu's approval of the ${faqId} version`,
+    90_000,
+  )
+  await approveText.waitFor({state: 'detached'})
 }
 
 describe('a release in the Releases tool', () => {
