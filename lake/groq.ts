@@ -6,7 +6,7 @@ import type {LakeDocument} from './store'
 import {resultTooLarge} from './query/limits'
 import type {FilterMemo} from './query/filters'
 import type {ResultScope} from './query/results'
-import type {PerspectiveView} from './query/views'
+import type {IndexedList, PerspectiveView} from './query/views'
 
 export interface QueryOptions {
   identity?: string
@@ -26,23 +26,16 @@ export async function runQuery(
   view: PerspectiveView,
   options: QueryOptions,
 ): Promise<string> {
-  const key = `${options.identity ?? ''}\u0000${query}\u0000${JSON.stringify(params)}`
+  const paramsJson = JSON.stringify(params)
+  const key = `${options.identity ?? ''}\u0000${query}\u0000${paramsJson}`
   const cached = view.results.get(key)
   if (cached !== undefined) return cached
   const original = query
-  ;({query, params} = withTextQueries(query, params))
-  let tree
-  try {
-    tree = parse(query, {params})
-  } catch (error) {
-    throw parseError(original, error)
-  }
-  const type = singleTypeScanned(tree)
-  const scope: ResultScope = {
-    scanned: type !== null ? {type} : everythingCount(tree) === 0 ? 'none' : 'all',
-    refs: new Set(),
-  }
-  let dataset = type === null ? view.documents : (view.byType.get(type) ?? [])
+  const plan = planOf(query, params, paramsJson)
+  ;({params} = plan)
+  let {tree} = plan
+  const scope: ResultScope = {scanned: plan.scanned, refs: new Set()}
+  let dataset = plan.type === null ? view.documents : (view.byType.get(plan.type) ?? [])
   const evaluateOptions = {
     params,
     identity: options.identity,
@@ -51,17 +44,15 @@ export async function runQuery(
       return view.get(_ref) ?? null
     },
   }
-  const filter = everythingCount(tree) === 1 ? scannedFilter(tree) : null
-  // now() changes between runs, so its answers are neither cached nor memoised.
-  const timeless = !/\bnow\s*\(/.test(query)
-  if (filter && timeless) {
-    const key = `${options.identity ?? ''}\u0000${JSON.stringify(filter)}\u0000${JSON.stringify(params)}`
-    const memo = view.filters.get(key)
-    const matched = memo && matchingWithMemo(memo, dataset, filter, view, evaluateOptions)
+  const list = view.list(plan.type)
+  if (plan.filter && plan.timeless && list) {
+    const memo = view.filters.get(`${options.identity ?? ''}\u0000${plan.filterKey}`)
+    const matched = memo && matchingWithMemo(memo, list, plan.filter.node, view, evaluateOptions)
     if (memo && matched) {
-      // Evaluating the whole query over the matching documents gives the same answer: its
-      // only `*` is this filter's, and `->` reads the view, not the dataset.
+      // The matching documents through `*` in place of `*[filter]` give the same answer: it is
+      // the query's only `*`, and `->` reads the view, not the dataset.
       dataset = matched
+      tree = plan.filter.bare
       scope.filterRefs = memo.refsTo
     }
   }
@@ -86,8 +77,56 @@ export async function runQuery(
     throw resultTooLarge(options.maxResultBytes)
   }
   if (Buffer.byteLength(json) > options.maxResultBytes) throw resultTooLarge(options.maxResultBytes)
-  if (timeless) view.results.set(key, json, scope)
+  if (plan.timeless) view.results.set(key, json, scope)
   return json
+}
+
+/** What running a query needs besides the documents: parsed once per query and parameters. */
+interface Plan {
+  tree: ReturnType<typeof parse>
+  /** The parameters, with the `text::query()` patterns added. */
+  params: Record<string, unknown>
+  /** The only type its `*` can read (lake/groq.ts singleTypeScanned), or null. */
+  type: string | null
+  scanned: ResultScope['scanned']
+  /** Its only `*` is filtered: the filter, and the tree with that `*` unfiltered. */
+  filter: {node: Node; bare: ReturnType<typeof parse>} | null
+  /** The filter with its parameters, naming its memo. */
+  filterKey: string
+  /** now() changes between runs, so its answers are neither cached nor memoised. */
+  timeless: boolean
+}
+
+const plans = new Map<string, Plan>()
+const MAX_PLANS = 500
+
+function planOf(query: string, params: Record<string, unknown>, paramsJson: string): Plan {
+  const key = `${query}\u0000${paramsJson}`
+  const known = plans.get(key)
+  if (known) return known
+  const text = withTextQueries(query, params)
+  let tree
+  try {
+    tree = parse(text.query, {params: text.params})
+  } catch (error) {
+    throw parseError(query, error)
+  }
+  const type = singleTypeScanned(tree)
+  const everything = everythingCount(tree)
+  const node = everything === 1 ? scannedFilter(tree) : null
+  const filterKey = node ? `${JSON.stringify(node)}\u0000${JSON.stringify(text.params)}` : ''
+  const plan: Plan = {
+    tree,
+    params: text.params,
+    type,
+    scanned: type !== null ? {type} : everything === 0 ? 'none' : 'all',
+    filter: node ? {node, bare: unfiltered(tree, node)} : null,
+    filterKey,
+    timeless: !/\bnow\s*\(/.test(query),
+  }
+  if (plans.size >= MAX_PLANS) plans.clear()
+  plans.set(key, plan)
+  return plan
 }
 
 /** The filter node `*[…]` of the query's only `*`, if the query reads `*` through one. */
@@ -101,19 +140,26 @@ function scannedFilter(tree: unknown): Node | null {
   return null
 }
 
+/** A copy of `tree` with the filter node (on its `base` chain) replaced by the bare `*`. */
+function unfiltered<T>(tree: T, filter: Node): T {
+  const node = tree as Node
+  if (node === filter) return filter.base as T
+  return {...node, base: unfiltered(node.base as Node, filter)} as T
+}
+
 /**
  * The documents the filter matches, each tested once per version of itself (and of what it
  * dereferenced); null when the filter cannot be tested synchronously one document at a time.
  */
 function matchingWithMemo(
   memo: FilterMemo,
-  dataset: LakeDocument[],
+  list: IndexedList,
   filter: Node,
   view: PerspectiveView,
   options: {params: Record<string, unknown>; identity?: string},
 ): LakeDocument[] | null {
   try {
-    return memo.matching(dataset, (doc) => {
+    return memo.matching(list, (doc) => {
       const refs: string[] = []
       const value = evaluateSync(filter as never, {
         ...options,

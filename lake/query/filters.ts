@@ -1,8 +1,9 @@
 // Per-document answers of a query's top-level filter (`*[filter]`), kept across commits: after a
-// commit to one FAQ, a FAQ list re-tests that FAQ only, not all of them. An answer is reused while
-// the document is the same object (views replace a changed document's object) and no document its
-// test dereferenced has changed.
+// commit to one FAQ, a FAQ list re-tests that FAQ only, not all of them, and does not even walk
+// the other FAQs. The views invalidate every document they replace (and the documents whose test
+// dereferenced it), so an answer holds until then.
 import type {LakeDocument} from '../store'
+import type {IndexedList} from './views'
 
 /** One document's answer, and the ids the filter dereferenced to reach it. */
 export interface FilterTest {
@@ -10,54 +11,84 @@ export interface FilterTest {
   refs: string[]
 }
 
-interface Entry extends FilterTest {
-  doc: LakeDocument
-}
+/**
+ * Below this share of matching documents, the matches are put in dataset order by sorting them;
+ * above it, one walk over the dataset is cheaper.
+ */
+const SORT_SHARE = 1 / 16
 
 export class FilterMemo {
-  private readonly entries = new Map<string, Entry>()
+  private readonly answers = new Map<string, FilterTest>()
+  private readonly matches = new Set<string>()
+  /** Ids to test again: changed since their answer, or never tested. */
+  private readonly stale = new Set<string>()
+  /** The list every document of which has an answer (or is stale); null before the first pass. */
+  private list: IndexedList | null = null
   /** Id read through `->` → the documents whose answer read it. Live: results consult it. */
   readonly refsTo = new Map<string, Set<string>>()
 
   get size(): number {
-    return this.entries.size
+    return this.answers.size
   }
 
-  /** The documents the filter matches, in order, testing only those without a valid answer. */
-  matching(docs: LakeDocument[], test: (doc: LakeDocument) => FilterTest): LakeDocument[] {
-    const out: LakeDocument[] = []
-    for (const doc of docs) {
-      let entry = this.entries.get(doc._id)
-      if (!entry || entry.doc !== doc) {
-        if (entry) this.forget(doc._id, entry)
-        entry = {doc, ...test(doc)}
-        this.entries.set(doc._id, entry)
-        for (const ref of entry.refs) {
-          const dependents = this.refsTo.get(ref)
-          if (dependents) dependents.add(doc._id)
-          else this.refsTo.set(ref, new Set([doc._id]))
-        }
-      }
-      if (entry.match) out.push(doc)
+  /** The documents of `list` the filter matches, in its order, testing only the stale ones. */
+  matching(list: IndexedList, test: (doc: LakeDocument) => FilterTest): LakeDocument[] {
+    if (this.list !== list) {
+      // First use, or the type's list was emptied and made anew: test every document.
+      this.clear()
+      this.list = list
+      for (const doc of list.items) this.stale.add(doc._id)
     }
-    return out
+    for (const id of this.stale) {
+      const doc = list.get(id)
+      if (doc) this.remember(id, test(doc))
+    }
+    this.stale.clear()
+    if (this.matches.size > list.items.length * SORT_SHARE)
+      return list.items.filter((doc) => this.matches.has(doc._id))
+    const ids = [...this.matches].sort((a, b) => list.position(a)! - list.position(b)!)
+    return ids.map((id) => list.get(id)!)
   }
 
-  /** The document `id` changed: its answer, and those that dereferenced it, are stale. */
+  /** The document `id` changed (or appeared, or went): its answer, and those that read it, are stale. */
   invalidate(id: string): void {
+    if (!this.list) return
     for (const dependent of [id, ...(this.refsTo.get(id) ?? [])]) {
-      const entry = this.entries.get(dependent)
-      if (entry) this.forget(dependent, entry)
+      this.forget(dependent)
+      this.stale.add(dependent)
+    }
+    // More stale than there are documents: a fresh pass costs the same and forgets the departed.
+    if (this.stale.size > this.list.items.length) this.list = null
+  }
+
+  private remember(id: string, answer: FilterTest): void {
+    this.forget(id)
+    this.answers.set(id, answer)
+    if (answer.match) this.matches.add(id)
+    for (const ref of answer.refs) {
+      const dependents = this.refsTo.get(ref)
+      if (dependents) dependents.add(id)
+      else this.refsTo.set(ref, new Set([id]))
     }
   }
 
-  private forget(id: string, entry: Entry): void {
-    this.entries.delete(id)
-    for (const ref of entry.refs) {
+  private forget(id: string): void {
+    const answer = this.answers.get(id)
+    if (!answer) return
+    this.answers.delete(id)
+    this.matches.delete(id)
+    for (const ref of answer.refs) {
       const dependents = this.refsTo.get(ref)
       dependents?.delete(id)
       if (dependents?.size === 0) this.refsTo.delete(ref)
     }
+  }
+
+  private clear(): void {
+    this.answers.clear()
+    this.matches.clear()
+    this.stale.clear()
+    this.refsTo.clear()
   }
 }
 

@@ -47,6 +47,11 @@ export class IndexedList {
     return at === undefined ? undefined : this.items[at]
   }
 
+  /** Where `id` sits in `items`, if it is there. */
+  position(id: string): number | undefined {
+    return this.index.get(id)
+  }
+
   set(doc: LakeDocument): void {
     const at = this.index.get(doc._id)
     if (at !== undefined) this.items[at] = doc
@@ -92,6 +97,11 @@ export class PerspectiveView {
 
   get(id: string): LakeDocument | undefined {
     return this.all.get(id)
+  }
+
+  /** The documents of one type (what `byType` holds), or with null all of them. */
+  list(type: string | null): IndexedList | undefined {
+    return type === null ? this.all : this.types.get(type)
   }
 
   /** Puts (or, with null, removes) the entry for `id`; returns what changed, if anything. */
