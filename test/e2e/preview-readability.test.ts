@@ -1,9 +1,7 @@
 // The readability panel and the Preview view in the real Studio on the real lake: the seed
 // article's grade and hardest sentences, an FAQ answer typed into (grade and preview change, nothing
-// is published), and a partner's preview against its embed on a page. (The FAQ preview's
-// switches, partner, dark and phone, are not driven here: in a full run the frame did not follow
-// them as seen by the test although screenshots show it drawn; their data is covered by
-// test/studio-preview.test.ts.)
+// is published), an FAQ shown on Riverbend's page, dark and at a phone's width, and a partner's
+// preview against its embed on a page.
 import assert from 'node:assert/strict'
 import {after, before, describe, it} from 'node:test'
 import type {FrameLocator, Page} from 'playwright-core'
@@ -18,6 +16,10 @@ const FAQ_ID = 'faq-what-helps-minor-headaches'
 const RIVERBEND = 'partner-riverbend-family-medicine'
 const LONG_SENTENCE =
   ' Nonsteroidal anti-inflammatory medications, administered intermittently, occasionally precipitate medication-overuse headaches necessitating comprehensive neurological evaluation.'
+
+/** The kit's default backgrounds, light and dark (widgets/styles/tokens.ts). */
+const LIGHT_BG = 'rgb(255, 255, 255)'
+const DARK_BG = 'rgb(17, 24, 33)'
 
 const sample = readNdjson(SAMPLE_PATH) as Array<Record<string, unknown> & {_id: string}>
 const byId = (id: string) => sample.find((doc) => doc._id === id)!
@@ -43,6 +45,28 @@ before(async () => {
   await s.signIn()
 })
 after(() => s?.close())
+
+/** Asks `read` again until it answers truthy; errors (a frame being replaced) count as not yet. */
+async function until<T>(
+  read: () => Promise<T>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<Exclude<T, false | null | undefined>> {
+  const deadline = Date.now() + timeoutMs
+  let last: unknown
+  for (;;) {
+    try {
+      const value = await read()
+      if (value) return value as Exclude<T, false | null | undefined>
+      last = value
+    } catch (error) {
+      last = error
+    }
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}; last: ${String(last)}`)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+}
 
 /** A document in the form pane, its Preview beside it: "Split pane right", then the Preview tab. */
 async function openWithPreview(type: string, id: string): Promise<FrameLocator> {
@@ -115,6 +139,60 @@ describe('the Preview view', () => {
       {id: FAQ_ID},
     )
     assert.ok(!published.includes('necessitating'), 'the published answer is unchanged')
+  })
+
+  it('an FAQ on Riverbend’s page: its colours and attribution, dark, at a phone’s width', async () => {
+    const frame = await openWithPreview('faq', 'faq-what-is-chronic-migraine')
+    const riverbend = byId(RIVERBEND) as unknown as {
+      theme: {colorPrimary: string}
+      attribution: {text: string}
+    }
+    // Read in the frame each round: the theme ck-faq.ts puts on the element as --ck-* properties,
+    // its credit line, and the background it is drawn on.
+    const seen = () =>
+      frame.locator('ck-faq').evaluate(
+        (el) => ({
+          primary: (el as HTMLElement).style.getPropertyValue('--ck-color-primary').trim(),
+          attribution: el.shadowRoot?.querySelector('[part~="attribution"]')?.textContent ?? '',
+          background: getComputedStyle(el).backgroundColor,
+        }),
+        undefined,
+        {timeout: 2_000},
+      )
+    // The picker's choice is re-made while the select does not show it: right after the split,
+    // the Studio may draw the pane once more, and a choice made in the first drawing is lost.
+    const picker = page.getByTestId('preview-partner')
+    const shows = (
+      what: string,
+      wanted: (now: Awaited<ReturnType<typeof seen>>) => boolean,
+      partner?: string,
+    ) =>
+      until(async () => {
+        if (partner !== undefined && (await picker.inputValue()) !== partner)
+          await picker.selectOption(partner)
+        return wanted(await seen())
+      }, what)
+    await shows(
+      'Riverbend’s theme and attribution',
+      (now) =>
+        now.primary === riverbend.theme.colorPrimary &&
+        now.attribution.includes(riverbend.attribution.text),
+      'riverbend-family-medicine',
+    )
+    // Our own site in dark mode: the kit's dark palette (widgets/styles/tokens.ts), and back.
+    await shows(
+      'our own light colours',
+      (now) => now.primary === '' && now.background === LIGHT_BG,
+      '',
+    )
+    await page.getByTestId('preview-scheme-dark').click()
+    await shows('the dark palette', (now) => now.background === DARK_BG)
+    await page.getByTestId('preview-scheme-light').click()
+    await shows('the light palette again', (now) => now.background === LIGHT_BG)
+    await page.getByTestId('preview-width-phone').click()
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="preview-frame"]')?.clientWidth === 375,
+    )
   })
 
   it('a partner’s preview lists exactly the questions its embed shows on a page', async () => {

@@ -5,7 +5,7 @@ import {Button, Card, Flex, Select, Stack, Text} from '@sanity/ui'
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react'
 import type {UserViewComponent} from 'sanity/structure'
 import {widgetsUrl} from '../../env'
-import {FRAME_MESSAGE, frameHtml, isFrameMessage, scriptUrl} from './frame'
+import {FRAME_MESSAGE, frameHtml, isFrameMessage, scriptUrl, type ColorScheme} from './frame'
 import {
   buildPreviewData,
   partnerLanguage,
@@ -22,7 +22,7 @@ const TYPING_DEBOUNCE_MS = 150
 
 const WIDTHS = {phone: 375, desktop: 1024} as const
 type Width = keyof typeof WIDTHS
-type Scheme = 'light' | 'dark'
+type Scheme = ColorScheme
 
 type FrameState = 'loading' | 'ready' | 'script-error'
 
@@ -91,11 +91,17 @@ export const PreviewView: UserViewComponent = ({document}) => {
     window.addEventListener('message', onMessage)
     return () => window.removeEventListener('message', onMessage)
   }, [])
-  const post = useCallback((data: unknown) => {
-    frame.current?.contentWindow?.postMessage({source: FRAME_MESSAGE, type: 'data', data}, '*')
-  }, [])
+  const post = useCallback(
+    (message: {type: 'data'; data: unknown} | {type: 'scheme'; scheme: Scheme}) => {
+      frame.current?.contentWindow?.postMessage({source: FRAME_MESSAGE, ...message}, '*')
+    },
+    [],
+  )
   useEffect(() => {
-    if (frameState === 'ready' && built) post(built.data)
+    if (frameState === 'ready') post({type: 'scheme', scheme})
+  }, [frameState, scheme, post])
+  useEffect(() => {
+    if (frameState === 'ready' && built) post({type: 'data', data: built.data})
   }, [frameState, built, post])
 
   if (!spec || !element) return null
@@ -196,7 +202,8 @@ export const PreviewView: UserViewComponent = ({document}) => {
             maxWidth: '100%',
             height: 640,
             border: 0,
-            // The frame's prefers-color-scheme follows the iframe's used color-scheme.
+            // Where the browser passes it on, the frame's prefers-color-scheme; the frame also
+            // answers the widgets' colour-scheme rules itself (frame.ts).
             colorScheme: scheme,
           }}
         />

@@ -11,6 +11,10 @@ export type FrameMessage =
   | {source: typeof FRAME_MESSAGE; type: 'script-error'}
   | {source: typeof FRAME_MESSAGE; type: 'rendered'; count: number | null}
   | {source: typeof FRAME_MESSAGE; type: 'data'; data: unknown}
+  | {source: typeof FRAME_MESSAGE; type: 'scheme'; scheme: ColorScheme}
+
+/** The reader's light or dark setting the preview shows. */
+export type ColorScheme = 'light' | 'dark'
 
 /** The script that defines an element, as partners load it. */
 export const scriptUrl = (widgetsUrl: string, element: PreviewElement): string =>
@@ -28,23 +32,62 @@ export interface FrameOptions {
 
 // Runs in the frame. The element is created on the first data, with its data set before it
 // connects, so it never asks the lake itself (docs/widgets-content-in.md). The frame answers its
-// parent only, and only takes data from its parent.
+// parent only, and only takes messages from its parent.
+//
+// Light / dark: an iframe's color-scheme does not reach its document's prefers-color-scheme in
+// Chromium, and a page cannot set that preference. So the frame answers each
+// `(prefers-color-scheme: …)` in the widgets' own style sheets (and its own) as a reader with that
+// setting would: the feature becomes always true or always false. The widgets' CSS is otherwise
+// untouched; style sheets of elements drawn later are answered when they render.
 const bootstrap = (element: PreviewElement, attributes: Record<string, string>) => `
 (() => {
   const tag = ${JSON.stringify(FRAME_MESSAGE)};
   const post = (message) => parent.postMessage({source: tag, ...message}, '*');
   let el = null;
+  let scheme = null;
+  const original = new WeakMap();
+  const feature = /\\(\\s*prefers-color-scheme\\s*:\\s*(light|dark)\\s*\\)/g;
+  const answer = (root) => {
+    const sheets = [...(root.adoptedStyleSheets || []), ...(root.styleSheets || [])];
+    for (const sheet of sheets) {
+      let rules;
+      try { rules = sheet.cssRules; } catch { continue; }
+      for (const rule of rules) {
+        if (!(rule instanceof CSSMediaRule)) continue;
+        const text = original.get(rule) ?? rule.media.mediaText;
+        if (!text.includes('prefers-color-scheme')) continue;
+        original.set(rule, text);
+        rule.media.mediaText = text.replace(feature, (_, value) =>
+          value === scheme ? '(min-width: 0px)' : '(max-width: -1px)');
+      }
+    }
+    for (const node of root.querySelectorAll('*')) if (node.shadowRoot) answer(node.shadowRoot);
+  };
+  const applyScheme = () => {
+    if (!scheme) return;
+    document.documentElement.style.colorScheme = scheme;
+    answer(document);
+  };
   window.addEventListener('message', (event) => {
     const message = event.data;
-    if (event.source !== parent || !message || message.source !== tag || message.type !== 'data') return;
+    if (event.source !== parent || !message || message.source !== tag) return;
+    if (message.type === 'scheme') {
+      scheme = message.scheme === 'dark' ? 'dark' : 'light';
+      applyScheme();
+      return;
+    }
+    if (message.type !== 'data') return;
     if (!el) {
       el = document.createElement(${JSON.stringify(element)});
       for (const [name, value] of Object.entries(${JSON.stringify(attributes)})) el.setAttribute(name, value);
       el.data = message.data;
       document.body.append(el);
     } else el.data = message.data;
+    applyScheme();
+    requestAnimationFrame(applyScheme);
   });
   document.addEventListener('ck-load', (event) => {
+    applyScheme();
     post({type: 'rendered', count: typeof event.detail?.count === 'number' ? event.detail.count : null});
   });
   window.__ckScriptLoaded = () => customElements.whenDefined(${JSON.stringify(element)}).then(() => post({type: 'ready'}));
