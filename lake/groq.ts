@@ -158,19 +158,25 @@ function matchingWithMemo(
   view: PerspectiveView,
   options: {params: Record<string, unknown>; identity?: string},
 ): LakeDocument[] | null {
+  // The filter's condition with the document as `@`, as `*[…]` tests each one (`^` is null
+  // either way at the top level); one options object for every document.
+  let refs: string[] = []
+  const each = {
+    ...options,
+    root: null as LakeDocument | null,
+    dataset: [],
+    dereference: ({_ref}: {_ref: string}) => {
+      refs.push(_ref)
+      return view.get(_ref) ?? null
+    },
+  }
+  const condition = filter.expr as never
   try {
     return memo.matching(list, (doc) => {
-      const refs: string[] = []
-      const value = evaluateSync(filter as never, {
-        ...options,
-        dataset: [doc],
-        dereference: ({_ref}) => {
-          refs.push(_ref)
-          return view.get(_ref) ?? null
-        },
-      })
-      const result = toJS(value)
-      return {match: Array.isArray(result) && result.length > 0, refs}
+      refs = []
+      each.root = doc
+      // Only true keeps a document: null or any other value does not.
+      return {match: toJS(evaluateSync(condition, each)) === true, refs}
     })
   } catch {
     // The full evaluation below reports the error (or takes the async path).
