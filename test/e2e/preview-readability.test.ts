@@ -4,11 +4,12 @@
 // preview against its embed on a page.
 import assert from 'node:assert/strict'
 import {after, before, describe, it} from 'node:test'
-import type {FrameLocator, Page} from 'playwright-core'
+import type {Page} from 'playwright-core'
 import {SAMPLE_PATH} from '../../content/build'
 import {readNdjson} from '../../content/validate'
 import {readabilityReport} from '../../studio/inputs/readability/report'
 import {lakeClient} from '../helpers/lake'
+import {openWithPreview as openPreview} from '../helpers/preview'
 import {openStudio, type StudioSession} from '../helpers/studio'
 
 const ARTICLE_ID = 'article-prevent-headaches-with-botox'
@@ -68,27 +69,7 @@ async function until<T>(
   }
 }
 
-/** A document in the form pane, its Preview beside it: "Split pane right", then the Preview tab. */
-async function openWithPreview(type: string, id: string): Promise<FrameLocator> {
-  await page.goto(`${s.studioUrl}/intent/edit/id=${id};type=${type}/`)
-  // The intent resolves to the document's pane (not the one a previous test left open).
-  await page.waitForURL((url) => url.pathname.includes(`;${id}`), {timeout: 90_000})
-  // The pane has loaded the document (its footer says when it was published) before the split.
-  await page.getByText(/Last published/).waitFor({timeout: 90_000})
-  await page.getByRole('button', {name: 'Split pane right'}).first().click()
-  await page.getByRole('tab', {name: 'Preview'}).last().click()
-  // The preview of THIS document: until the Studio has replaced the panes a previous test left
-  // open, the old document's preview is still on the page, and a choice made in it is lost.
-  const frameOfThis = `[data-testid="preview-frame"][title="Preview of ${id}"]`
-  await page.locator(frameOfThis).waitFor({timeout: 60_000})
-  await page.waitForFunction(
-    () => document.querySelectorAll('[data-testid="preview-view"]').length === 1,
-    undefined,
-    {timeout: 60_000},
-  )
-  await page.getByTestId('preview-loading').waitFor({state: 'detached', timeout: 60_000})
-  return page.frameLocator(frameOfThis)
-}
+const openWithPreview = (type: string, id: string) => openPreview(page, s.studioUrl, type, id)
 
 describe('the readability panel', () => {
   it('shows the seed article’s grade and names its three hardest sentences', async () => {

@@ -15,10 +15,8 @@ import {
   type PreviewSpec,
 } from './previewData'
 import {previewEmptyMessage} from './previewStates'
+import {DISPLAYED_MARK, MAX_MARKS, TYPING_DEBOUNCE_MS} from './timing'
 import {useDebounced, useLocalDataset} from './useLocalDataset'
-
-/** Wait after the last keystroke before building the data again. */
-const TYPING_DEBOUNCE_MS = 150
 
 const WIDTHS = {phone: 375, desktop: 1024} as const
 type Width = keyof typeof WIDTHS
@@ -43,6 +41,11 @@ function partnerOptions(documents: PreviewDocument[] | undefined): PartnerOption
 }
 
 export const PreviewView: UserViewComponent = ({document}) => {
+  useEffect(() => {
+    if (performance.getEntriesByName(DISPLAYED_MARK).length >= MAX_MARKS)
+      performance.clearMarks(DISPLAYED_MARK)
+    performance.mark(DISPLAYED_MARK)
+  }, [document.displayed])
   const displayed = useDebounced(document.displayed as PreviewDocument, TYPING_DEBOUNCE_MS)
   const [width, setWidth] = useState<Width>('desktop')
   const [scheme, setScheme] = useState<Scheme>('light')
