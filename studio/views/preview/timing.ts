@@ -2,7 +2,9 @@
 
 /**
  * Wait after the last change before building the data again: building and drawing take a few
- * milliseconds, so this only keeps a burst of keystrokes to one build (bench/preview.ts).
+ * milliseconds, so this only keeps a burst of keystrokes to one build (bench/preview.ts). A
+ * formatted text (Portable Text) reaches the view later anyway: its editor hands the form its
+ * text 250 ms after typing stops (@portabletext/editor's mutation batcher), plain fields at once.
  */
 export const TYPING_DEBOUNCE_MS = 50
 
