@@ -5,7 +5,7 @@ import {LakeError} from './errors'
 import type {LakeDocument} from './store'
 import {resultTooLarge} from './query/limits'
 import type {FilterMemo} from './query/filters'
-import type {ResultScope} from './query/results'
+import type {AnswerBasis, ResultScope} from './query/results'
 import type {IndexedList, PerspectiveView} from './query/views'
 
 export interface QueryOptions {
@@ -28,8 +28,8 @@ export async function runQuery(
 ): Promise<string> {
   const paramsJson = JSON.stringify(params)
   const key = `${options.identity ?? ''}\u0000${query}\u0000${paramsJson}`
-  const cached = view.results.get(key)
-  if (cached !== undefined) return cached
+  const cached = view.results.entry(key)
+  if (cached && !cached.doubted) return cached.json
   const original = query
   const plan = planOf(query, params, paramsJson)
   ;({params} = plan)
@@ -45,15 +45,23 @@ export async function runQuery(
     },
   }
   const list = view.list(plan.type)
+  let basis: AnswerBasis | undefined
   if (plan.filter && plan.timeless && list) {
     const memo = view.filters.get(`${options.identity ?? ''}\u0000${plan.filterKey}`)
     const matched = memo && matchingWithMemo(memo, list, plan.filter.node, view, evaluateOptions)
     if (memo && matched) {
+      // The same documents matching, in the same order, and the same documents behind every
+      // `->` it read: the doubted answer holds (a commit to a document outside the list).
+      if (cached?.basis && holds(cached.basis, matched, view)) {
+        view.results.confirm(key)
+        return cached.json
+      }
       // The matching documents through `*` in place of `*[filter]` give the same answer: it is
       // the query's only `*`, and `->` reads the view, not the dataset.
       dataset = matched
       tree = plan.filter.bare
       scope.filterRefs = memo.refsTo
+      basis = {docs: matched, reads: new Map()}
     }
   }
   let result
@@ -77,8 +85,17 @@ export async function runQuery(
     throw resultTooLarge(options.maxResultBytes)
   }
   if (Buffer.byteLength(json) > options.maxResultBytes) throw resultTooLarge(options.maxResultBytes)
-  if (plan.timeless) view.results.set(key, json, scope)
+  if (basis) for (const id of scope.refs) basis.reads.set(id, view.get(id))
+  if (plan.timeless) view.results.set(key, json, scope, basis)
   return json
+}
+
+/** Whether an answer's basis is what the view holds now. */
+function holds(basis: AnswerBasis, matched: LakeDocument[], view: PerspectiveView): boolean {
+  if (basis.docs.length !== matched.length) return false
+  for (let i = 0; i < matched.length; i++) if (basis.docs[i] !== matched[i]) return false
+  for (const [id, doc] of basis.reads) if (view.get(id) !== doc) return false
+  return true
 }
 
 /** What running a query needs besides the documents: parsed once per query and parameters. */
