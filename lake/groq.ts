@@ -66,7 +66,9 @@ export async function runQuery(
   }
   let result
   try {
-    result = toJS(evaluateSync(tree, {...evaluateOptions, dataset}))
+    // Its data as is, not toJS(): the only values toJS() rewrites are groq-js's DateTime and
+    // Path, and JSON.stringify below calls their toJSON(), which gives the same text.
+    result = (evaluateSync(tree, {...evaluateOptions, dataset}) as {data: unknown}).data
   } catch (error) {
     if ((error as Error).message !== ASYNC_ONLY) throw queryError(original, error)
     try {
