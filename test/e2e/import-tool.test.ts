@@ -10,7 +10,7 @@ import type {Page} from 'playwright-core'
 import {SEED_PATH} from '../../content/build'
 import {lakeClient} from '../helpers/lake'
 import {FIXTURES} from '../import/helpers'
-import {openStudio, type StudioSession} from '../helpers/studio'
+import {openStudio, watchLakeFailures, type StudioSession} from '../helpers/studio'
 
 const SEED = readFileSync(SEED_PATH, 'utf8')
 const TITLE = 'You Can Prevent Headaches with Botox'
@@ -25,19 +25,9 @@ let s: StudioSession
 const lakeFailures: string[] = []
 const consoleErrors: string[] = []
 
-/** Lake answers that mean the lake failed the Studio: 401, 403, 404 or 5xx from its origin. */
-function watch(page: Page, who: string) {
-  const origins = [s.lake.url, s.lake.tlsUrl!, new URL(s.studioUrl).origin]
-  page.on('response', (response) => {
-    const status = response.status()
-    const fromLake = origins.some((origin) => response.url().startsWith(origin))
-    if (fromLake && (status === 401 || status === 403 || status === 404 || status >= 500))
-      lakeFailures.push(`${who}: ${status} ${response.request().method()} ${response.url()}`)
-  })
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(`${who}: ${message.text()}`)
-  })
-}
+/** The lake failing the Studio on `page` (test/helpers/studio.ts watchLakeFailures). */
+const watch = (page: Page, who: string) =>
+  watchLakeFailures(page, s, {lakeFailures, consoleErrors}, who)
 
 /** Opens the Import tool and asks for the proposal of the pasted text. */
 async function propose(page: Page, text: string) {

@@ -9,7 +9,7 @@ import type {Page} from 'playwright-core'
 import {editorDate} from '../../schemas/rules/approval'
 import {docsScreenshot} from '../helpers/docs-images'
 import {lakeClient} from '../helpers/lake'
-import {openStudio, type StudioSession} from '../helpers/studio'
+import {openStudio, watchLakeFailures, type StudioSession} from '../helpers/studio'
 
 const QUESTION = 'Can stress bring on a migraine attack?'
 const ANSWER = 'Yes. Stress is a common trigger. Regular sleep and meals can help.'
@@ -26,19 +26,9 @@ let faqId = ''
 const lakeFailures: string[] = []
 const consoleErrors: string[] = []
 
-/** Lake answers that mean the lake failed the Studio: 401, 403, 404 or 5xx from its origin. */
-function watch(page: Page, who: string) {
-  const origins = [s.lake.url, s.lake.tlsUrl!, new URL(s.studioUrl).origin]
-  page.on('response', (response) => {
-    const status = response.status()
-    const fromLake = origins.some((origin) => response.url().startsWith(origin))
-    if (fromLake && (status === 401 || status === 403 || status === 404 || status >= 500))
-      lakeFailures.push(`${who}: ${status} ${response.request().method()} ${response.url()}`)
-  })
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(`${who}: ${message.text()}`)
-  })
-}
+/** The lake failing the Studio on `page` (test/helpers/studio.ts watchLakeFailures). */
+const watch = (page: Page, who: string) =>
+  watchLakeFailures(page, s, {lakeFailures, consoleErrors}, who)
 
 /** Polls the lake (raw, lake token) until `query` answers a truthy value. */
 async function untilLake<T>(query: string, params: Record<string, unknown> = {}): Promise<T> {

@@ -10,7 +10,7 @@ import {readNdjson} from '../../content/validate'
 import {readabilityReport} from '../../studio/inputs/readability/report'
 import {lakeClient} from '../helpers/lake'
 import {openWithPreview as openPreview} from '../helpers/preview'
-import {openStudio, type StudioSession} from '../helpers/studio'
+import {openStudio, watchLakeFailures, type StudioSession} from '../helpers/studio'
 
 const ARTICLE_ID = 'article-prevent-headaches-with-botox'
 const FAQ_ID = 'faq-what-helps-minor-headaches'
@@ -33,16 +33,7 @@ const consoleErrors: string[] = []
 before(async () => {
   s = await openStudio()
   page = s.page
-  const origins = [s.lake.url, s.lake.tlsUrl!, new URL(s.studioUrl).origin]
-  page.on('response', (response) => {
-    const status = response.status()
-    const fromLake = origins.some((origin) => response.url().startsWith(origin))
-    if (fromLake && (status === 401 || status === 403 || status === 404 || status >= 500))
-      lakeFailures.push(`${status} ${response.request().method()} ${response.url()}`)
-  })
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text())
-  })
+  watchLakeFailures(page, s, {lakeFailures, consoleErrors})
   await s.signIn()
 })
 after(() => s?.close())

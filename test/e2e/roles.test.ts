@@ -4,7 +4,7 @@ import assert from 'node:assert/strict'
 import {mkdirSync} from 'node:fs'
 import {after, before, describe, it} from 'node:test'
 import {lakeClient} from '../helpers/lake'
-import {openStudio, type StudioSession} from '../helpers/studio'
+import {openStudio, watchLakeFailures, type StudioSession} from '../helpers/studio'
 
 const FAQ = 'faq-what-is-chronic-migraine'
 
@@ -17,16 +17,7 @@ const consoleErrors: string[] = []
 before(async () => {
   s = await openStudio()
   token = s.addUser('contributor')
-  const origins = [s.lake.url, s.lake.tlsUrl!, s.studioUrl.replace(/\/studio.*$/, '')]
-  s.page.on('response', (response) => {
-    const status = response.status()
-    const fromLake = origins.some((origin) => response.url().startsWith(origin))
-    if (fromLake && (status === 401 || status === 403 || status === 404 || status >= 500))
-      lakeFailures.push(`${status} ${response.request().method()} ${response.url()}`)
-  })
-  s.page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text())
-  })
+  watchLakeFailures(s.page, s, {lakeFailures, consoleErrors})
 })
 after(async () => {
   if (s) {

@@ -114,3 +114,31 @@ async function untilCertificatesVerify(page: Page, url: string): Promise<void> {
     }
   }
 }
+
+/** Where a watched page's signs of the lake failing the Studio are collected. */
+export interface LakeFailures {
+  /** Answers of 401, 403, 404 or 5xx from the lake's origins (HTTP, TLS and the Studio's). */
+  lakeFailures: string[]
+  /** The page's console errors, to read beside them. */
+  consoleErrors: string[]
+}
+
+/** Collects into `into` what shows the lake failing the Studio on `page`, each line naming `who`. */
+export function watchLakeFailures(
+  page: Page,
+  session: StudioSession,
+  into: LakeFailures,
+  who?: string,
+): void {
+  const origins = [session.lake.url, session.lake.tlsUrl!, new URL(session.studioUrl).origin]
+  const named = (line: string) => (who ? `${who}: ${line}` : line)
+  page.on('response', (response) => {
+    const status = response.status()
+    const fromLake = origins.some((origin) => response.url().startsWith(origin))
+    if (fromLake && (status === 401 || status === 403 || status === 404 || status >= 500))
+      into.lakeFailures.push(named(`${status} ${response.request().method()} ${response.url()}`))
+  })
+  page.on('console', (message) => {
+    if (message.type() === 'error') into.consoleErrors.push(named(message.text()))
+  })
+}
