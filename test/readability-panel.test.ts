@@ -8,6 +8,7 @@ import {readNdjson} from '../content/validate'
 import {readingGradeMessage, readingGradeTarget} from '../schemas/rules/readingGradeRule'
 import {readabilityReport} from '../studio/inputs/readability/report'
 import {startValidationHarness, warningsAt, type ValidationHarness} from './helpers/validation'
+import {textBlock} from './helpers/portable-text'
 
 interface SampleDoc {
   _id: string
@@ -25,14 +26,6 @@ const GLOSSARY = sample
     plainAlternative: String(doc.plainAlternative),
     language: String(doc.language),
   }))
-
-const block = (key: string, text: string) => ({
-  _type: 'block',
-  _key: key,
-  style: 'normal',
-  markDefs: [],
-  children: [{_type: 'span', _key: `${key}s`, text, marks: []}],
-})
 
 describe('readability report', () => {
   it('grades the seed article as the warning does, and names its three hardest sentences', () => {
@@ -80,7 +73,7 @@ describe('readability report', () => {
 
   it('suggests the glossary’s plain words, in the text’s language only', () => {
     const body = [
-      block('a', 'Take an analgesic for the pain. Prophylactic treatments help some people.'),
+      textBlock('a', 'Take an analgesic for the pain. Prophylactic treatments help some people.'),
     ]
     const report = readabilityReport(body, 'en', 8, GLOSSARY)
     assert.deepEqual(
@@ -94,13 +87,13 @@ describe('readability report', () => {
       report.longWords.find((word) => word.text === 'analgesic')?.plainAlternative,
       'pain reliever',
     )
-    const spanish = readabilityReport([block('b', 'La cefalea es común.')], 'es', 8, GLOSSARY)
+    const spanish = readabilityReport([textBlock('b', 'La cefalea es común.')], 'es', 8, GLOSSARY)
     assert.deepEqual(
       spanish.suggestions.map((s) => s.plainAlternative),
       ['dolor de cabeza'],
     )
     assert.deepEqual(
-      readabilityReport([block('c', 'La cefalea.')], 'en', 8, GLOSSARY).suggestions,
+      readabilityReport([textBlock('c', 'La cefalea.')], 'en', 8, GLOSSARY).suggestions,
       [],
     )
   })

@@ -34,14 +34,13 @@ export interface CachedAnswer {
   /** A commit touched what it read: valid only if its basis still holds. */
   doubted?: boolean
 }
-type Entry = CachedAnswer
 
 const MAX_ENTRIES = 1000
 /** JSON characters kept per view: large answers push out the oldest ones. */
 const MAX_CHARS = 64 * 1024 * 1024
 
 export class ResultCache {
-  private readonly entries = new Map<string, Entry>()
+  private readonly entries = new Map<string, CachedAnswer>()
   private chars = 0
 
   /** The answer, unless a commit since may have changed it. */

@@ -10,6 +10,7 @@ import {editorDate} from '../../schemas/rules/approval'
 import {docsScreenshot} from '../helpers/docs-images'
 import {lakeClient} from '../helpers/lake'
 import {openStudio, watchLakeFailures, type StudioSession} from '../helpers/studio'
+import {requestReviewFromYu} from '../helpers/approval'
 
 const QUESTION = 'Can stress bring on a migraine attack?'
 const ANSWER = 'Yes. Stress is a common trigger. Regular sleep and meals can help.'
@@ -80,16 +81,6 @@ async function openFaq(page: Page) {
 async function menuAction(page: Page, label: string) {
   await page.getByTestId('action-menu-button').click()
   await page.getByRole('menuitem', {name: label}).click()
-}
-
-async function requestReviewFromYu(page: Page) {
-  await menuAction(page, 'Request review')
-  const dialog = page.getByRole('dialog')
-  const reviewer = dialog.getByLabel('Reviewer', {exact: true})
-  await reviewer.locator('option', {hasText: 'Dr. Sloane Yu'}).waitFor({state: 'attached'})
-  await reviewer.selectOption({label: 'Dr. Sloane Yu'})
-  await dialog.getByRole('button', {name: 'Send request'}).click()
-  await dialog.waitFor({state: 'detached'})
 }
 
 before(async () => {

@@ -9,6 +9,7 @@ import {after, before, describe, it} from 'node:test'
 import type {Page, Response} from 'playwright-core'
 import {lakeClient} from '../helpers/lake'
 import {openStudio, type StudioSession} from '../helpers/studio'
+import {requestReviewFromYu} from '../helpers/approval'
 
 /** The lake's clock runs `offsetMs` ahead of real time: the release scenario moves it forward. */
 const clock = {offsetMs: 0}
@@ -142,18 +143,6 @@ function studioDateText(page: StudioSession['page'], date: Date): Promise<string
     const month = d.toLocaleString('en-US', {month: 'short'})
     return `${month} ${d.getDate()}, ${d.getFullYear()} ${hours}:${minutes}`
   }, date.toISOString())
-}
-
-/** The editor asks Dr. Yu to review the document open in the page (the action menu's item). */
-async function requestReviewFromYu(page: Page) {
-  await page.getByTestId('action-menu-button').click()
-  await page.getByRole('menuitem', {name: 'Request review'}).click()
-  const dialog = page.getByRole('dialog')
-  const reviewer = dialog.getByLabel('Reviewer', {exact: true})
-  await reviewer.locator('option', {hasText: 'Dr. Sloane Yu'}).waitFor({state: 'attached'})
-  await reviewer.selectOption({label: 'Dr. Sloane Yu'})
-  await dialog.getByRole('button', {name: 'Send request'}).click()
-  await dialog.waitFor({state: 'detached'})
 }
 
 /**

@@ -20,26 +20,19 @@ import {
 } from '../../schemas/rules/approval'
 import {fingerprintOf, medicalText} from '../../schemas/rules/fingerprint'
 import {lakeClient, startTestLake, type TestLake} from '../helpers/lake'
+import {textBlock} from '../helpers/portable-text'
 
 const YU = 'clinician-sloane-yu'
 const work = mkdtempSync(join(tmpdir(), 'ck-review-'))
 
 type Doc = Record<string, unknown> & {_id: string; _type: string}
 
-const block = (key: string, text: string) => ({
-  _type: 'block',
-  _key: key,
-  style: 'normal',
-  markDefs: [],
-  children: [{_type: 'span', _key: `${key}s`, text, marks: []}],
-})
-
 const article = (id: string, words = 'Rest and fluids help most headaches.'): Doc => ({
   _id: id,
   _type: 'article',
   title: `About ${id}`,
   summary: 'What helps.',
-  body: [block('b1', words)],
+  body: [textBlock('b1', words)],
 })
 
 /** An approval record of the draft as read, and the `medicalReview` the Approve action writes. */
@@ -278,7 +271,7 @@ describe('published reviews are backed by approvals', () => {
     const {record} = await approve('art-changed', 'ch1')
     await as('editor')
       .patch('drafts.art-changed')
-      .set({body: [block('b1', 'Rest, fluids and a new claim.')]})
+      .set({body: [textBlock('b1', 'Rest, fluids and a new claim.')]})
       .commit()
     const failed = await refusal(publish('art-changed'))
     assert.equal(failed.statusCode, 409)
