@@ -17,6 +17,7 @@ export default tseslint.config(
       'sanity.types.ts',
       'test-results/',
       'custom-elements.json',
+      'test/vendor/',
     ],
   },
   js.configs.recommended,

@@ -4,9 +4,8 @@ import {readFileSync, writeFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {buildSampleDataset, toNdjson} from './dataset'
 
-export const SEED_PATH = fileURLToPath(
-  new URL('../../shared/seeds/000_89e6969bbeeb064a.txt', import.meta.url),
-)
+/** The clinic's article the sample is built from (where it came from: content/seed/README.md). */
+export const SEED_PATH = fileURLToPath(new URL('./seed/botox-headaches.txt', import.meta.url))
 export const SAMPLE_PATH = fileURLToPath(new URL('./sample.ndjson', import.meta.url))
 
 export function renderSample(seedPath = process.env.CK_SEED ?? SEED_PATH): string {

@@ -9,7 +9,8 @@ import {join, relative, resolve} from 'node:path'
 /** js-yaml 3 (what the suite's own compiler uses); it ships no type declarations. */
 const yaml = createRequire(import.meta.url)('js-yaml') as {safeLoad(source: string): unknown}
 
-export const SUITE_DIR = resolve(import.meta.dirname, '../../../shared/groq-test-suite')
+/** The suite's copy in this repository (MIT; see its PROVENANCE.md for the commit it was taken at). */
+export const SUITE_DIR = resolve(import.meta.dirname, '../vendor/groq-test-suite')
 
 export interface SuiteDataset {
   id: string
@@ -61,9 +62,9 @@ export function loadSuite(dir = SUITE_DIR): Suite {
   const testDir = join(dir, 'test')
   if (!existsSync(testDir))
     throw new Error(
-      `The GROQ conformance suite is missing at ${dir}. Clone it beside the repository: ` +
-        'git clone https://github.com/sanity-io/groq-test-suite ../shared/groq-test-suite ' +
-        '&& git -C ../shared/groq-test-suite checkout 0445fe5 ' +
+      `The GROQ conformance suite is missing at ${dir}. It is part of the repository ` +
+        '(test/vendor/groq-test-suite); restore it with git checkout -- test/vendor, or copy ' +
+        'git clone https://github.com/sanity-io/groq-test-suite at commit 0445fe5 there ' +
         '(see docs/lake-groq-conformance.md).',
     )
   const compiler = new SuiteCompiler()
