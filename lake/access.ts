@@ -4,43 +4,35 @@
 // the review records (`reviews.<id>.<…>`). Sanity's public read access covers the root path only
 // (https://www.sanity.io/docs/ids; sanity-io/GROQ#105, the maintainers' answer).
 import {isRootPathId} from './ids'
-import type {CommittedTransaction, RawMutation} from './store'
+import type {RawMutation} from './store'
 
 export function canSee(authorized: boolean, id: string): boolean {
   return authorized || isRootPathId(id)
 }
 
 /**
- * The document ids a mutation names, or undefined when it addresses documents by GROQ query.
- * A `create` without `_id` makes a published document with a random id, so it names none that
- * could be hidden; `_id: "drafts."` makes a draft with a random id.
+ * The mutations of a transaction that wrote one document, each addressed to that document: what a
+ * listen event about it carries. Sanity's listener sends each document the mutations applied to
+ * it, and the Studio's document store applies an event's mutations to the event's document
+ * without reading their ids (@sanity/mutator `Mutation.compile`: a `delete` yields null whatever
+ * it names), so a publish's `delete` of the draft must never reach the published document's
+ * event. A mutation by query is rewritten to name the document (the mutator skips query
+ * patches), and a create without `_id` gets the id it was created at. Since each names only the
+ * event's own document, a reader who may see the document may see them.
  */
-export function addressedIds(mutation: RawMutation): string[] | undefined {
-  const [kind] = Object.keys(mutation)
-  const body = (kind ? mutation[kind] : undefined) as Record<string, unknown> | undefined
-  if (!body || typeof body !== 'object') return []
-  if (kind === 'create' || kind === 'createOrReplace' || kind === 'createIfNotExists') {
-    if (body._id === undefined) return []
-    return [typeof body._id === 'string' ? body._id : '']
-  }
-  if (typeof body.id === 'string') return [body.id]
-  return undefined
-}
-
-/**
- * The transaction's mutations a reader may see: those that name only documents the reader can
- * see. A mutation by query is kept only when every document the transaction changed is visible,
- * since its query and body reached all of them. Sanity's listen API sends "the mutations applied
- * as part of the transaction" (https://www.sanity.io/docs/listening, includeMutations), which
- * @sanity/client notes "can differ slightly from the mutations sent to the server"
- * (MutationEvent.mutations); what a reader cannot read is never among them here.
- */
-export function visibleMutations(tx: CommittedTransaction, authorized: boolean): RawMutation[] {
-  if (authorized) return tx.mutations
-  const allVisible = tx.changes.every((change) => canSee(false, change.id))
-  return tx.mutations.filter((mutation) => {
-    const ids = addressedIds(mutation)
-    if (ids === undefined) return allVisible
-    return ids.every((id) => canSee(false, id))
+export function mutationsForDocument(
+  mutations: RawMutation[],
+  change: {id: string; writtenBy?: number[]},
+): RawMutation[] {
+  return (change.writtenBy ?? []).flatMap((index) => {
+    const mutation = mutations[index]
+    const [kind] = mutation ? Object.keys(mutation) : []
+    if (!mutation || !kind) return []
+    const body = mutation[kind] as Record<string, unknown>
+    if (kind === 'create' || kind === 'createOrReplace' || kind === 'createIfNotExists')
+      return body._id === change.id ? [mutation] : [{[kind]: {...body, _id: change.id}}]
+    if (body.id === change.id) return [mutation]
+    const {query: _query, params: _params, ...rest} = body
+    return [{[kind]: {...rest, id: change.id}}]
   })
 }

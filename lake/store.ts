@@ -26,6 +26,8 @@ export interface DocumentChange {
   operation: 'create' | 'update' | 'delete'
   before: LakeDocument | null
   after: LakeDocument | null
+  /** Positions in the transaction's mutations of those that wrote this document, in order. */
+  writtenBy?: number[]
 }
 
 export interface CommittedTransaction {
@@ -264,11 +266,13 @@ export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]
       throw badRequest('transactionId must be 1–128 letters, digits, "_", "-" or "."')
     const timestamp = new Date().toISOString()
     const working = new Map<string, LakeDocument | null>()
-    /** The last mutation that wrote each document, for the index in an error item. */
-    const writtenBy = new Map<string, number>()
+    /** The mutations that wrote each document, in order: the last names an error item. */
+    const writtenBy = new Map<string, number[]>()
     const write = (id: string, doc: LakeDocument | null, index: number) => {
       working.set(id, doc)
-      writtenBy.set(id, index)
+      const indexes = writtenBy.get(id)
+      if (!indexes) writtenBy.set(id, [index])
+      else if (indexes.at(-1) !== index) indexes.push(index)
     }
     const current = (id: string) =>
       working.has(id) ? working.get(id)! : (this.docs.get(id) ?? null)
@@ -331,10 +335,11 @@ export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]
         operation: !before ? 'create' : !after ? 'delete' : 'update',
         before,
         after,
+        writtenBy: writtenBy.get(id) ?? [],
       })
     }
     // A transaction that would leave a dangling strong reference fails whole, dry run or not.
-    const indexed = changes.map((change) => ({...change, index: writtenBy.get(change.id) ?? 0}))
+    const indexed = changes.map((change) => ({...change, index: change.writtenBy?.at(-1) ?? 0}))
     this.references.check(indexed, (id) => current(id) !== null)
     await options.authorize?.(indexed)
     if (!options.skipReviewRules)

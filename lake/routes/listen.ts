@@ -4,7 +4,7 @@ import {parse} from 'groq-js'
 import {requireDataset, type RouteContext} from '../context'
 import {badRequest} from '../errors'
 import {flag, groqParamsFromSearch} from '../http'
-import {canSee, visibleMutations} from '../access'
+import {canSee, mutationsForDocument} from '../access'
 import {isVersionId, randomId} from '../ids'
 import {route} from '../route'
 import type {CommittedTransaction, DocumentChange} from '../store'
@@ -82,8 +82,6 @@ async function listen(ctx: RouteContext) {
       const [before, after] = matched[i]!
       if (before || after) relevant.push({change, before, after})
     })
-    // Drafts and versions written in the same transaction stay out of an anonymous event.
-    const mutations = includeMutations ? visibleMutations(tx, ctx.authorized) : undefined
     relevant.forEach(({change, before, after}, index) => {
       const transition = !before ? 'appear' : !after ? 'disappear' : 'update'
       const event: Record<string, unknown> = {
@@ -103,7 +101,8 @@ async function listen(ctx: RouteContext) {
         transactionTotalEvents: relevant.length,
         transactionCurrentEvent: index + 1,
       }
-      if (mutations) event.mutations = mutations
+      // Only the mutations that wrote this document: never a draft's delete on the published one.
+      if (includeMutations) event.mutations = mutationsForDocument(tx.mutations, change)
       if (includeResult && change.after) event.result = change.after
       if (includePrevious && change.before) event.previous = change.before
       // A whole-value replacement is valid Mendoza: apply sets the new value, revert the old.

@@ -99,7 +99,8 @@ describe('anonymous listen', {timeout: 15_000}, () => {
     assert.equal(tx, undefined)
 
     const committed = await mixedTransaction().commit()
-    // A patch by query that reaches drafts too names them in its query, so it is withheld.
+    // A patch by query that reaches drafts too names them in its query: the published document's
+    // event carries it addressed to that document alone, query and draft left out.
     const byQuery = await t.client.mutate(
       [
         {
@@ -140,14 +141,16 @@ describe('anonymous listen', {timeout: 15_000}, () => {
       {createOrReplace: {_id: 'faq-mixed', _type: 'faq', question: 'Public question?'}},
     ])
     assert.equal((event.data.result as {question: string}).question, 'Public question?')
-    assert.deepEqual(queried.data.mutations, [])
+    assert.deepEqual(queried.data.mutations, [
+      {patch: {id: 'faq-mixed', set: {answerNote: 'Shared note'}}},
+    ])
     // The published document's own change is still whole in result, previous and effects.
     assert.equal((queried.data.result as {answerNote: string}).answerNote, 'Shared note')
     assert.ok(queried.data.previous)
     assert.ok(queried.data.effects)
   })
 
-  it('with the token, the same listener sees drafts, versions and every mutation', async () => {
+  it("with the token, the same listener sees drafts, versions and each one's mutations", async () => {
     const listen = await openListen('*[_type == "faq"]', {token: t.lake.token})
     const committed = await t.client
       .transaction()
@@ -159,7 +162,16 @@ describe('anonymous listen', {timeout: 15_000}, () => {
     listen.close()
     assert.ok(listen.stream.raw.includes('DRAFT-SECRET-D'))
     assert.equal(first.data.transactionTotalEvents, 2)
-    assert.equal((first.data.mutations as unknown[]).length, 2)
+    // Each event carries the mutations that wrote its own document (Sanity's listener does).
+    const events = listen.stream.events.filter(
+      (e) => e.event === 'mutation' && e.data.transactionId === committed.transactionId,
+    )
+    assert.deepEqual(Object.fromEntries(events.map((e) => [e.data.documentId, e.data.mutations])), {
+      'faq-mixed-2': [{createOrReplace: {_id: 'faq-mixed-2', _type: 'faq', question: 'Public?'}}],
+      'drafts.faq-mixed-2': [
+        {createOrReplace: {_id: 'drafts.faq-mixed-2', _type: 'faq', question: 'DRAFT-SECRET-D?'}},
+      ],
+    })
   })
 
   it('an unpublish sends the disappearance without the draft it leaves behind', async () => {
