@@ -2,7 +2,8 @@
 //   serve  [--port 3030] [--host 127.0.0.1] [--dir .lake] [--seed …] [--dataset production]
 //          [--query-timeout 10]
 //   serve dataset list|create <name>|copy <from> <to>|delete <name> [--dir .lake | --url …]
-//   serve users add --name … --email … --role …|list|remove <id>|token <id> [--dir | --url]
+//   serve users add --name … --email … --role …|list|remove <id>|token <id> [--bare]
+//          [--dir | --url]
 //   import <file.ndjson> [--dir .lake | --url …] [--dataset …] [--replace | --missing]
 //   export <out.ndjson> [--dir .lake | --url …] [--dataset …]
 //   import-articles <files or folders…> [--dry-run] [--url …] [--dataset …]: npm run import
@@ -22,14 +23,15 @@ import {acquireLock, FolderLockedError} from './lock'
 import {importNdjson, type ImportMode} from './ndjson'
 import {ROLE_NAMES} from './roles'
 import {startLake} from './server'
+import {signInLink, studioOrigin} from './signin'
 import {UserStore, type LakeUser} from './users'
 
 const USAGE = `usage:
   npm run lake -- [--port 3030] [--host 127.0.0.1] [--dir .lake] [--seed content/sample.ndjson] [--dataset production]
                   [--query-timeout <seconds, default 10>]
   npm run lake -- dataset list|create <name>|copy <from> <to>|delete <name> [--dir .lake | --url <lake URL>] [--skip-history]
-  npm run lake -- users add --name <name> --email <email> --role <${ROLE_NAMES.join('|')}> [--id <id>] [--image-url <url>]
-  npm run lake -- users list|remove <id>|token <id> [--dir .lake | --url <lake URL>]
+  npm run lake -- users add --name <name> --email <email> --role <${ROLE_NAMES.join('|')}> [--id <id>] [--image-url <url>] [--bare]
+  npm run lake -- users list|remove <id>|token <id> [--bare] [--dir .lake | --url <lake URL>]
   npm run lake:import -- <file.ndjson> [--dir .lake | --url <lake URL>] [--dataset production] [--replace | --missing]
   npm run lake:export -- <out.ndjson> [--dir .lake | --url <lake URL>] [--dataset production]
   npm run lake -- import-articles <files or folders…> [--dry-run] [--url <lake URL>] [--dataset production]`
@@ -54,6 +56,7 @@ type Values = {
   role?: string
   id?: string
   'image-url'?: string
+  bare: boolean
 }
 
 function progressBar(total: number) {
@@ -315,8 +318,15 @@ function printUser(user: LakeUser) {
   console.log(`${user.id}\t${user.role}\t${user.name} <${user.email}>`)
 }
 
-function printToken(id: string, token: string) {
-  console.log(`token for ${id} (shown once; the lake keeps only its hash): ${token}`)
+/**
+ * A new token as the Studio sign-in link `npm start` prints, or (--bare, for scripts) the token
+ * alone on its own line.
+ */
+function printToken(id: string, token: string, bare: boolean, replaced = false) {
+  if (bare) return console.log(token)
+  console.log(`studio: sign in as ${id}: ${signInLink(studioOrigin(), token)}`)
+  const previous = replaced ? '; the previous token no longer works' : ''
+  console.log(`(shown once: the lake keeps only its hash${previous})`)
 }
 
 async function usersCommand(values: Values, positionals: string[], args: string[]) {
@@ -345,8 +355,8 @@ async function usersCommand(values: Values, positionals: string[], args: string[
           user: LakeUser
           token: string
         }
-        printUser(added.user)
-        return printToken(added.user.id, added.token)
+        if (!values.bare) printUser(added.user)
+        return printToken(added.user.id, added.token, values.bare)
       }
       case 'remove':
         await http('DELETE', `${base}/${encodeURIComponent(needId())}`, token)
@@ -359,7 +369,7 @@ async function usersCommand(values: Values, positionals: string[], args: string[
         )) as {
           token: string
         }
-        return printToken(needId(), issued.token)
+        return printToken(needId(), issued.token, values.bare, true)
       }
       default:
         throw new Error(USAGE)
@@ -374,14 +384,14 @@ async function usersCommand(values: Values, positionals: string[], args: string[
           return users.list().forEach(printUser)
         case 'add': {
           const added = users.add(newUser())
-          printUser(added.user)
-          return printToken(added.user.id, added.token)
+          if (!values.bare) printUser(added.user)
+          return printToken(added.user.id, added.token, values.bare)
         }
         case 'remove':
           users.remove(needId())
           return console.log(`lake: removed user ${id} from ${values.dir}`)
         case 'token':
-          return printToken(needId(), users.issueToken(needId()))
+          return printToken(needId(), users.issueToken(needId()), values.bare, true)
       }
     } finally {
       users.close()
@@ -446,6 +456,7 @@ async function main(argv: string[]) {
       role: {type: 'string'},
       id: {type: 'string'},
       'image-url': {type: 'string'},
+      bare: {type: 'boolean', default: false},
     },
   })
   switch (command) {

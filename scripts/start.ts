@@ -7,6 +7,7 @@ import {SAMPLE_PATH} from '../content/build'
 import {demoRoutes} from '../demo/routes'
 import {staticRoutes} from '../lake/routes/static'
 import {startLake} from '../lake/server'
+import {signInLink, studioOrigin as originOf} from '../lake/signin'
 import {ensureLakeTls, spkiHash} from '../lake/tls'
 import {ensureSampleUsers, SAMPLE_USERS} from '../lake/users'
 import {buildLakeStudio} from '../studio/build'
@@ -37,18 +38,18 @@ async function main() {
     lake.datasets.copy(lake.datasets.defaultName, STAGING)
     console.log(`lake: created the ${STAGING} dataset as a copy of ${lake.datasets.defaultName}`)
   }
-  const studioOrigin = lake.tlsUrl!.replace('127.0.0.1', 'localhost')
+  const studioOrigin = originOf(lake.tlsUrl!)
   console.log(`lake: listening on ${lake.url}`)
   console.log(`lake: HTTP/2 (TLS) on ${studioOrigin}; trust ${tls.caFile} once (see README)`)
   console.log(`demo: ${lake.url}/demo/`)
-  console.log(`studio: ${studioOrigin}/studio/production/#token=${lake.token} (lake token)`)
+  console.log(`studio: ${signInLink(studioOrigin, lake.token)} (lake token)`)
   // Tokens are kept hashed, so a sample user's login link can be shown only when it is made.
   const created = new Map(ensureSampleUsers(lake.users).map((added) => [added.user.id, added]))
   for (const {id, role} of SAMPLE_USERS) {
     const added = created.get(id)
     console.log(
       added
-        ? `studio: sign in as ${added.user.name} (${role}): ${studioOrigin}/studio/production/#token=${added.token}`
+        ? `studio: sign in as ${added.user.name} (${role}): ${signInLink(studioOrigin, added.token)}`
         : `studio: ${id} (${role}) exists; a new login link: npm run lake -- users token ${id} --url ${lake.url}`,
     )
   }

@@ -262,13 +262,17 @@ function cli(args: string[]): Promise<{code: number; stdout: string; stderr: str
     execFile(
       process.execPath,
       ['--import', 'tsx', 'lake/cli.ts', ...args],
-      {env: {...process.env, SANITY_API_TOKEN: ''}},
+      {env: {...process.env, SANITY_API_TOKEN: '', CK_STUDIO_PORT: '', CK_LAKE_HOST: ''}},
       (error, stdout, stderr) => done({code: error ? Number(error.code ?? 1) : 0, stdout, stderr}),
     )
   })
 }
 
-const tokenIn = (stdout: string) => /: (cku\S+)/.exec(stdout)?.[1] ?? ''
+/** The token in the Studio sign-in link the CLI prints, as `npm start` prints it. */
+const tokenIn = (stdout: string) =>
+  /^studio: sign in as \S+: https:\/\/localhost:3443\/studio\/production\/#token=(cku\S+)$/m.exec(
+    stdout,
+  )?.[1] ?? ''
 
 /** Every file's bytes under the folder, to look for a raw token. */
 function folderText(dir: string): string {
@@ -318,14 +322,21 @@ test('users CLI on a stopped folder and through --url; tokens hashed; removed â†
     assert.doesNotMatch(listed.stdout, /x@example/)
     const reissued = await cli(['users', 'token', 'dr-test', '--dir', dir])
     const second = tokenIn(reissued.stdout)
-    assert.ok(second && second !== first)
+    assert.ok(second && second !== first, reissued.stdout)
+    // For scripts, --bare prints the token alone.
+    const bare = await cli(['users', 'token', 'dr-test', '--bare', '--dir', dir])
+    assert.equal(bare.code, 0, bare.stderr)
+    assert.match(bare.stdout, /^cku\S+\n$/)
+    const third = bare.stdout.trim()
+    assert.notEqual(third, second)
 
     const lake = await startLake({port: 0, dir, quiet: true})
     try {
       const me = (token: string) =>
         fetch(`${lake.url}/v2025-02-19/users/me`, {headers: {authorization: `Bearer ${token}`}})
       assert.equal((await me(first)).status, 401, 'the replaced token no longer signs in')
-      assert.equal(((await (await me(second)).json()) as {id: string}).id, 'dr-test')
+      assert.equal((await me(second)).status, 401, 'the replaced token no longer signs in')
+      assert.equal(((await (await me(third)).json()) as {id: string}).id, 'dr-test')
       // Through the running lake's API with its robot token (read from the folder).
       const viaUrl = await cli([
         'users',
@@ -350,9 +361,9 @@ test('users CLI on a stopped folder and through --url; tokens hashed; removed â†
       assert.notEqual(locked.code, 0, 'the offline command refuses a running lake folder')
       const removed = await cli(['users', 'remove', 'dr-test', '--url', lake.url, '--dir', dir])
       assert.equal(removed.code, 0, removed.stderr)
-      assert.equal((await me(second)).status, 401, "a removed user's token is refused")
+      assert.equal((await me(third)).status, 401, "a removed user's token is refused")
       const raw = folderText(dir)
-      for (const token of [first, second, edToken])
+      for (const token of [first, second, third, edToken])
         assert.ok(!raw.includes(token), 'no raw token in the folder')
     } finally {
       await lake.close()
