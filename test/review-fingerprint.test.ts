@@ -3,12 +3,18 @@
 // definition keys, SEO, ordering, sharing), changes with any word, mark, link, source or tag, and
 // the build's node:crypto form (content/approvals.ts) equals the Web Crypto one.
 import assert from 'node:assert/strict'
+import {createHash} from 'node:crypto'
 import {readFileSync} from 'node:fs'
 import {describe, it} from 'node:test'
 import fc from 'fast-check'
 import {fingerprintSync} from '../content/approvals'
 import {SAMPLE_PATH} from '../content/build'
-import {fingerprintOf, medicalText} from '../schemas/rules/fingerprint'
+import {
+  fingerprintOf,
+  fingerprintOfSync,
+  medicalText,
+  sha256Hex,
+} from '../schemas/rules/fingerprint'
 
 type Obj = Record<string, unknown>
 interface Span {
@@ -277,5 +283,40 @@ describe('fingerprint: the build’s node:crypto form', () => {
       assert.equal(record.fingerprint, review.fingerprint, doc._id)
       assert.equal(record.text, medicalText(doc), doc._id)
     }
+  })
+})
+
+describe('fingerprint: the synchronous form list previews compute', () => {
+  it('sha256Hex is node:crypto’s SHA-256 for any bytes, across block boundaries', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({maxLength: 300}), (bytes) =>
+        assert.equal(sha256Hex(bytes), createHash('sha256').update(bytes).digest('hex')),
+      ),
+      RUNS,
+    )
+    for (const length of [0, 55, 56, 63, 64, 65, 119, 120, 100_000]) {
+      const bytes = new Uint8Array(length).map((_, i) => (i * 31 + 7) & 255)
+      assert.equal(sha256Hex(bytes), createHash('sha256').update(bytes).digest('hex'), `${length}`)
+    }
+  })
+
+  it('fingerprintOfSync equals fingerprintOf for any text, and the sample’s reviews', async () => {
+    await fc.assert(
+      fc.asyncProperty(faq, async (doc) =>
+        assert.equal(fingerprintOfSync(doc), await fingerprintOf(doc)),
+      ),
+      RUNS,
+    )
+    const reviewed = readFileSync(SAMPLE_PATH, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Obj)
+      .filter((doc) => doc._type === 'article' || doc._type === 'faq')
+    for (const doc of reviewed)
+      assert.equal(
+        fingerprintOfSync(doc),
+        (doc.medicalReview as {fingerprint: string}).fingerprint,
+        String(doc._id),
+      )
   })
 })

@@ -5,7 +5,7 @@ import {describe, it} from 'node:test'
 import {approve} from '../content/approvals'
 import {sampleApprover} from '../content/source'
 import {dueDateReadOnly} from '../schemas/objects/medicalReview'
-import {reviewSubtitle} from '../schemas/previews'
+import {reviewPreviewSelect, reviewSubtitle} from '../schemas/previews'
 import {
   baseId,
   editorDate,
@@ -15,7 +15,7 @@ import {
   reviewRecordId,
   reviewState,
 } from '../schemas/rules/approval'
-import {fingerprintOf} from '../schemas/rules/fingerprint'
+import {fingerprintOf, MEDICAL_CONTENT_FIELDS} from '../schemas/rules/fingerprint'
 import {REVIEWER_NOT_LINKED, reviewProblem} from '../schemas/rules/reviewRule'
 
 const faq = {
@@ -140,9 +140,33 @@ describe('reviewListStatus and the list previews', () => {
       'Changes requested · Dr. Sloane Yu',
     )
     assert.equal(reviewListStatus('approved', null, 'Dr. Sloane Yu'), 'Reviewed by Dr. Sloane Yu')
-    assert.equal(reviewListStatus('changed', null), 'Changed since review')
+    assert.equal(
+      reviewListStatus('changed', null, 'Dr. Sloane Yu'),
+      'Changed since Dr. Sloane Yu’s review · needs review',
+    )
+    assert.equal(reviewListStatus('changed', null), 'Changed since its review · needs review')
     assert.equal(reviewListStatus('unapproved', undefined), 'Review not approved')
     assert.equal(reviewListStatus('notReviewed', null), 'Not reviewed')
+  })
+  /** The values a list preview selects (schemas/previews.ts reviewPreviewSelect) of `doc`. */
+  const previewValues = (doc: Record<string, unknown>, due = '2099-11-02') => {
+    const review = doc.medicalReview as Record<string, unknown> | undefined
+    const values: Record<string, unknown> = {
+      reviewerName: review?.reviewerName,
+      reviewedAt: review?.reviewedAt,
+      nextReviewDue: review ? due : undefined,
+      reviewRecord: review?.record,
+      reviewFingerprint: review?.fingerprint,
+      reviewerRef: (review?.reviewer as {_ref?: string} | undefined)?._ref,
+    }
+    for (const field of MEDICAL_CONTENT_FIELDS) values[`medical_${field}`] = doc[field]
+    return values
+  }
+  it('select the medical fields under their own keys, and the review the fingerprint needs', () => {
+    for (const field of MEDICAL_CONTENT_FIELDS)
+      assert.equal(reviewPreviewSelect[`medical_${field}`], field)
+    assert.equal(reviewPreviewSelect.reviewFingerprint, 'medicalReview.fingerprint')
+    assert.equal(reviewPreviewSelect.reviewRecord, 'medicalReview.record')
   })
   it('previews show the request, the approval with its due date, or nothing', () => {
     const request = {requestPrefix: 'Dr.', requestGivenName: 'Sloane', requestFamilyName: 'Yu'}
@@ -151,31 +175,52 @@ describe('reviewListStatus and the list previews', () => {
       'In review · Dr. Sloane Yu',
     )
     assert.equal(
-      reviewSubtitle({
-        ...request,
-        requestStatus: 'changesRequested',
-        reviewerName: 'Dr. Sloane Yu',
-        reviewedAt: '2026-11-02',
-      }),
+      reviewSubtitle({...previewValues(changed), ...request, requestStatus: 'changesRequested'}),
       'Changes requested · Dr. Sloane Yu',
     )
     assert.equal(
-      reviewSubtitle({
-        reviewerName: 'Dr. Sloane Yu',
-        reviewedAt: '2026-11-02',
-        nextReviewDue: '2099-11-02',
-      }),
+      reviewSubtitle(previewValues(approved)),
       'Reviewed by Dr. Sloane Yu · due 2099-11-02',
     )
     assert.equal(
-      reviewSubtitle({
-        reviewerName: 'Dr. Sloane Yu',
-        reviewedAt: '2024-11-02',
-        nextReviewDue: '2025-11-02',
-      }),
+      reviewSubtitle({...previewValues(approved, '2025-11-02'), reviewedAt: '2024-11-02'}),
       'Review overdue since 2025-11-02 (Dr. Sloane Yu)',
     )
+    assert.equal(reviewSubtitle(previewValues(faq)), 'Not reviewed')
     assert.equal(reviewSubtitle({}), 'Not reviewed')
+  })
+  it('a text changed since its approval reads as changed, as Publish decides, not as reviewed', async () => {
+    assert.equal(
+      reviewSubtitle(previewValues(changed)),
+      'Changed since Dr. Sloane Yu’s review · needs review',
+    )
+    // One changed word in the answer, a source added, a tag changed: each one counts.
+    const answer = structuredClone(approved.answer)
+    answer[0]!.children[0]!.text = 'Headache on 15 or more days each month.'
+    for (const doc of [
+      {...approved, answer},
+      {...approved, sources: [{_type: 'citation', _key: 's', title: 'WHO'}]},
+      {...approved, conditions: [{_type: 'reference', _key: 'c', _ref: 'condition-migraine'}]},
+    ]) {
+      assert.equal(reviewState(doc, await fingerprintOf(doc), record).state, 'changed')
+      assert.match(reviewSubtitle(previewValues(doc)), /^Changed since Dr\. Sloane Yu’s review/)
+    }
+    // Keys and span splits a reader cannot see change nothing.
+    const resplit = structuredClone(approved.answer)
+    resplit[0]!.children = [
+      {_type: 'span', _key: 'x', text: 'Headache on 15 or more '},
+      {_type: 'span', _key: 'y', text: 'days a month.'},
+    ]
+    assert.match(reviewSubtitle(previewValues({...approved, answer: resplit})), /^Reviewed by/)
+  })
+  it('a review with no approval record or fingerprint reads as not approved', () => {
+    const typed = {...faq, medicalReview: {reviewerName: 'Dr. Sloane Yu', reviewedAt: '2026-11-02'}}
+    assert.equal(reviewSubtitle(previewValues(typed)), 'Review not approved')
+    const {record: _r, ...noRecord} = approved.medicalReview
+    assert.equal(
+      reviewSubtitle(previewValues({...approved, medicalReview: noRecord})),
+      'Review not approved',
+    )
   })
 })
 

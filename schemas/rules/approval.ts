@@ -132,6 +132,25 @@ export function reviewState(
     : {state: 'changed', ...named}
 }
 
+/**
+ * Where the review stands as far as the document alone tells, for lists (a list preview cannot
+ * read the approval record): `notReviewed` and `approved`/`changed` as `reviewState` decides
+ * them, from the fingerprint the review carries; a review without an approval record or a
+ * fingerprint is `unapproved`. Publish and the lake also check the record (`reviewState`).
+ */
+export function listReviewState(
+  review: MedicalReviewValue | null | undefined,
+  currentFingerprint: string,
+): ReviewState {
+  if (!review || (!review.record && !review.reviewer && !review.reviewedAt))
+    return {state: 'notReviewed'}
+  if (!review.record || !review.fingerprint || !review.reviewedAt) return {state: 'unapproved'}
+  const named = {reviewerName: review.reviewerName ?? '', reviewedAt: review.reviewedAt}
+  return review.fingerprint === currentFingerprint
+    ? {state: 'approved', ...named}
+    : {state: 'changed', ...named}
+}
+
 /** What an editor reads when a text cannot be published for its review, or true when it can. */
 export function reviewBlockingMessage(state: ReviewState): true | string {
   switch (state.state) {
@@ -146,7 +165,10 @@ export function reviewBlockingMessage(state: ReviewState): true | string {
   }
 }
 
-/** The short status lists show, e.g. "In review · Dr. Sloane Yu", "Not reviewed". */
+/**
+ * The short status lists show, e.g. "In review · Dr. Sloane Yu", "Changed since Dr. Sloane Yu’s
+ * review · needs review", "Not reviewed".
+ */
 export function reviewListStatus(
   state: ReviewState['state'],
   request: ReviewRequestValue | null | undefined,
@@ -159,7 +181,7 @@ export function reviewListStatus(
     case 'approved':
       return reviewerName ? `Reviewed by ${reviewerName}` : 'Reviewed'
     case 'changed':
-      return 'Changed since review'
+      return `Changed since ${reviewerName ? `${reviewerName}’s review` : 'its review'} · needs review`
     case 'unapproved':
       return 'Review not approved'
     case 'notReviewed':
