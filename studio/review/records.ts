@@ -116,7 +116,7 @@ export async function authorsSince(
   const {dataset} = client.config()
   const params = new URLSearchParams(fromTime ? {fromTime} : {})
   const body = await client.request<unknown>({
-    uri: `/data/history/${dataset}/transactions/${documentId}?${params}`,
+    url: `/data/history/${dataset}/transactions/${documentId}?${params}`,
   })
   const authors = new Set<string>()
   for (const tx of transactionsOf(body)) {
