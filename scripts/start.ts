@@ -1,5 +1,5 @@
-// `npm start` (after `npm run build` made the widgets): builds the Studio for the local lake,
-// starts the lake on the sample content (plain HTTP for tools, widgets and the demo page at /demo;
+// `npm start`: builds the widgets and the Studio for the local lake (each only when its inputs
+// changed since the build in place), starts the lake on the sample content (plain HTTP for tools, widgets and the demo page at /demo;
 // HTTP/2 over TLS for the Studio at /studio/production and /studio/staging) and prints where
 // everything is. Ctrl-C stops it all.
 import {join} from 'node:path'
@@ -10,17 +10,15 @@ import {startLake} from '../lake/server'
 import {signInLink, studioOrigin as originOf} from '../lake/signin'
 import {ensureLakeTls, spkiHash} from '../lake/tls'
 import {ensureSampleUsers, SAMPLE_USERS} from '../lake/users'
-import {buildLakeStudio} from '../studio/build'
+import {ensureLakeStudio} from '../studio/build'
+import {buildLine, ensureWidgets, sizeSummary, WIDGETS_DIST} from './widgets-build'
 
 const STUDIO_OUT = join('dist', 'studio')
 const STAGING = process.env.SANITY_STUDIO_STAGING_DATASET || 'staging'
 
 async function main() {
-  const started = Date.now()
-  await buildLakeStudio(STUDIO_OUT)
-  console.log(
-    `studio: built into ${STUDIO_OUT}/ in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-  )
+  console.log(buildLine('widgets', WIDGETS_DIST, await ensureWidgets()))
+  console.log(buildLine('studio', STUDIO_OUT, await ensureLakeStudio(STUDIO_OUT)))
   const dir = process.env.CK_LAKE_DIR ?? '.lake'
   const tls = ensureLakeTls(dir)
   const lake = await startLake({
@@ -57,6 +55,7 @@ async function main() {
   console.log(
     `studio: or start Chromium with --ignore-certificate-errors-spki-list=${spkiHash(tls.cert)}`,
   )
+  console.log(sizeSummary(WIDGETS_DIST))
   console.log('Press Ctrl-C to stop.')
   const stop = () => {
     lake.close().then(
