@@ -13,6 +13,7 @@ import {
   reviewBlockingMessage,
   reviewListStatus,
   reviewRecordId,
+  reviewRequestLine,
   reviewState,
 } from '../schemas/rules/approval'
 import {fingerprintOf, MEDICAL_CONTENT_FIELDS} from '../schemas/rules/fingerprint'
@@ -220,6 +221,32 @@ describe('reviewListStatus and the list previews', () => {
     assert.equal(
       reviewSubtitle(previewValues({...approved, medicalReview: noRecord})),
       'Review not approved',
+    )
+  })
+})
+
+describe('reviewRequestLine', () => {
+  const request = {
+    status: 'inReview' as const,
+    reviewer: {_ref: 'clinician-sloane-yu'},
+    requestedBy: 'editor',
+    requestedAt: '2026-11-02T09:30:12.345Z',
+    note: 'Please check the dose.',
+  }
+  it('says whom the editor asked, who asked and when', () => {
+    assert.equal(
+      reviewRequestLine(request, {reviewer: 'Dr. Sloane Yu', requester: 'Content editor'}),
+      'Review requested from Dr. Sloane Yu by Content editor on 2 Nov 2026, 09:30 UTC',
+    )
+  })
+  it('leaves out what is not known', () => {
+    assert.equal(
+      reviewRequestLine({...request, requestedAt: undefined}, {reviewer: 'Dr. Sloane Yu'}),
+      'Review requested from Dr. Sloane Yu',
+    )
+    assert.equal(
+      reviewRequestLine({requestedAt: '2026-11-02'}, {}),
+      'Review requested on 2 Nov 2026',
     )
   })
 })

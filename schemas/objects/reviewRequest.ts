@@ -31,7 +31,7 @@ export const reviewRequest = defineType({
       title: 'Note',
       type: 'text',
       rows: 3,
-      description: 'What the editor asks, or the changes the reviewer asks for.',
+      description: 'The editor’s note for the reviewer.',
     }),
     defineField({
       name: 'requestedBy',

@@ -190,6 +190,25 @@ export function reviewListStatus(
 }
 
 /**
+ * The request in one line, e.g. "Review requested from Dr. Sloane Yu by Content editor on 2 Nov
+ * 2026, 09:30 UTC": what the reviewer reads above the editor's note. Unknown parts are left out.
+ */
+export function reviewRequestLine(
+  request: ReviewRequestValue,
+  names: {reviewer?: string; requester?: string},
+): string {
+  const at = request.requestedAt
+  return [
+    'Review requested',
+    names.reviewer && `from ${names.reviewer}`,
+    names.requester && `by ${names.requester}`,
+    at && `on ${editorDate(at)}${/T\d\d:\d\d/.test(at) ? `, ${at.slice(11, 16)} UTC` : ''}`,
+  ]
+    .filter(Boolean)
+    .join(' ')
+}
+
+/**
  * The four-eyes rule: a reviewer may not approve a draft in which they wrote any of the changes
  * since the last approval (or since it was created, when none). `authors` are the user ids of
  * those changes' transactions.

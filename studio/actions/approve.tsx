@@ -27,6 +27,7 @@ import {
 } from '../review/records'
 import {reviewedDocument, useRequestedReview, type RequestedReview} from '../review/requested'
 import {DialogFooter} from '../review/DialogFooter'
+import {RequestSummary} from '../review/RequestSummary'
 
 type Draft = SanityDocument & Record<string, unknown>
 
@@ -126,6 +127,7 @@ function ApproveForm(props: {
         {draft._id.startsWith('versions.') ? 'release version' : 'draft'} as{' '}
         {requested.reviewer.name}. Any later change to the text needs a new approval.
       </Text>
+      <RequestSummary request={requested.request} reviewerName={requested.reviewer.name} />
       <Card padding={3} radius={2} tone="transparent" border>
         <Stack gap={3}>
           <Text size={1}>{textState(loaded)}</Text>

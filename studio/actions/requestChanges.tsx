@@ -10,6 +10,7 @@ import {errorDescription, newRecord} from '../review/records'
 import {reviewedDocument, useRequestedReview, type RequestedReview} from '../review/requested'
 import {draftAsRead} from './approve'
 import {DialogFooter} from '../review/DialogFooter'
+import {RequestSummary} from '../review/RequestSummary'
 
 async function requestChanges(
   client: SanityClient,
@@ -63,6 +64,7 @@ function RequestChangesForm(props: {
 
   return (
     <Stack gap={4} padding={4}>
+      <RequestSummary request={requested.request} reviewerName={requested.reviewer.name} />
       <Stack gap={2}>
         <Text size={1} weight="medium">
           What needs to change

@@ -1,20 +1,16 @@
 // The "Reviews" view beside an article or FAQ: every approval and change request of the text,
 // newest first, and for each approval what changed in the text since, word by word.
 import {Badge, Box, Card, Flex, Heading, Stack, Text} from '@sanity/ui'
-import {useUser} from 'sanity'
 import type {UserViewComponent} from 'sanity/structure'
-import {editorDate, type ReviewRecord} from '../../schemas/rules/approval'
+import {editorDate, type ReviewRecord, type ReviewRequestValue} from '../../schemas/rules/approval'
 import {medicalText} from '../../schemas/rules/fingerprint'
+import {CLINICIAN_QUERY, clinicianName, type ClinicianRow} from '../review/clinicians'
 import {RAW, useLoaded, useReviewClient} from '../review/hooks'
 import {errorDescription, RECORDS_QUERY} from '../review/records'
+import {RequestSummary, UserName} from '../review/RequestSummary'
 import {wordDiff, type DiffPart} from './wordDiff'
 
 const time = (iso: string) => iso.slice(11, 16)
-
-function UserName({id}: {id: string}) {
-  const [user] = useUser(id)
-  return <>{user?.displayName ?? id}</>
-}
 
 const PART_STYLE: Record<DiffPart['kind'], React.CSSProperties> = {
   same: {},
@@ -90,19 +86,43 @@ function RecordCard({record, textNow}: {record: ReviewRecord; textNow: string}) 
   )
 }
 
+/** The open request of the text on screen, with the name of the clinician it asks. */
+function OpenRequest({request}: {request: ReviewRequestValue}) {
+  const client = useReviewClient()
+  const reviewerId = request.reviewer?._ref
+  const reviewer = useLoaded(
+    async () =>
+      reviewerId ? client.fetch<ClinicianRow | null>(CLINICIAN_QUERY, {id: reviewerId}, RAW) : null,
+    [reviewerId],
+  )
+  if (reviewerId && !reviewer.value && !reviewer.error) return null
+  return (
+    <RequestSummary
+      request={request}
+      reviewerName={reviewer.value ? clinicianName(reviewer.value) : reviewerId}
+      status
+    />
+  )
+}
+
 export const ReviewsView: UserViewComponent = ({document, documentId}) => {
   const client = useReviewClient()
-  const {draft, published} = document
+  const {draft, published, displayed} = document
   const records = useLoaded(
     () => client.fetch<ReviewRecord[]>(RECORDS_QUERY, {id: documentId}, RAW),
-    [documentId, draft?._rev, published?._rev],
+    [documentId, draft?._rev, published?._rev, displayed?._rev],
   )
-  const textNow = medicalText((draft ?? published) as Record<string, unknown> | null)
+  // The text on screen: the draft, or in a release perspective the release's version.
+  const shown = (displayed ?? draft ?? published) as Record<string, unknown> | null
+  const textNow = medicalText(shown)
+  const request = shown?.reviewRequest as ReviewRequestValue | undefined
+  const open = request?.status === 'inReview' || request?.status === 'changesRequested'
 
   return (
     <Box padding={4}>
       <Stack gap={4}>
         <Heading size={1}>Medical reviews</Heading>
+        {open && <OpenRequest request={request} />}
         {records.error ? (
           <Card padding={3} radius={2} tone="critical">
             <Text size={1}>The reviews could not be read: {errorDescription(records.error)}</Text>
@@ -112,9 +132,11 @@ export const ReviewsView: UserViewComponent = ({document, documentId}) => {
             Loading the reviews…
           </Text>
         ) : records.value.length === 0 ? (
-          <Text size={1} muted>
-            No review yet. Use “Request review” to ask a clinician to approve this text.
-          </Text>
+          !open && (
+            <Text size={1} muted>
+              No review yet. Use “Request review” to ask a clinician to approve this text.
+            </Text>
+          )
         ) : (
           records.value.map((record) => (
             <RecordCard key={record._id} record={record} textNow={textNow} />

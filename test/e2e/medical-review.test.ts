@@ -1,7 +1,9 @@
 // A clinician's sign-off in the real Studio on the real lake: an editor and Dr. Sloane Yu, each
 // signed in with their own token in their own browser context, take an FAQ from draft to
 // published through Request review and Approve; a changed word needs a new approval; four-eyes
-// keeps Dr. Yu from approving her own edit; the Reviews view lists the trail.
+// keeps Dr. Yu from approving her own edit; the Reviews view lists the trail. Dr. Yu reads the
+// editor's note in Approve, Request changes and Reviews, and the FAQ list tells a text changed
+// since her approval from a reviewed one.
 import assert from 'node:assert/strict'
 import {mkdirSync} from 'node:fs'
 import {after, before, describe, it} from 'node:test'
@@ -16,6 +18,8 @@ const QUESTION = 'Can stress bring on a migraine attack?'
 const ANSWER = 'Yes. Stress is a common trigger. Regular sleep and meals can help.'
 const CHANGED_ANSWER = 'Yes. Stress is a frequent trigger. Regular sleep and meals can help.'
 const YU = 'clinician-sloane-yu'
+const NOTE = 'New FAQ for the migraine page: please check the trigger advice.'
+const CHANGE_NOTE = 'I changed “common” to “frequent”: is that right?'
 const raw = {perspective: 'raw'} as const
 
 let s: StudioSession
@@ -26,10 +30,40 @@ let yuToken: string
 let faqId = ''
 const lakeFailures: string[] = []
 const consoleErrors: string[] = []
+/** What the Studio's @sanity/client warns about a request's options (e.g. `uri` for `url`). */
+const clientWarnings: string[] = []
 
 /** The lake failing the Studio on `page` (test/helpers/studio.ts watchLakeFailures). */
-const watch = (page: Page, who: string) =>
+function watch(page: Page, who: string) {
   watchLakeFailures(page, s, {lakeFailures, consoleErrors}, who)
+  page.on('console', (message) => {
+    if (/request option has been renamed/.test(message.text()))
+      clientWarnings.push(`${who}: ${message.text()}`)
+  })
+}
+
+/** "Review requested from Dr. Sloane Yu by Content editor on <today>, hh:mm UTC". */
+const REQUEST_LINE = () =>
+  new RegExp(
+    `Review requested from Dr\\. Sloane Yu by Content editor on ${editorDate(new Date().toISOString())}, \\d\\d:\\d\\d UTC`,
+  )
+
+/** The request card (studio/review/RequestSummary.tsx) within `scope`, once it names the editor. */
+async function requestCard(scope: Page | ReturnType<Page['getByRole']>) {
+  const card = scope.getByTestId('review-request')
+  await card.getByText(REQUEST_LINE()).waitFor({timeout: 30_000})
+  return (await card.textContent()) ?? ''
+}
+
+/** The row of this FAQ in the All FAQs list open in `page`. */
+const faqRow = (page: Page) => page.locator('a', {hasText: QUESTION})
+
+async function openAllFaqs(page: Page) {
+  await page.goto(`${s.studioUrl}/structure`)
+  await page.getByText('FAQs', {exact: true}).first().click({timeout: 90_000})
+  await page.getByText('All FAQs', {exact: true}).click()
+  await faqRow(page).first().waitFor({timeout: 30_000})
+}
 
 /** Polls the lake (raw, lake token) until `query` answers a truthy value. */
 async function untilLake<T>(query: string, params: Record<string, unknown> = {}): Promise<T> {
@@ -133,12 +167,12 @@ describe('medical review in the Studio', () => {
   })
 
   it('the editor requests a review from Dr. Yu, and never sees Approve', async () => {
-    await requestReviewFromYu(editor)
-    const request = await untilLake<{requestedBy: string; reviewer: string}>(
-      '*[_id == $id && reviewRequest.status == "inReview"][0].reviewRequest{requestedBy, "reviewer": reviewer._ref}',
+    await requestReviewFromYu(editor, NOTE)
+    const request = await untilLake<{requestedBy: string; reviewer: string; note: string}>(
+      '*[_id == $id && reviewRequest.status == "inReview"][0].reviewRequest{requestedBy, "reviewer": reviewer._ref, note}',
       {id: `drafts.${faqId}`},
     )
-    assert.deepEqual(request, {requestedBy: 'editor', reviewer: YU})
+    assert.deepEqual(request, {requestedBy: 'editor', reviewer: YU, note: NOTE})
     assert.equal(await editor.getByTestId('action-approve').count(), 0)
     await editor.getByTestId('action-menu-button').click()
     await editor.getByRole('menuitem', {name: 'Change review request'}).waitFor()
@@ -151,10 +185,18 @@ describe('medical review in the Studio', () => {
     await yu.getByText(QUESTION).first().click()
     const approve = yu.getByTestId('action-approve')
     await approve.waitFor({timeout: 90_000})
+    // The Reviews view tells her the review is asked of her, with the editor's note.
+    await yu.getByRole('tab', {name: 'Reviews'}).click()
+    const inReviews = await requestCard(yu)
+    assert.match(inReviews, /^In review/)
+    assert.ok(inReviews.includes(NOTE), inReviews)
+    assert.equal(await yu.getByText(/No review yet/).count(), 0)
     assert.equal(await holds(() => approve.isEnabled()), true, 'Approve is enabled for Dr. Yu')
     await approve.click()
     const dialog = yu.getByRole('dialog')
     await dialog.getByText('This text has not been approved before.').waitFor()
+    const inApprove = await requestCard(dialog)
+    assert.ok(inApprove.includes(`Note from Content editor“${NOTE}”`), inApprove)
     await dialog.getByRole('button', {name: 'Approve text'}).click()
     await dialog.waitFor({state: 'detached'})
     const review = await untilLake<{record: string; approvedBy: string; request: unknown}>(
@@ -188,7 +230,12 @@ describe('medical review in the Studio', () => {
     assert.equal(await anonymous.fetch('count(*[_type == "reviewRecord"])'), 0)
   })
 
-  it('one changed word disables Publish until a new approval', async () => {
+  it('one changed word disables Publish until a new approval, and the list says so', async () => {
+    // Dr. Yu's list of FAQs reads the approved text as reviewed…
+    await openAllFaqs(yu)
+    await faqRow(yu)
+      .getByText(/^Reviewed by Dr\. Sloane Yu · due /)
+      .waitFor({timeout: 30_000})
     await openFaq(editor)
     // One word changes: the answer is typed again with "frequent" for "common".
     await editor.locator('[contenteditable="true"]').first().click()
@@ -206,10 +253,20 @@ describe('medical review in the Studio', () => {
       'action-publish',
       `Changed after Dr. Sloane Yu approved it on ${today}: request a new review.`,
     )
+    // …and the changed one as changed since her review, not as reviewed.
+    await faqRow(yu)
+      .getByText('Changed since Dr. Sloane Yu’s review · needs review')
+      .waitFor({timeout: 30_000})
+    assert.equal(
+      await faqRow(yu)
+        .getByText(/Reviewed by/)
+        .count(),
+      0,
+    )
   })
 
-  it('Dr. Yu asks for changes with a note', async () => {
-    await requestReviewFromYu(editor)
+  it('Dr. Yu reads the editor’s note, and asks for changes with hers', async () => {
+    await requestReviewFromYu(editor, CHANGE_NOTE)
     await untilLake('*[_id == $id && reviewRequest.status == "inReview"][0]._id', {
       id: `drafts.${faqId}`,
     })
@@ -217,6 +274,8 @@ describe('medical review in the Studio', () => {
     await yu.getByTestId('action-approve').waitFor({timeout: 60_000})
     await menuAction(yu, 'Request changes')
     const dialog = yu.getByRole('dialog')
+    const inRequestChanges = await requestCard(dialog)
+    assert.ok(inRequestChanges.includes(`“${CHANGE_NOTE}”`), inRequestChanges)
     await dialog.getByLabel('What needs to change').fill('Say how often stress is the trigger.')
     await dialog.getByRole('button', {name: 'Send back'}).click()
     await dialog.waitFor({state: 'detached'})
@@ -280,5 +339,9 @@ describe('medical review in the Studio', () => {
 
   it('met no lake failure along the way', () => {
     assert.deepEqual(lakeFailures, [], `console errors: ${consoleErrors.join('\n')}`)
+  })
+
+  it('the client warned about no request option (the history is read with `url`)', () => {
+    assert.deepEqual(clientWarnings, [])
   })
 })

@@ -20,14 +20,18 @@ export async function writeApproved<T extends {_id: string; _type: string}>(
   return {document, record}
 }
 
-/** In the Studio: the editor asks Dr. Yu to review the document open in `page` (the action menu's item). */
-export async function requestReviewFromYu(page: Page): Promise<void> {
+/**
+ * In the Studio: the editor asks Dr. Yu to review the document open in `page` (the action menu's
+ * item), with `note` for her when given.
+ */
+export async function requestReviewFromYu(page: Page, note?: string): Promise<void> {
   await page.getByTestId('action-menu-button').click()
   await page.getByRole('menuitem', {name: 'Request review'}).click()
   const dialog = page.getByRole('dialog')
   const reviewer = dialog.getByLabel('Reviewer', {exact: true})
   await reviewer.locator('option', {hasText: 'Dr. Sloane Yu'}).waitFor({state: 'attached'})
   await reviewer.selectOption({label: 'Dr. Sloane Yu'})
+  if (note) await dialog.getByLabel('Note for the reviewer').fill(note)
   await dialog.getByRole('button', {name: 'Send request'}).click()
   await dialog.waitFor({state: 'detached'})
 }
