@@ -25,7 +25,8 @@ function applied(event: MutationEvent): Doc | null {
     resultRev: event.resultRev,
     timestamp: event.timestamp,
   })
-  return mutation.apply((event.previous as Doc | null | undefined) ?? null) as Doc | null
+  const previous = (event.previous ?? null) as Parameters<Mutation['apply']>[0]
+  return mutation.apply(previous) as Doc | null
 }
 
 /** Collects every mutation event the query matches while `work` runs, until `count` arrived. */
