@@ -34,3 +34,13 @@ export const basePath = process.env.SANITY_STUDIO_BASE_PATH || '/'
  */
 export const widgetsUrl =
   process.env.SANITY_STUDIO_WIDGETS_URL || (lakeApiHost ? `${lakeApiHost}/dist` : '')
+
+/**
+ * Where the embed code sends partners for the widget scripts: SANITY_STUDIO_WIDGETS_URL only. On a
+ * local lake the embed code asks the lake for its plain-HTTP address instead (`lakeOriginUrl`),
+ * since a partner's browser need not trust the certificate the Studio is served with.
+ */
+export const publishedWidgetsUrl = process.env.SANITY_STUDIO_WIDGETS_URL || ''
+
+/** The lake route that answers `{http}`, the lake's plain-HTTP origin; empty for hosted Sanity. */
+export const lakeOriginUrl = lakeApiHost ? `${lakeApiHost}/v2025-02-19/lake/origin` : ''

@@ -2,11 +2,12 @@
 // to work (a slug, the partner published, its sites listed).
 import {Button, Card, Flex, Heading, Stack, Text} from '@sanity/ui'
 import {Code} from '@sanity/ui/code'
-import {useState} from 'react'
+import {useEffect, useState} from 'react'
+import {useDataset} from 'sanity'
 import type {UserViewComponent} from 'sanity/structure'
 import {textList} from '../widgets/content/values'
 import {partnerEmbedSnippet, WIDGETS_URL_PLACEHOLDER} from './embed-snippet'
-import {widgetsUrl} from './env'
+import {lakeOriginUrl, publishedWidgetsUrl} from './env'
 
 type CopyState = 'idle' | 'copied' | 'failed'
 
@@ -18,6 +19,31 @@ const COPY_LABELS: Record<CopyState, string> = {
   failed: 'Copying was blocked: select the code and copy it',
 }
 
+/**
+ * On a local lake, its plain-HTTP origin, asked of the lake that served the Studio (the Studio's
+ * own HTTPS address works only in browsers that trust the lake's certificate authority):
+ * `undefined` while asking, `null` when it has none or did not answer; `''` for hosted Sanity.
+ */
+function useLakeHttpOrigin(): string | null | undefined {
+  const [origin, setOrigin] = useState<string | null | undefined>(lakeOriginUrl ? undefined : '')
+  useEffect(() => {
+    if (!lakeOriginUrl) return
+    let current = true
+    fetch(lakeOriginUrl)
+      .then((response): Promise<{http?: unknown}> =>
+        response.ok ? response.json() : Promise.resolve({}),
+      )
+      .then(
+        (answer) => current && setOrigin(typeof answer.http === 'string' ? answer.http : null),
+        () => current && setOrigin(null),
+      )
+    return () => {
+      current = false
+    }
+  }, [])
+  return origin
+}
+
 export const PartnerEmbedView: UserViewComponent = ({document}) => {
   const partner = document.displayed as {
     name?: string
@@ -26,10 +52,14 @@ export const PartnerEmbedView: UserViewComponent = ({document}) => {
     allowedOrigins?: unknown
   }
   const [copy, setCopy] = useState<CopyState>('idle')
+  const dataset = useDataset()
+  const lakeUrl = useLakeHttpOrigin()
   const snippet = partnerEmbedSnippet({
     slug: partner.slug?.current,
     language: partner.language,
-    widgetsUrl,
+    widgetsUrl: publishedWidgetsUrl,
+    lakeUrl: lakeUrl || undefined,
+    dataset,
   })
   const origins = textList(partner.allowedOrigins)
   const name = partner.name || 'the partner'
@@ -38,6 +68,13 @@ export const PartnerEmbedView: UserViewComponent = ({document}) => {
     return (
       <Card padding={4} tone="caution">
         <Text>Give {name} a slug first: the embed code names the partner by its slug.</Text>
+      </Card>
+    )
+
+  if (lakeUrl === undefined)
+    return (
+      <Card padding={4}>
+        <Text muted>Asking the lake for its address…</Text>
       </Card>
     )
 
@@ -83,7 +120,20 @@ export const PartnerEmbedView: UserViewComponent = ({document}) => {
             <Text size={1}>Add {name}’s sites under “Sites allowed to embed”.</Text>
           </Card>
         )}
-        {!widgetsUrl && (
+        {lakeUrl && (
+          <Text size={1} muted>
+            This code reads the local lake at {lakeUrl} (plain HTTP, so it works in any browser on
+            this machine). Set SANITY_STUDIO_WIDGETS_URL when you build the Studio for production.
+          </Text>
+        )}
+        {lakeUrl === null && (
+          <Card padding={3} radius={2} tone="caution">
+            <Text size={1}>
+              The lake did not say its plain-HTTP address: the code falls back to a placeholder.
+            </Text>
+          </Card>
+        )}
+        {!publishedWidgetsUrl && !lakeUrl && (
           <Text size={1} muted>
             {WIDGETS_URL_PLACEHOLDER} stands for where you publish the widget scripts: set
             SANITY_STUDIO_WIDGETS_URL when you build the Studio to show the real address.

@@ -106,6 +106,41 @@ describe('Partner embed code', () => {
     )
   })
 
+  it('on a local lake: script and content from its plain-HTTP address, other datasets named', () => {
+    assert.equal(
+      partnerEmbedSnippet({
+        slug: 'riverbend',
+        widgetsUrl: '',
+        lakeUrl: 'http://127.0.0.1:4040/',
+        dataset: 'production',
+      }),
+      '<script src="http://127.0.0.1:4040/dist/ck-faq.iife.js"></script>\n<ck-faq partner="riverbend" api-host="http://127.0.0.1:4040"></ck-faq>',
+    )
+    assert.match(
+      String(
+        partnerEmbedSnippet({
+          slug: 'riverbend',
+          widgetsUrl: '',
+          lakeUrl: 'http://127.0.0.1:4040',
+          dataset: 'staging',
+        }),
+      ),
+      /<ck-faq partner="riverbend" api-host="http:\/\/127.0.0.1:4040" dataset="staging"><\/ck-faq>$/,
+    )
+  })
+
+  it('for production: the configured script address, and no lake address', () => {
+    assert.equal(
+      partnerEmbedSnippet({
+        slug: 'lakeshore',
+        language: 'es',
+        widgetsUrl: 'https://cdn.clinic.example/kit/',
+        dataset: 'production',
+      }),
+      '<script src="https://cdn.clinic.example/kit/ck-faq.iife.js"></script>\n<ck-faq partner="lakeshore" lang="es"></ck-faq>',
+    )
+  })
+
   it('keeps quotes and angle brackets in values from breaking out of the attribute', () => {
     const snippet = partnerEmbedSnippet({slug: 'a"><script>', widgetsUrl: 'https://c'})
     assert.ok(snippet?.includes('partner="a&quot;>&lt;script>"'))

@@ -2,9 +2,11 @@
 import assert from 'node:assert/strict'
 import {mkdirSync} from 'node:fs'
 import {after, before, describe, it} from 'node:test'
+import {chromium} from 'playwright-core'
 import sharp from 'sharp'
 import {medicalReviewOf, newRecord} from '../../studio/review/records'
 import {lakeClient} from '../helpers/lake'
+import {CHROMIUM_ARGS} from '../helpers/chromium'
 import {docsScreenshot} from '../helpers/docs-images'
 import {openStudio, type StudioSession} from '../helpers/studio'
 
@@ -200,20 +202,39 @@ describe('a partner’s embed code in the Studio', () => {
     await page.getByRole('tab', {name: 'Embed code'}).click()
     const code = page.locator('pre').filter({hasText: '<ck-faq'})
     await code.waitFor()
+    // The lake's plain-HTTP address (its real port), not the Studio's HTTPS one: a partner's
+    // browser need not trust the lake's certificate authority.
     const snippet = [
-      `<script src="${origin}/dist/ck-faq.iife.js"></script>`,
-      '<ck-faq partner="lakeshore-community-health" lang="es"></ck-faq>',
+      `<script src="${s.lake.url}/dist/ck-faq.iife.js"></script>`,
+      `<ck-faq partner="lakeshore-community-health" lang="es" api-host="${s.lake.url}"></ck-faq>`,
     ].join('\n')
     assert.equal((await code.textContent())?.trim(), snippet)
     // Published, with its sites listed: no warnings, and the sites it works on.
     await page.getByText('Works on: https://lakeshore-health.example').waitFor()
     assert.equal(await page.getByText('Publish Lakeshore').count(), 0)
-    // The script the snippet names is there to load.
-    const status = await page.evaluate(
-      async (url) => (await fetch(url)).status,
-      `${origin}/dist/ck-faq.iife.js`,
-    )
-    assert.equal(status, 200)
+    // Pasted into a page in a Chromium that does not trust the lake's certificate authority, the
+    // snippet shows Lakeshore's FAQs (a page on the lake's origin: Chromium's local network access
+    // rules block a loopback page on another port).
+    const untrusting = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    })
+    try {
+      const partnerPage = await untrusting.newPage()
+      await partnerPage.route('**/partner-site.html', (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          body: `<!doctype html><html lang="es"><body>${snippet}</body></html>`,
+        }),
+      )
+      await partnerPage.goto(`${s.lake.url}/partner-site.html`)
+      const question = partnerPage.locator('ck-faq [part~="button"]').first()
+      await question.waitFor({timeout: 20_000})
+      assert.match(String(await question.textContent()), /\?/)
+      await partnerPage.locator('ck-faq [part~="attribution"]').waitFor()
+    } finally {
+      await untrusting.close()
+    }
     // The clipboard takes text only from the focused page: earlier tests opened other pages.
     await page.bringToFront()
     await page.waitForFunction(() => document.hasFocus(), undefined, {timeout: 10_000})

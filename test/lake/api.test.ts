@@ -8,6 +8,7 @@ import {after, before, describe, it} from 'node:test'
 import {createImageUrlBuilder} from '@sanity/image-url'
 import sharp from 'sharp'
 import {importNdjson} from '../../lake/ndjson'
+import {startLake} from '../../lake/server'
 import {LakeStore} from '../../lake/store'
 import {startTestLake, type TestLake} from '../helpers/lake'
 
@@ -333,5 +334,27 @@ describe('the Studio document pane', () => {
     const response = await fetch(`${t.lake.url}/v2025-02-19/data/ping/production`)
     assert.equal(response.status, 200)
     assert.equal(await response.json(), 'PONG')
+  })
+})
+
+describe('the lake’s plain-HTTP origin, for the Studio’s embed code', () => {
+  it('names where the lake answers over plain HTTP, to anyone, with nothing else', async () => {
+    const response = await fetch(`${t.lake.url}/v2025-02-19/lake/origin`)
+    assert.equal(response.status, 200)
+    assert.deepEqual(await response.json(), {http: t.lake.url})
+    assert.match(t.lake.url, /^http:\/\/127\.0\.0\.1:\d+$/)
+  })
+
+  it('a lake on every address is named by the host the request came to', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ck-origin-'))
+    const lake = await startLake({port: 0, host: '0.0.0.0', dir, quiet: true})
+    try {
+      const port = new URL(lake.url).port
+      const response = await fetch(`http://127.0.0.1:${port}/v2025-02-19/lake/origin`)
+      assert.deepEqual(await response.json(), {http: `http://127.0.0.1:${port}`})
+    } finally {
+      await lake.close()
+      rmSync(dir, {recursive: true, force: true})
+    }
   })
 })
