@@ -5,6 +5,7 @@
 // for FAQs, articles or clinicians only (dist/ck-faq.iife.js, …).
 import {defineConfig} from 'vite'
 import {contentConfigFromEnv} from '../config/client.ts'
+import {litMessagesPlugin} from './build/lit-messages.ts'
 import {minifyTemplatesPlugin} from './build/minify-templates.ts'
 import type {ContentLocation} from './content/config.ts'
 import pkg from './package.json' with {type: 'json'}
@@ -29,7 +30,7 @@ const location: ContentLocation = {
 }
 
 export default defineConfig({
-  plugins: [minifyTemplatesPlugin()],
+  plugins: [minifyTemplatesPlugin(), litMessagesPlugin()],
   // The package version, stamped into every build so a page can report which one it runs.
   define: {__CK_CONTENT__: JSON.stringify(location), __CK_VERSION__: JSON.stringify(pkg.version)},
   build: {

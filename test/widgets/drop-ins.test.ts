@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
 import {after, before, describe, it} from 'node:test'
-import {openDemo, widgetPage, type DemoSession} from '../helpers/demo'
+import {openDemo, widgetHtml, widgetPage, type DemoSession} from '../helpers/demo'
 
 let d: DemoSession
 before(async () => {
@@ -77,4 +77,52 @@ describe('drop-in scripts for one element', () => {
       )
     }
   })
+})
+
+describe('an unknown partner slug', () => {
+  const MISSPELT = 'riverbend-family-medecine'
+  for (const script of ['ck-faq.iife.js', 'clinic-kit.iife.js']) {
+    it(`${script}: shows the error state naming it, warns once, and a correct slug still works`, async () => {
+      const page = await d.browser.newPage()
+      const warnings: string[] = []
+      page.on('console', (message) => {
+        if (message.type() === 'warning') warnings.push(message.text())
+      })
+      await page.route('**/widget-test.html', (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          body: widgetHtml(
+            d,
+            `<ck-faq id="en" partner="${MISSPELT}"></ck-faq>
+             <ck-faq id="es" partner="${MISSPELT}" lang="es"></ck-faq>
+             <ck-faq id="right" partner="riverbend-family-medicine"></ck-faq>`,
+            {script},
+          ),
+        }),
+      )
+      await page.goto(`${d.lake.url}/widget-test.html`)
+      const status = (id: string) => page.locator(`#${id} [part~="status"][role="alert"]`)
+      await status('en').waitFor()
+      assert.match(
+        String(await status('en').textContent()),
+        /Unknown partner “riverbend-family-medecine”/,
+      )
+      await status('es').waitFor()
+      assert.match(
+        String(await status('es').textContent()),
+        /Socio desconocido “riverbend-family-medecine”/,
+      )
+      // The error state, so no questions of anyone else's and a Try again that fails the same way.
+      assert.equal(await page.locator('#en [part~="questions"]').count(), 0)
+      await page.locator('#en [part~="retry"]').click()
+      await status('en').waitFor()
+      // The correct slug: its questions and its credit line.
+      await page.locator('#right [part~="questions"]').waitFor()
+      await page.locator('#right [part~="attribution"]').waitFor()
+      assert.equal(await page.locator('#right [part~="status"]').count(), 0)
+      const named = warnings.filter((text) => text.includes(MISSPELT))
+      assert.deepEqual(named, [`clinic-kit: Unknown partner “${MISSPELT}”`])
+      await page.close()
+    })
+  }
 })

@@ -17,6 +17,8 @@ export interface QuerySpec<T> {
   detail(result: T): object
   /** When false there is nothing to ask for (e.g. no slug yet): the element shows no content. */
   enabled?(): boolean
+  /** What makes an answer unusable (e.g. an unknown partner), shown as the error state. */
+  problem?(result: T): string | undefined
 }
 
 /** Events bubble out of the shadow root, for partners' analytics. */
@@ -102,6 +104,8 @@ export class QueryController<T> implements ReactiveController {
   }
 
   #settle(result: T) {
+    const problem = this.#spec.problem?.(result)
+    if (problem) return this.fail(new Error(problem))
     this.result = result
     this.state = 'ready'
     this.#host.requestUpdate()

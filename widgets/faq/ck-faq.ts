@@ -1,5 +1,5 @@
 import {html, nothing, type PropertyValues} from 'lit'
-import {isWebUrl} from '../content/config'
+import {isWebUrl, resolveConfig} from '../content/config'
 import {ContentElement, headingLevel} from '../content/content-element'
 import {EVENT_INIT, type QuerySpec} from '../content/controller'
 import {
@@ -74,6 +74,12 @@ function searchTextOf(faq: FaqItem): string {
 const hasQuestion = (faq: FaqItem) => typeof faq.question === 'string' && faq.question !== ''
 
 const scoped = new WeakMap<FaqQueryResult, FaqItem[]>()
+
+/** The start of the error (ck-error, console) for a partner slug no published partner has. */
+const UNKNOWN = FAQ_STRINGS.en.unknownPartner
+
+/** Unknown partner slugs already named on the console: once per slug per page. */
+const warnedPartners = new Set<string>()
 
 /**
  * The FAQs a result shows, once per result. A partner's scope narrows them to its FAQ categories
@@ -198,6 +204,16 @@ export class CkFaq extends ContentElement<FaqQueryResult> {
         limit: Math.max(1, Math.min(500, Number(this.limit) || 50)),
       }),
       detail: (result) => ({count: scopedFaqs(result).length}),
+      // A partner slug that names no published partner (misspelt, or not published yet) would
+      // show every FAQ without the partner's scope, theme or credit line: an error instead.
+      problem: (result) => {
+        const slug = this.partner || resolveConfig(this).partner
+        if (!slug || result.partner) return
+        const message = `${UNKNOWN} “${slug}”`
+        if (!warnedPartners.has(slug)) console.warn('clinic-kit:', message)
+        warnedPartners.add(slug)
+        return message
+      },
     }
   }
 
@@ -331,7 +347,13 @@ export class CkFaq extends ContentElement<FaqQueryResult> {
 
   protected override render() {
     const t = translate(FAQ_STRINGS, this.uiLang)
-    const pending = this.renderPending(t.error)
+    // An unknown partner is named, in the element's language; other failures say what failed.
+    const {errorMessage} = this.content
+    const pending = this.renderPending(
+      errorMessage.startsWith(UNKNOWN)
+        ? t.unknownPartner + errorMessage.slice(UNKNOWN.length)
+        : t.error,
+    )
     if (pending) return pending
     const level = headingLevel(this.headingLevel)
     const visible = this.#visible

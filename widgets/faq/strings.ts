@@ -7,6 +7,7 @@ const en = {
   matches: (count: number) =>
     count === 1 ? '1 question matches your search.' : `${count} questions match your search.`,
   error: 'The questions could not be loaded.',
+  unknownPartner: 'Unknown partner',
   search: 'Search questions',
   sources: 'Sources',
 }
@@ -21,6 +22,7 @@ export const FAQ_STRINGS: Translations<typeof en> = {
         ? '1 pregunta coincide con su búsqueda.'
         : `${count} preguntas coinciden con su búsqueda.`,
     error: 'No se pudieron cargar las preguntas.',
+    unknownPartner: 'Socio desconocido',
     search: 'Buscar preguntas',
     sources: 'Fuentes',
   },
