@@ -2,7 +2,9 @@
 // reads must give what a real lake gives for the same documents, and a draft laid over them what
 // the lake's drafts perspective gives.
 import assert from 'node:assert/strict'
+import {readFileSync} from 'node:fs'
 import {after, before, describe, it} from 'node:test'
+import {chromium} from 'playwright-core'
 import {
   buildPreviewData,
   overlayDataset,
@@ -13,6 +15,7 @@ import {
 } from '../studio/views/preview/previewData'
 import {frameHtml, scriptUrl} from '../studio/views/preview/frame'
 import {LOCAL_DATASET_QUERY} from '../studio/views/preview/useLocalDataset'
+import {CHROMIUM_ARGS} from './helpers/chromium'
 import {startTestLake, uploadTestImage, type TestLake} from './helpers/lake'
 
 const FAQ_ID = 'faq-what-is-chronic-migraine'
@@ -195,5 +198,44 @@ describe('preview frame', () => {
       attributes: {lang: '</script><script>alert(1)</script>'},
     })
     assert.equal(html.split('</script>').length - 1, 2, 'only the two scripts close')
+  })
+})
+
+describe('preview frame in Chromium', () => {
+  it('shows the FAQ being edited opened (its answer visible) when it first draws', async () => {
+    const faq = await published(FAQ_ID)
+    const built = await buildPreviewData(await localDataset(faq, 'published'), faq)
+    const kit = 'https://cdn.example.test/kit'
+    const html = frameHtml({element: 'ck-faq', widgetsUrl: kit, attributes: {}, open: [FAQ_ID]})
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    })
+    try {
+      const page = await browser.newPage()
+      // The real drop-in script, from the build, where the frame looks for it.
+      await page.route(`${kit}/ck-faq.iife.js`, (route) =>
+        route.fulfill({
+          contentType: 'text/javascript',
+          body: readFileSync('widgets/dist/ck-faq.iife.js', 'utf8'),
+        }),
+      )
+      await page.route('https://studio.example.test/frame', (route) =>
+        route.fulfill({contentType: 'text/html', body: html}),
+      )
+      // At the top level the frame's parent is the page itself: it posts and takes the messages.
+      await page.goto('https://studio.example.test/frame')
+      await page.waitForFunction(() => customElements.get('ck-faq'))
+      await page.evaluate(
+        (data) => window.postMessage({source: 'ck-preview', type: 'data', data}, '*'),
+        built!.data,
+      )
+      const button = page.locator(`ck-faq #faq-button-${FAQ_ID}`)
+      await button.waitFor()
+      assert.equal(await button.getAttribute('aria-expanded'), 'true')
+      assert.ok(await page.locator(`ck-faq #faq-panel-${FAQ_ID}`).isVisible(), 'answer visible')
+    } finally {
+      await browser.close()
+    }
   })
 })

@@ -76,11 +76,15 @@ export const PreviewView: UserViewComponent = ({document}) => {
 
   const element = spec?.element
   const lang = String(spec?.params.lang ?? displayed.language ?? '')
+  // The FAQ being edited is shown opened, its answer visible.
+  const opened = displayed._type === 'faq' ? publishedId(displayed._id) : ''
   // A new page only when the element or how it is shown changes; data goes in by message.
   const srcDoc = useMemo(
     () =>
-      element && widgetsUrl ? frameHtml({element, widgetsUrl, attributes: {lang}}) : undefined,
-    [element, lang],
+      element && widgetsUrl
+        ? frameHtml({element, widgetsUrl, attributes: {lang}, open: opened ? [opened] : []})
+        : undefined,
+    [element, lang, opened],
   )
   const frame = useRef<HTMLIFrameElement>(null)
   const [frameState, setFrameState] = useState<FrameState>('loading')

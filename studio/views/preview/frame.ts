@@ -28,6 +28,8 @@ export interface FrameOptions {
   widgetsUrl: string
   /** Attributes that shape how the element shows its data (`lang`, `partner`, …). */
   attributes: Record<string, string>
+  /** `<ck-faq>`: the questions (published ids) shown opened when the element first draws. */
+  open?: string[]
 }
 
 // Runs in the frame. The element is created on the first data, with its data set before it
@@ -39,7 +41,7 @@ export interface FrameOptions {
 // `(prefers-color-scheme: …)` in the widgets' own style sheets (and its own) as a reader with that
 // setting would: the feature becomes always true or always false. The widgets' CSS is otherwise
 // untouched; style sheets of elements drawn later are answered when they render.
-const bootstrap = (element: PreviewElement, attributes: Record<string, string>) => `
+const bootstrap = (element: PreviewElement, attributes: Record<string, string>, open: string[]) => `
 (() => {
   const tag = ${JSON.stringify(FRAME_MESSAGE)};
   const post = (message) => parent.postMessage({source: tag, ...message}, '*');
@@ -81,6 +83,8 @@ const bootstrap = (element: PreviewElement, attributes: Record<string, string>) 
       el = document.createElement(${JSON.stringify(element)});
       for (const [name, value] of Object.entries(${JSON.stringify(attributes)})) el.setAttribute(name, value);
       el.data = message.data;
+      const opened = ${JSON.stringify(open)};
+      if (opened.length) el.open = new Set(opened);
       document.body.append(el);
     } else el.data = message.data;
     applyScheme();
@@ -95,10 +99,10 @@ const bootstrap = (element: PreviewElement, attributes: Record<string, string>) 
 })();`
 
 /** The frame's whole HTML document, for `<iframe srcdoc>`. */
-export function frameHtml({element, widgetsUrl, attributes}: FrameOptions): string {
+export function frameHtml({element, widgetsUrl, attributes, open = []}: FrameOptions): string {
   const shown = Object.fromEntries(Object.entries(attributes).filter(([, value]) => value !== ''))
   // "</" could end the inline script early: JSON has no other way to close it.
-  const script = bootstrap(element, shown).replace(/<\//g, '<\\/')
+  const script = bootstrap(element, shown, open).replace(/<\//g, '<\\/')
   return `<!doctype html>
 <html>
 <head>
