@@ -128,12 +128,21 @@ export function relativePath(from: string, target: string): string {
   return parts.join('/')
 }
 
-async function imageBlock(raw: RawObject, run: Conversion): Promise<ImageBlock | undefined> {
+/** What an image's warnings call it: a body image, or the page's featured image. */
+type ImageRole = 'body' | 'main'
+const MAIN_IMAGE = 'Main image (the page’s featured image)'
+
+async function imageBlock(
+  raw: RawObject,
+  run: Conversion,
+  role: ImageRole = 'body',
+): Promise<ImageBlock | undefined> {
   const src = typeof raw.src === 'string' ? raw.src.trim() : ''
   const alt = typeof raw.alt === 'string' ? raw.alt.replace(/\s+/g, ' ').trim() : ''
+  const prefix = role === 'main' ? `${MAIN_IMAGE}: ` : ''
   if (/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(src)) {
     const kind = /^(https?:)?\/\//i.test(src) ? 'Remote image' : 'Image with an inline address'
-    run.warn('image-remote', `${kind} not imported: ${src.slice(0, 120)}`)
+    run.warn('image-remote', `${prefix}${kind} not imported: ${src.slice(0, 120)}`)
     return undefined
   }
   if (!src) return undefined
@@ -145,7 +154,7 @@ async function imageBlock(raw: RawObject, run: Conversion): Promise<ImageBlock |
   }
   const bytes = (await run.ctx.readFile?.(path)) ?? null
   if (!bytes) {
-    run.warn('image-not-found', `Image file not found: ${path}`)
+    run.warn('image-not-found', `${prefix}Image file not found: ${path}`)
     return undefined
   }
   const sha1 = await sha1Hex(bytes)
@@ -160,13 +169,24 @@ async function imageBlock(raw: RawObject, run: Conversion): Promise<ImageBlock |
   }
   if (!asset.documents.includes(run.documentId)) asset.documents.push(run.documentId)
   run.assets.set(sha1, asset)
-  if (!alt) run.warn('image-no-alt', `Image without alternative text: ${path}`)
+  if (!alt) run.warn('image-no-alt', `${prefix}Image without alternative text: ${path}`)
   return {
     _type: 'image',
     _key: run.keys(),
     asset: {_type: 'reference', _ref: ref},
     ...(alt ? {alt} : {}),
   }
+}
+
+/** The article's main image (heroImage) from the page's featured image, planned as body images are. */
+export async function mainImage(
+  image: {src: string; alt?: string},
+  run: Conversion,
+): Promise<Omit<ImageBlock, '_key' | 'caption'> | undefined> {
+  const block = await imageBlock({_type: 'image', ...image}, run, 'main')
+  if (!block) return undefined
+  const {_key: _unused, caption: _none, ...hero} = block
+  return hero
 }
 
 function cleanText(text: string): string {

@@ -3,6 +3,7 @@
 import type {Mutation} from '@sanity/client'
 import {
   htmlToBlocks,
+  mainImage,
   markdownToBlocks,
   normalizeBlocks,
   plainText,
@@ -73,6 +74,8 @@ interface Page {
   body: (keys: () => string, warn: Conversion['warn']) => Promise<unknown[]> | unknown[]
   dropped: string[]
   captions?: string[]
+  /** The featured image, which becomes the article's main image. */
+  featuredImage?: {src: string; alt?: string}
 }
 
 function pagesOf(
@@ -120,6 +123,7 @@ function pagesOf(
           url: item.link && /^https?:\/\//.test(item.link) ? item.link : undefined,
           dropped: page.dropped,
           captions: page.captions,
+          featuredImage: page.featuredImage,
           body: (keys: () => string) => htmlToBlocks(doc, page.content, BODY_SCHEMA, keys),
         }
       })
@@ -251,6 +255,7 @@ async function convertPage(page: Page, run: PageRun) {
   ])
 
   const faqs = await faqsOf(body, {page, slug, title, citation, importedFrom, topics, warn})
+  const heroImage = page.featuredImage && (await mainImage(page.featuredImage, conversion))
   plan.faqs.push(...faqs.map((f) => f.doc))
   plan.suggestions.push(...suggestions, ...faqs.flatMap((f) => f.suggestions))
   plan.articles.push({
@@ -261,6 +266,7 @@ async function convertPage(page: Page, run: PageRun) {
     summary: summary.text,
     body,
     sources: [citation],
+    ...(heroImage ? {heroImage} : {}),
     ...topicFields(suggestions),
     ...(faqs.length > 0
       ? {

@@ -169,6 +169,53 @@ describe('a WordPress page with its theme around the article', () => {
     assert.match(plan.warnings.find((w) => w.kind === 'image-remote')!.message, /doctor\.jpg/)
   })
 
+  it('takes the featured image in the entry header as the main image, not as a body image', async () => {
+    const plan = await convertFile(file)
+    const article = plan.articles[0]!
+    const clinicRoom = plan.assets.find((a) => a.path.endsWith('images/clinic-room.png'))!
+    assert.deepEqual(article.heroImage, {
+      _type: 'image',
+      asset: {_type: 'reference', _ref: clinicRoom.ref},
+      alt: 'A treatment room at the clinic',
+    })
+    assert.ok(clinicRoom.documents.includes(article._id))
+    assert.ok(!JSON.stringify(article.body).includes('A treatment room at the clinic'))
+  })
+
+  it('reports a featured image it cannot import as the main image', async () => {
+    const page = (
+      src: string,
+    ) => `<html><body><header class="site-header"><img src="logo.png"></header>
+      <main><article><header class="entry-header"><h1>Knee pain</h1>
+      <img src="${src}" class="wp-post-image" alt="A knee"></header>
+      <div class="entry-content"><p>Most knee pain gets better with rest, ice and time.</p></div>
+      </article></main></body></html>`
+    const remote = await convertSource(
+      {name: 'knee.html', text: page('https://old.example/knee.jpg')},
+      ctx,
+    )
+    assert.equal(remote.articles[0]!.heroImage, undefined)
+    assert.deepEqual(
+      remote.warnings.map((w) => [w.kind, w.message]),
+      [
+        [
+          'image-remote',
+          'Main image (the page’s featured image): Remote image not imported: https://old.example/knee.jpg',
+        ],
+      ],
+    )
+    const missing = await convertSource({name: 'old/knee.html', text: page('img/knee.jpg')}, ctx)
+    assert.deepEqual(
+      missing.warnings.map((w) => [w.kind, w.message]),
+      [
+        [
+          'image-not-found',
+          'Main image (the page’s featured image): Image file not found: old/img/knee.jpg',
+        ],
+      ],
+    )
+  })
+
   it('makes FAQs of its question headings, answered up to the next heading of the same level', async () => {
     const plan = await convertFile(file)
     const questions = plan.faqs.map((f) => f.question)

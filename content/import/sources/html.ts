@@ -13,6 +13,8 @@ export interface HtmlPage {
   dropped: string[]
   /** Figure captions of images, which the converter would otherwise read as paragraphs. */
   captions: string[]
+  /** The post's featured image (WordPress puts it in the entry header), for the main image. */
+  featuredImage?: {src: string; alt?: string}
 }
 
 // Never content: the theme's frame and invisible parts.
@@ -102,6 +104,23 @@ function pageTitle(doc: Document, siteName: string | undefined): string | undefi
   return raw
 }
 
+/**
+ * Takes the post's featured image out of the article: WordPress marks it `wp-post-image` and
+ * themes put it in the entry header (which, as a header, is otherwise left out) or a
+ * `post-thumbnail` box. When the article is the whole page, a header image is the site's logo.
+ */
+function takeFeaturedImage(content: Element, wholePage: boolean): HtmlPage['featuredImage'] {
+  const selector = wholePage
+    ? 'img.wp-post-image'
+    : 'img.wp-post-image, .post-thumbnail img, header img'
+  const image = content.querySelector(selector)
+  const src = image?.getAttribute('src')?.trim()
+  if (!image || !src) return undefined
+  image.remove()
+  const alt = image.getAttribute('alt')?.replace(/\s+/g, ' ').trim()
+  return alt ? {src, alt} : {src}
+}
+
 function removeAll(root: Element, selector: string) {
   for (const element of Array.from(root.querySelectorAll(selector))) element.remove()
 }
@@ -125,6 +144,7 @@ export function readHtmlPage(doc: Document, {fragment = false} = {}): HtmlPage {
   // The title is the document's own field; the body starts after it.
   if (heading && content.contains(heading) && heading.textContent?.trim() === title)
     heading.remove()
+  const featuredImage = takeFeaturedImage(content, !fragment && content === doc.body)
   const dropped: string[] = []
   for (const element of Array.from(content.querySelectorAll(Object.keys(DROPPED).join(', ')))) {
     if (!element.isConnected || !content.contains(element)) continue
@@ -141,5 +161,14 @@ export function readHtmlPage(doc: Document, {fragment = false} = {}): HtmlPage {
     .filter((figure) => figure.querySelector('img'))
     .map((figure) => figure.querySelector('figcaption')?.textContent?.replace(/\s+/g, ' ').trim())
     .filter((caption): caption is string => Boolean(caption))
-  return {title: title || undefined, description, siteName, date, content, dropped, captions}
+  return {
+    title: title || undefined,
+    description,
+    siteName,
+    date,
+    content,
+    dropped,
+    captions,
+    ...(featuredImage ? {featuredImage} : {}),
+  }
 }
