@@ -138,7 +138,8 @@ describe('creating and publishing an FAQ in the Studio', () => {
     assert.equal(await holds(() => publish.isDisabled()), true, 'Publish must stay disabled')
     // Dr. Yu's approval, as her Approve action writes it (medical-review.test.ts runs the
     // action itself): the record and the draft's review in one transaction, with her token.
-    const yu = lakeClient(s.lake.url, s.addSampleUser('clinician-sloane-yu'))
+    const yuToken = s.addSampleUser('clinician-sloane-yu')
+    const yu = lakeClient(s.lake.url, yuToken)
     const draft = await yu.getDocument(draftId)
     const record = await newRecord({
       kind: 'approval',
@@ -165,9 +166,18 @@ describe('creating and publishing an FAQ in the Studio', () => {
         .querySelector('#demo-conditions')
         ?.shadowRoot?.textContent?.includes('What is chronic migraine?'),
     )
+    // Dr. Yu has the same FAQ open in her own Studio while the editor publishes it.
+    const publishedId = draftId.replace(/^drafts\./, '')
+    const yuPage = await s.openSignedIn(yuToken)
+    await yuPage.goto(`${s.studioUrl}/intent/edit/id=${publishedId};type=faq/`)
+    await yuPage.locator('input[id="question"]').waitFor({timeout: 90_000})
     await page.bringToFront()
     for (let i = 0; i < 50 && (await publish.isDisabled()); i++) await page.waitForTimeout(200)
     await publish.click()
+    // The toast names the question (the Studio shortens a long title), not "Untitled".
+    const toast = page.getByText(/ was published$/).first()
+    await toast.waitFor({timeout: 20_000})
+    assert.match((await toast.textContent()) ?? '', /^Can children get chronic\b.* was published$/)
     const anonymous = lakeClient(s.lake.url)
     let published: {question?: string; reviewer?: string} | null = null
     for (let i = 0; i < 75 && !published; i++) {
@@ -178,6 +188,21 @@ describe('creating and publishing an FAQ in the Studio', () => {
       if (!published) await new Promise((r) => setTimeout(r, 200))
     }
     assert.deepEqual(published, {question, reviewer: 'Yu'})
+    // Both Studios stay on the published FAQ: no "This document has been deleted." banner (it
+    // came when a listen event applied the draft's delete to the published document).
+    for (const [who, studio] of [
+      ['the editor', page],
+      ['Dr. Yu', yuPage],
+    ] as const) {
+      const stays = await holds(
+        async () =>
+          (await studio.getByText('This document has been deleted.').count()) === 0 &&
+          (await studio.locator('input[id="question"]').inputValue()) === question,
+        3000,
+      )
+      assert.equal(stays, true, `${who}'s Studio left the published FAQ or showed it deleted`)
+    }
+    await yuPage.context().close()
     await demo.waitForFunction(
       (q) => document.querySelector('#demo-conditions')?.shadowRoot?.textContent?.includes(q),
       question,
