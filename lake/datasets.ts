@@ -2,9 +2,13 @@
 // its own perspective views, in <dir>/datasets/<name>/; asset bytes are shared, since they are
 // addressed by content. Listeners hear `added` once a dataset's store is open and `removed`
 // before its store closes.
+import {randomUUID} from 'node:crypto'
 import {EventEmitter} from 'node:events'
 import {
+  closeSync,
   existsSync,
+  fsyncSync,
+  openSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -68,6 +72,28 @@ export function assertDatasetName(name: string): void {
 }
 
 const metaFile = (folder: string) => join(folder, 'dataset.json')
+
+/**
+ * A dataset being created or copied is built in `<dir>/datasets/.incomplete-<name>-<uuid>/` and
+ * renamed to its own folder in one step once complete, so a crash leaves either the whole dataset
+ * or nothing under its name. (The leading dot keeps it out of the dataset names.) Leftovers of an
+ * interrupted run are removed when the datasets are opened.
+ */
+const INCOMPLETE_PREFIX = '.incomplete-'
+
+function stagingFolder(dir: string, name: string): string {
+  return join(datasetsRoot(dir), `${INCOMPLETE_PREFIX}${name}-${randomUUID()}`)
+}
+
+/** Flushes a file's bytes to disk, so the rename that publishes it never points at less. */
+function flushFile(file: string): void {
+  const fd = openSync(file, 'r+')
+  try {
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+}
 
 function readInfo(folder: string, name: string): DatasetInfo {
   try {
@@ -134,6 +160,9 @@ export class DatasetRegistry extends EventEmitter<{added: [Dataset]; removed: [s
     const registry = new DatasetRegistry(defaultName, dir)
     const root = datasetsRoot(dir)
     mkdirSync(root, {recursive: true})
+    for (const entry of readdirSync(root, {withFileTypes: true}))
+      if (entry.name.startsWith(INCOMPLETE_PREFIX))
+        rmSync(join(root, entry.name), {recursive: true, force: true})
     const names = readdirSync(root, {withFileTypes: true})
       .filter((entry) => entry.isDirectory() && datasetNameError(entry.name) === null)
       .map((entry) => entry.name)
@@ -194,18 +223,21 @@ export class DatasetRegistry extends EventEmitter<{added: [Dataset]; removed: [s
   create(name: string, options: DatasetSettings = {}): Dataset {
     const dir = this.folderRoot()
     this.claim(name)
+    const staging = stagingFolder(dir, name)
     try {
-      const folder = datasetDir(dir, name)
-      mkdirSync(folder, {recursive: true})
+      mkdirSync(staging, {recursive: true})
       const info: DatasetInfo = {
         name,
         aclMode: options.aclMode ?? 'public',
         description: options.description ?? null,
         createdAt: new Date().toISOString(),
       }
-      writeInfo(folder, info)
+      writeInfo(staging, info)
+      const folder = datasetDir(dir, name)
+      renameSync(staging, folder)
       return this.add(name, LakeStore.open(folder), info)
     } finally {
+      rmSync(staging, {recursive: true, force: true})
       this.reserved.delete(name)
     }
   }
@@ -213,17 +245,19 @@ export class DatasetRegistry extends EventEmitter<{added: [Dataset]; removed: [s
   /**
    * A full copy of `from` under the name `to`: every document and, unless `skipHistory`, the
    * transaction log. SQLite's VACUUM INTO reads one consistent snapshot, so commits to the source
-   * may go on meanwhile.
+   * may go on meanwhile. The copy is built in a staging folder with the source's ACL mode and
+   * renamed into place when complete: after a crash the target is complete or absent.
    */
   copy(from: string, to: string, options: {skipHistory?: boolean} = {}): Dataset {
     const dir = this.folderRoot()
     const source = this.byName.get(from)
     if (!source) throw notFound(`Dataset "${from}" not found`)
     this.claim(to)
+    const staging = stagingFolder(dir, to)
     const folder = datasetDir(dir, to)
     try {
-      mkdirSync(folder, {recursive: true})
-      const target = join(folder, 'lake.sqlite')
+      mkdirSync(staging, {recursive: true})
+      const target = join(staging, 'lake.sqlite')
       const reader = new DatabaseSync(join(datasetDir(dir, from), 'lake.sqlite'))
       try {
         reader.prepare('VACUUM INTO ?').run(target)
@@ -235,14 +269,17 @@ export class DatasetRegistry extends EventEmitter<{added: [Dataset]; removed: [s
         copy.exec('DELETE FROM transactions')
         copy.close()
       }
+      flushFile(target)
       const {aclMode, description} = this.info(from)
       const info = {name: to, aclMode, description, createdAt: new Date().toISOString()}
-      writeInfo(folder, info)
+      writeInfo(staging, info)
+      renameSync(staging, folder)
       return this.add(to, LakeStore.open(folder), info)
     } catch (error) {
       if (!this.byName.has(to)) rmSync(folder, {recursive: true, force: true})
       throw error
     } finally {
+      rmSync(staging, {recursive: true, force: true})
       this.reserved.delete(to)
     }
   }
