@@ -40,11 +40,20 @@ export interface RouteContext {
 
 export type Handler = (ctx: RouteContext) => Promise<void> | void
 
-/** The dataset the path names (`:dataset`), or Sanity's 404 for one that does not exist. */
+/**
+ * The dataset the path names (`:dataset`), or Sanity's 404 for one that does not exist. Only a
+ * `public` dataset answers a request without a token; a `private` (or `custom`) one is read with a
+ * token only, on every route that names it: "only authenticated users or requests with
+ * authorization tokens can read from the dataset" (Sanity's private datasets,
+ * https://www.sanity.io/release/v0.128.0), refused with the 401 `unauthorizedError` body the lake
+ * gives every request that needs a token.
+ */
 export function requireDataset(ctx: RouteContext): Dataset {
   const name = ctx.params.dataset ?? ''
   const dataset = ctx.lake.datasets.get(name)
   if (!dataset) throw notFound(`Dataset "${name}" not found`)
+  if (!ctx.authorized && ctx.lake.datasets.info(name).aclMode !== 'public')
+    throw unauthorized(`Dataset "${name}" is private: send a token (Authorization: Bearer <token>)`)
   return dataset
 }
 
