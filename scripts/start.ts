@@ -5,7 +5,8 @@
 import {join} from 'node:path'
 import {SAMPLE_PATH} from '../content/build'
 import {demoRoutes} from '../demo/routes'
-import {staticRoutes} from '../lake/routes/static'
+import {ensureCommentsDataset} from '../lake/routes/comments'
+import {studioSiteRoutes} from '../lake/routes/studio-site'
 import {startLake} from '../lake/server'
 import {signInLink, studioOrigin as originOf} from '../lake/signin'
 import {ensureLakeTls, spkiHash} from '../lake/tls'
@@ -28,7 +29,7 @@ async function main() {
     dir,
     seed: SAMPLE_PATH,
     tls,
-    extraRoutes: [...staticRoutes('/studio', STUDIO_OUT, '/static'), ...demoRoutes()],
+    extraRoutes: [...studioSiteRoutes(STUDIO_OUT), ...demoRoutes()],
   })
   // The Studio's staging workspace edits this dataset: first made as a copy of production (with
   // the sample content), then kept between starts.
@@ -36,6 +37,10 @@ async function main() {
     lake.datasets.copy(lake.datasets.defaultName, STAGING)
     console.log(`lake: created the ${STAGING} dataset as a copy of ${lake.datasets.defaultName}`)
   }
+  // The Studio's comments datasets, made by the lake itself: making a dataset needs an
+  // administrator, and the Studio would otherwise ask for one with the first comment's author.
+  for (const name of [lake.datasets.defaultName, STAGING])
+    ensureCommentsDataset(lake.datasets, name)
   const studioOrigin = originOf(lake.tlsUrl!)
   console.log(`lake: listening on ${lake.url}`)
   console.log(`lake: HTTP/2 (TLS) on ${studioOrigin}; trust ${tls.caFile} once (see README)`)

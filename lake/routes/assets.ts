@@ -54,6 +54,36 @@ function assetFile(ctx: RouteContext, name: string): string {
 
 const assetBytes = (ctx: RouteContext, name: string) => readFileSync(assetFile(ctx, name))
 
+/**
+ * Types a browser only ever draws as a picture: served inline. Anything else an upload can be
+ * (HTML, SVG, PDF, scripts, an unknown type) could run as a page on the lake's origin, so it is
+ * served as a download, in a sandbox without scripts or an origin of its own, and never sniffed
+ * into something else. Hosted Sanity serves assets from a separate CDN origin (cdn.sanity.io),
+ * away from the Studio and the API; the lake keeps them off the Studio's origin too
+ * (routes/studio-site.ts).
+ */
+const SAFE_INLINE_TYPES = new Set([
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'image/avif',
+])
+
+export function isSafeInlineType(contentType: string): boolean {
+  return SAFE_INLINE_TYPES.has(contentType.split(';')[0]!.trim().toLowerCase())
+}
+
+/** The headers that keep an asset response from being active content. */
+function deliveryHeaders(contentType: string, download: () => string): Record<string, string> {
+  const headers: Record<string, string> = {'x-content-type-options': 'nosniff'}
+  if (!isSafeInlineType(contentType)) {
+    headers['content-disposition'] = download()
+    headers['content-security-policy'] = "sandbox; default-src 'none'"
+  }
+  return headers
+}
+
 /** `dl`: the name asked for, else the asset's uploaded name, else its file name. */
 function downloadHeader(ctx: RouteContext, wanted: string, assetId: string, fallback: string) {
   const original = requireDataset(ctx).store.get(assetId)?.originalFilename
@@ -63,7 +93,7 @@ function downloadHeader(ctx: RouteContext, wanted: string, assetId: string, fall
 }
 
 /** Image delivery with the transforms of Sanity's image pipeline (see lake/images/). */
-async function serveImage(ctx: RouteContext) {
+export async function serveImage(ctx: RouteContext) {
   const match = /^(?<sha1>[a-f0-9]{40})-(?<width>\d+)x(?<height>\d+)\.(?<ext>[a-z0-9]+)$/.exec(
     ctx.params.file ?? '',
   )
@@ -99,30 +129,31 @@ async function serveImage(ctx: RouteContext) {
     headers['content-type'] = ENCODING_MIME[variant.encoding]
     headers['x-lake-cache'] = variant.cache
   }
-  if (params.download !== undefined)
-    headers['content-disposition'] = downloadHeader(
-      ctx,
-      params.download,
-      `image-${sha1}-${width}x${height}-${ext}`,
-      match[0],
-    )
+  const download = () =>
+    downloadHeader(ctx, params.download ?? '', `image-${sha1}-${width}x${height}-${ext}`, match[0])
+  if (params.download !== undefined) headers['content-disposition'] = download()
+  Object.assign(headers, deliveryHeaders(String(headers['content-type']), download))
   headers['content-length'] = body.length
   ctx.res.writeHead(200, headers)
   ctx.res.end(body)
 }
 
-function serveFile(ctx: RouteContext) {
-  const bytes = assetBytes(ctx, ctx.params.file ?? '')
+/** File delivery: a download unless it is a picture (deliveryHeaders). */
+export function serveFile(ctx: RouteContext) {
+  const file = ctx.params.file ?? ''
+  const bytes = assetBytes(ctx, file)
   const {name, store} = requireDataset(ctx)
   const asset = [...store.all()].find(
     (d) =>
-      d._type === 'sanity.fileAsset' &&
-      d.path === `files/${ctx.lake.projectId}/${name}/${ctx.params.file}`,
+      d._type === 'sanity.fileAsset' && d.path === `files/${ctx.lake.projectId}/${name}/${file}`,
   )
+  const contentType = String(asset?.mimeType ?? 'application/octet-stream')
+  const download = () => downloadHeader(ctx, '', String(asset?._id ?? ''), file)
   ctx.res.writeHead(200, {
-    'content-type': String(asset?.mimeType ?? 'application/octet-stream'),
+    'content-type': contentType,
     'content-length': bytes.length,
     'cache-control': 'public, max-age=31536000, immutable',
+    ...deliveryHeaders(contentType, download),
   })
   ctx.res.end(bytes)
 }

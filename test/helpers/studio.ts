@@ -6,7 +6,8 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {chromium, type Browser, type Page} from 'playwright-core'
 import {SAMPLE_PATH} from '../../content/build'
-import {staticRoutes} from '../../lake/routes/static'
+import {ensureCommentsDataset} from '../../lake/routes/comments'
+import {studioSiteRoutes} from '../../lake/routes/studio-site'
 import {startLake, type RunningLake} from '../../lake/server'
 import {SAMPLE_USERS} from '../../lake/users'
 import {ensureLakeTls, spkiHash} from '../../lake/tls'
@@ -52,10 +53,12 @@ export async function openStudio(options: StudioOptions = {}): Promise<StudioSes
     tls,
     quiet: true,
     ...(options.now ? {now: options.now} : {}),
-    extraRoutes: [...staticRoutes('/studio', studioDir, '/static'), ...demoRoutes()],
+    extraRoutes: [...studioSiteRoutes(studioDir), ...demoRoutes()],
   })
   // As `npm start` does: the Studio's staging workspace edits a copy of production.
   lake.datasets.copy(lake.datasets.defaultName, 'staging')
+  for (const name of [lake.datasets.defaultName, 'staging'])
+    ensureCommentsDataset(lake.datasets, name)
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [...CHROMIUM_ARGS, `--ignore-certificate-errors-spki-list=${spkiHash(tls.cert)}`],
