@@ -1,7 +1,8 @@
-// The Studio's Import tool on the real lake, in Chromium: the seed text pasted in becomes a
-// proposed article and its question-heading FAQs, "Create drafts" writes them as unreviewed
-// drafts that the desk opens and lists under "Needs medical review"; pasting it again changes
-// nothing; hostile HTML is shown as inert text with its warnings; a viewer cannot create.
+// The Studio's Import tool on the real lake, in Chromium: the seed text pasted in (Ctrl/Cmd+V)
+// becomes a proposed article, its title the largest text, and its question-heading FAQs at once;
+// "Create drafts" writes them as unreviewed drafts that the desk opens and lists under "Needs
+// medical review"; pasting it again changes nothing; hostile HTML is shown as inert text with its
+// warnings, a featured image on another site as a warning; a viewer cannot create.
 import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
@@ -29,6 +30,10 @@ const consoleErrors: string[] = []
 const watch = (page: Page, who: string) =>
   watchLakeFailures(page, s, {lakeFailures, consoleErrors}, who)
 
+/** Font sizes in pixels of the elements `locator` finds. */
+const fontSizes = (locator: ReturnType<Page['locator']>) =>
+  locator.evaluateAll((elements) => elements.map((el) => parseFloat(getComputedStyle(el).fontSize)))
+
 /** Opens the Import tool and asks for the proposal of the pasted text. */
 async function propose(page: Page, text: string) {
   await page.getByRole('link', {name: 'Import'}).click()
@@ -50,9 +55,25 @@ describe('the Import tool', {timeout: 600_000}, () => {
 
   it('proposes the pasted seed text as an article and its question-heading FAQs', async () => {
     const page = s.page
-    await propose(page, SEED)
+    // A real paste (Ctrl/Cmd+V) shows the drafts without a click on "Show the drafts".
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(s.studioUrl).origin,
+    })
+    await page.getByRole('link', {name: 'Import'}).click()
+    await page.getByText('Nothing to show yet').waitFor()
+    await page.evaluate((text) => navigator.clipboard.writeText(text), SEED)
+    await page.getByLabel('Text to import').focus()
+    await page.keyboard.press('ControlOrMeta+V')
+    await page.getByTestId('import-proposal').waitFor()
     const article = page.getByTestId('import-article')
-    await article.getByRole('heading', {name: TITLE}).waitFor()
+    const title = article.getByRole('heading', {name: TITLE})
+    await title.waitFor()
+    // The title is drawn larger than every heading of the body.
+    const [titleSize] = await fontSizes(title)
+    const headingSizes = await fontSizes(article.getByTestId('import-body').getByRole('heading'))
+    assert.ok(headingSizes.length > 0, 'the seed has section headings')
+    for (const size of headingSizes)
+      assert.ok(titleSize! > size, `title ${titleSize}px is larger than a heading's ${size}px`)
     await page.getByTestId('import-read-as').getByText('as plain text').waitFor()
     // The body reads as text, headings included.
     await article.getByText('Choose a Specialist Treatment for Recurring Headaches').waitFor()
@@ -129,6 +150,24 @@ describe('the Import tool', {timeout: 600_000}, () => {
     const warnings = page.getByTestId('import-warnings')
     for (const kind of ['element-dropped', 'link-removed'])
       await warnings.locator(`[data-warning-kind="${kind}"]`).waitFor()
+  })
+
+  it('reports a WordPress featured image it cannot copy as the main image', async () => {
+    const page = s.page
+    await propose(
+      page,
+      `<html><body><main><article><header class="entry-header"><h1>Knee pain</h1>
+      <img src="https://old.example/uploads/knee.jpg" class="wp-post-image" alt="A knee"></header>
+      <div class="entry-content"><p>Most knee pain gets better with rest, ice and time.</p></div>
+      </article></main></body></html>`,
+    )
+    await page
+      .getByTestId('import-warnings')
+      .locator('[data-warning-kind="image-remote"]')
+      .getByText(
+        'Main image (the page’s featured image): Remote image not imported: https://old.example/uploads/knee.jpg',
+      )
+      .waitFor()
   })
 
   it('a chosen Markdown file is read as Markdown, its question headings made FAQs', async () => {

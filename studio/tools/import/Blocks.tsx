@@ -20,7 +20,9 @@ interface Block {
   alt?: string
 }
 
-const HEADING_SIZE: Record<string, 1 | 2 | 3> = {h1: 3, h2: 3, h3: 2, h4: 1, h5: 1, h6: 1}
+/** The proposal's article title; every heading of the body is drawn smaller. */
+export const TITLE_SIZE = 3
+const HEADING_SIZE: Record<string, 0 | 1 | 2> = {h1: 2, h2: 2, h3: 1, h4: 0, h5: 0, h6: 0}
 
 function spans(block: Block): ReactNode[] {
   return (block.children ?? []).map((span, index) => {

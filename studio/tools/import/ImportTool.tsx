@@ -99,6 +99,15 @@ export function ImportTool() {
     if (file) void readFile(file)
   }
 
+  // A paste (or text dropped into the box) shows its drafts at once; typing waits for the button.
+  const onTextChange = (event: ChangeEvent<HTMLTextAreaElement>) => {
+    const value = event.currentTarget.value
+    setText(value)
+    const input = (event.nativeEvent as InputEvent).inputType
+    if ((input === 'insertFromPaste' || input === 'insertFromDrop') && value.trim() !== '')
+      void convert(pastedSource(value, format))
+  }
+
   const create = async () => {
     if (state.step !== 'proposed' && state.step !== 'written') return
     const {plan, source} = state
@@ -140,7 +149,7 @@ export function ImportTool() {
               rows={10}
               value={text}
               placeholder="Paste the page here, or drop a file on this box"
-              onChange={(event) => setText(event.currentTarget.value)}
+              onChange={onTextChange}
             />
             <Flex gap={2} wrap="wrap" align="center">
               <Box style={{minWidth: 240}}>
@@ -184,8 +193,10 @@ export function ImportTool() {
           </Card>
         )}
         {state.step === 'empty' && !error && (
-          <Text size={1} muted>
-            Nothing to show yet: paste a text or choose a file.
+          <Text size={1} muted data-testid="import-empty">
+            {text.trim() === ''
+              ? 'Nothing to show yet: paste a text or choose a file.'
+              : 'Press “Show the drafts” to see what this text becomes.'}
           </Text>
         )}
         {state.step === 'converting' && (

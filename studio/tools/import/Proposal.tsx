@@ -8,7 +8,7 @@ import {
   type PlannedDocument,
   type TopicSuggestion,
 } from '../../../content/import'
-import {Blocks} from './Blocks'
+import {Blocks, TITLE_SIZE} from './Blocks'
 import {groupWarnings, PASTED_SOURCE_NAME} from './sources'
 
 const FORMAT_NAMES = {
@@ -39,18 +39,25 @@ function Suggestions({suggestions}: {suggestions: TopicSuggestion[]}) {
 }
 
 function Article({doc, suggestions}: {doc: PlannedDocument; suggestions: TopicSuggestion[]}) {
+  const hero = doc.heroImage as {alt?: string} | undefined
   return (
     <Card padding={4} radius={2} border data-testid="import-article">
       <Stack gap={4}>
         <Text size={1} muted>
           Article
         </Text>
-        <Heading as="h2" size={2}>
+        {/* The title is drawn larger than any heading of the body (Blocks' HEADING_SIZE). */}
+        <Heading as="h2" size={TITLE_SIZE}>
           {String(doc.title)}
         </Heading>
         <Text size={1} muted>
           {String(doc.summary ?? '')}
         </Text>
+        {hero && (
+          <Text size={1} muted data-testid="import-main-image">
+            [Main image{hero.alt ? `: ${hero.alt}` : ' without alternative text'}]
+          </Text>
+        )}
         <Suggestions suggestions={suggestions} />
         <Blocks blocks={(doc.body as unknown[]) ?? []} />
       </Stack>
