@@ -1,7 +1,7 @@
 // Import into a running lake through its HTTP API, as `sanity dataset import` does against
-// Sanity: asset files go to /assets/images|files, the documents to /data/mutate in one
-// transaction. Everything is checked first (lines, asset files, then a dry run of the
-// transaction), so a failing import writes nothing.
+// Sanity: asset files go to /assets/images|files, the documents in batches to an import the lake
+// stages and commits as one transaction (/data/import). Everything is checked first (lines,
+// asset files, then a dry run of the staged transaction), so a failing import writes nothing.
 import {basename} from 'node:path'
 import {
   importMutations,
@@ -21,6 +21,25 @@ export interface HttpImportOptions {
 }
 
 const API = 'v2025-02-19'
+/** Each batch's JSON stays well under the lake's 10 MB request limit. */
+const BATCH_BYTES = 4 * 1024 * 1024
+
+/** The mutations in order, in groups whose JSON is at most `limit` bytes (one larger alone). */
+export function* batches<T>(items: T[], limit: number): Generator<T[]> {
+  let batch: T[] = []
+  let size = 0
+  for (const item of items) {
+    const bytes = Buffer.byteLength(JSON.stringify(item)) + 1
+    if (batch.length > 0 && size + bytes > limit) {
+      yield batch
+      batch = []
+      size = 0
+    }
+    batch.push(item)
+    size += bytes
+  }
+  if (batch.length > 0) yield batch
+}
 
 /** The lake's error description (Sanity's `{error: {description}}`), or the status line. */
 async function failure(response: Response, what: string): Promise<Error> {
@@ -55,14 +74,36 @@ export async function importOverHttp(file: string, options: HttpImportOptions) {
     ...assets.map((asset) => ({createIfNotExists: asset.document})),
     ...importMutations(plan, assets, options.mode),
   ]
-  const mutate = (dryRun: boolean) =>
-    fetch(`${base}/${API}/data/mutate/${encodeURIComponent(options.dataset)}?dryRun=${dryRun}`, {
+  // The mutations go in batches within the lake's 10 MB body limit to an import the lake stages
+  // (lake/routes/import.ts); only its commit writes, as one transaction.
+  const importUrl = `${base}/${API}/data/import/${encodeURIComponent(options.dataset)}`
+  const post = (url: string, body: unknown) =>
+    fetch(url, {
       method: 'POST',
       headers: {...headers, 'content-type': 'application/json'},
-      body: JSON.stringify({mutations}),
+      body: JSON.stringify(body),
     })
-  const dryRun = await mutate(true)
-  if (!dryRun.ok) throw await failure(dryRun, 'The import')
+  const opened = await post(importUrl, {})
+  if (!opened.ok) throw await failure(opened, 'The import')
+  const {importId} = (await opened.json()) as {importId: string}
+  const session = `${importUrl}/${encodeURIComponent(importId)}`
+  try {
+    for (const batch of batches(mutations, BATCH_BYTES)) {
+      const sent = await post(session, {mutations: batch})
+      if (!sent.ok) throw await failure(sent, 'The import')
+      await sent.arrayBuffer()
+    }
+  } catch (error) {
+    await fetch(session, {method: 'DELETE', headers}).catch(() => undefined)
+    throw error
+  }
+  const commit = (dryRun: boolean) => post(`${session}/commit?dryRun=${dryRun}`, {})
+  const dryRun = await commit(true)
+  if (!dryRun.ok) {
+    const error = await failure(dryRun, 'The import')
+    await fetch(session, {method: 'DELETE', headers}).catch(() => undefined)
+    throw error
+  }
   await dryRun.arrayBuffer()
   for (const asset of assets) {
     const kind = asset.source.kind === 'image' ? 'images' : 'files'
@@ -82,7 +123,7 @@ export async function importOverHttp(file: string, options: HttpImportOptions) {
         `Uploading ${asset.source.file} gave asset ${document._id}, not ${asset.document._id}`,
       )
   }
-  const committed = await mutate(false)
+  const committed = await commit(false)
   if (!committed.ok) throw await failure(committed, 'The import')
   await committed.arrayBuffer()
   return {documents: plan.documents.length, assets: assets.length}

@@ -8,6 +8,7 @@ import {docRoutes} from './routes/doc'
 import {exportRoutes} from './routes/export'
 import {commentRoutes} from './routes/comments'
 import {historyRoutes} from './routes/history'
+import {importRoutes} from './routes/import'
 import {keyValueRoutes} from './routes/keyvalue'
 import {listenRoutes} from './routes/listen'
 import {mutateRoutes} from './routes/mutate'
@@ -21,6 +22,7 @@ export const routes: Route[] = [
   ...queryRoutes,
   ...docRoutes,
   ...mutateRoutes,
+  ...importRoutes,
   ...actionRoutes,
   ...listenRoutes,
   ...assetRoutes,

@@ -235,3 +235,70 @@ describe('import into a stopped lake', () => {
     }
   })
 })
+
+describe('import of a file above the 10 MB request limit into a running lake', () => {
+  const filler = 'x'.repeat(16_000)
+  const bigLines = (prefix: string) =>
+    Array.from({length: 700}, (_, i) => ({_id: `${prefix}-${i}`, _type: 'bulk', i, filler}))
+  const countOf = (prefix: string) =>
+    t.client.fetch<number>('count(*[_type == "bulk" && _id match $prefix])', {
+      prefix: `${prefix}-*`,
+    })
+  const token = () => ({SANITY_API_TOKEN: t.lake.token})
+
+  it('sends it in batches and every document arrives', async () => {
+    const file = ndjson('big.ndjson', bigLines('big'))
+    assert.ok(readFileSync(file).length > 10 * 1024 * 1024)
+    const result = await lakeCli(['import', file, '--dir', t.dir, '--url', t.lake.url], token())
+    assert.equal(result.code, 0, result.stderr)
+    assert.match(result.stdout, /imported 700 documents/)
+    assert.equal(await countOf('big'), 700)
+  })
+
+  it('leaves the dataset unchanged when the lake refuses a document in the last batch', async () => {
+    const title = (await t.client.getDocument('existing'))?.title
+    const file = ndjson('big-conflict.ndjson', [
+      ...bigLines('conflict'),
+      {_id: 'existing', _type: 'note', title: 'Overwritten?'},
+    ])
+    const result = await lakeCli(['import', file, '--dir', t.dir, '--url', t.lake.url], token())
+    assert.equal(result.code, 1)
+    assert.match(result.stderr, /existing/)
+    assert.equal(await countOf('conflict'), 0)
+    assert.equal((await t.client.getDocument('existing'))?.title, title)
+  })
+
+  it('leaves the dataset unchanged for a bad line at the end of the file', async () => {
+    const file = ndjson('big-bad-line.ndjson', [...bigLines('badline'), '{"_id": "broken",'])
+    const result = await lakeCli(['import', file, '--dir', t.dir, '--url', t.lake.url], token())
+    assert.equal(result.code, 1)
+    assert.match(result.stderr, /big-bad-line\.ndjson:701: not valid JSON/)
+    assert.equal(await countOf('badline'), 0)
+  })
+
+  it('writes nothing for an import whose batches are sent but never committed', async () => {
+    const api = `${t.lake.url}/v2025-02-19/data/import/production`
+    const post = (url: string, body: unknown, bearer = t.lake.token) =>
+      fetch(url, {
+        method: 'POST',
+        headers: {authorization: `Bearer ${bearer}`, 'content-type': 'application/json'},
+        body: JSON.stringify(body),
+      })
+    const opened = await post(api, {})
+    assert.equal(opened.status, 200)
+    const {importId} = (await opened.json()) as {importId: string}
+    const batch = await post(`${api}/${importId}`, {
+      mutations: [{create: {_id: 'staged-1', _type: 'bulk'}}],
+    })
+    assert.equal(batch.status, 200, await batch.text())
+    assert.equal(await t.client.getDocument('staged-1'), undefined)
+    const anonymous = await fetch(`${api}/${importId}/commit`, {method: 'POST'})
+    assert.equal(anonymous.status, 401)
+    assert.equal(await t.client.getDocument('staged-1'), undefined)
+    const committed = await post(`${api}/${importId}/commit`, {})
+    assert.equal(committed.status, 200, await committed.text())
+    assert.equal((await t.client.getDocument('staged-1'))?._type, 'bulk')
+    const again = await post(`${api}/${importId}/commit`, {})
+    assert.equal(again.status, 404)
+  })
+})
