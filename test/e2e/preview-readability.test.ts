@@ -1,7 +1,7 @@
 // The readability panel and the Preview view in the real Studio on the real lake: the seed
-// article's grade and hardest sentences, an FAQ answer typed into (grade and preview change, nothing
-// is published), an FAQ shown on Riverbend's page, dark and at a phone's width, and a partner's
-// preview against its embed on a page.
+// article's grade and hardest sentences (long ones wrapped inside the panel), an FAQ answer typed
+// into (grade and preview change, nothing is published), an FAQ shown on Riverbend's page, dark and
+// at a phone's width, and a partner's preview against its embed on a page.
 import assert from 'node:assert/strict'
 import {after, before, describe, it} from 'node:test'
 import type {Page} from 'playwright-core'
@@ -79,6 +79,60 @@ describe('the readability panel', () => {
     report.hardest.forEach((sentence, i) =>
       assert.ok(sentences[i]!.startsWith(sentence.text), `${sentences[i]} is “${sentence.text}”`),
     )
+    // A long sentence wraps inside the panel, clear of its grade figure, also at a small
+    // laptop's width where the form is narrower than the hardest sentences.
+    await page.setViewportSize({width: 1024, height: 900})
+    try {
+      await panel.getByTestId('readability-sentence').first().waitFor()
+      // Where the words are drawn (a range's box: text overflowing its element counts), not
+      // where their element is laid out. No named helpers inside evaluate: tsx would wrap them
+      // in a function the page does not have.
+      const boxes = await panel.evaluate(
+        (el, hardest) => ({
+          panel: el.getBoundingClientRect().toJSON() as DOMRect,
+          sentences: [...el.querySelectorAll('[data-testid="readability-sentence"]')].map(
+            (button, i) => {
+              const [text, grade] = [hardest[i]!.text, hardest[i]!.score].map((wanted) => {
+                const holder = [...button.querySelectorAll('*')]
+                  .reverse()
+                  .find((node) => node.textContent === wanted)
+                if (!holder) return null
+                const range = document.createRange()
+                range.selectNodeContents(holder)
+                return range.getBoundingClientRect().toJSON() as DOMRect
+              })
+              return {button: button.getBoundingClientRect().toJSON() as DOMRect, text, grade}
+            },
+          ),
+        }),
+        report.hardest.map((sentence) => ({text: sentence.text, score: sentence.score.toFixed(1)})),
+      )
+      const {panel: outer} = boxes
+      for (const [i, {button, text, grade}] of boxes.sentences.entries()) {
+        const what = `sentence ${i + 1} (“${report.hardest[i]!.text.slice(0, 40)}…”)`
+        assert.ok(text && grade, `${what}: its text and grade are drawn`)
+        for (const [name, inner] of Object.entries({button, text, grade}))
+          assert.ok(
+            inner.left >= outer.left - 0.5 && inner.right <= outer.right + 0.5,
+            `${what}: its ${name} (${inner.left}–${inner.right}) stays within the panel (${outer.left}–${outer.right})`,
+          )
+        const apart =
+          text.right <= grade.left + 0.5 ||
+          grade.right <= text.left + 0.5 ||
+          text.bottom <= grade.top + 0.5 ||
+          grade.bottom <= text.top + 0.5
+        assert.ok(
+          apart,
+          `${what}: its text (${JSON.stringify(text)}) overlaps its grade (${JSON.stringify(grade)})`,
+        )
+      }
+      assert.ok(
+        boxes.sentences.some(({text}) => text!.height > 30),
+        `at least one hardest sentence of the seed article is long enough to wrap: ${JSON.stringify(boxes)}`,
+      )
+    } finally {
+      await page.setViewportSize({width: 1400, height: 900})
+    }
   })
 })
 

@@ -92,9 +92,11 @@ export function ReadabilityInput(props: InputProps) {
                   onClick={() => focusSentence(sentence)}
                   title="Go to this sentence"
                   data-testid="readability-sentence"
+                  // A button keeps its label on one line; a long sentence wraps in the panel.
+                  style={{whiteSpace: 'normal'}}
                 >
                   <Flex gap={3} align="flex-start">
-                    <Box flex={1}>
+                    <Box flex={1} style={{minWidth: 0, overflowWrap: 'anywhere'}}>
                       <Text size={1}>{sentence.text}</Text>
                     </Box>
                     <Text size={1} muted>
