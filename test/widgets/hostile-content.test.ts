@@ -36,6 +36,8 @@ interface Watched {
   page: Page
   /** console.warn messages from clinic-kit that report left-out content. */
   notes: string[]
+  /** Every console.warn message. */
+  warnings: string[]
   errors: string[]
   requests: string[]
 }
@@ -55,10 +57,11 @@ async function withPage(
   for (const doc of docs) transaction.createOrReplace(doc)
   await transaction.commit()
   const page = await d.browser.newPage()
-  const watched: Watched = {page, notes: [], errors: [], requests: []}
+  const watched: Watched = {page, notes: [], warnings: [], errors: [], requests: []}
   page.on('pageerror', (error) => watched.errors.push(error.message))
   page.on('request', (request) => watched.requests.push(request.url()))
   page.on('console', (message) => {
+    if (message.type() === 'warning') watched.warnings.push(message.text())
     if (message.type() === 'warning' && message.text().includes('skipped malformed content'))
       watched.notes.push(message.text())
   })
@@ -393,6 +396,37 @@ describe('clinicians and articles', () => {
         const text = JSON.stringify(json)
         assert.doesNotMatch(text, /javascript:|evil\.example|"@id"|sameAs/)
       }
+    })
+  })
+
+  it('leaves out body blocks typed like Object.prototype members and shows the rest of the article', async () => {
+    const names = ['hasOwnProperty', '__proto__', 'valueOf', 'constructor']
+    const article: Doc = {
+      _id: 'article-prototype-types',
+      _type: 'article',
+      title: 'Prototype names',
+      slug: {_type: 'slug', current: 'prototype-names'},
+      language: 'en',
+      body: [
+        textBlock('before', 'Text before.'),
+        ...names.map((name) => ({_type: name, _key: `type-${name.replace(/_/g, '')}`})),
+        textBlock('after', 'Text after.'),
+      ],
+    }
+    await withPage([article], `<ck-article slug="prototype-names"></ck-article>`, async (w) => {
+      await waitForContent(w.page, 'ck-article')
+      assert.equal(await w.page.locator('ck-article >> [role="alert"]').count(), 0)
+      const text = await w.page
+        .locator('ck-article')
+        .evaluate((el) => el.shadowRoot!.textContent!.replace(/\s+/g, ' '))
+      assert.match(text, /Text before\.\s*Text after\./)
+      assert.doesNotMatch(text, /object Object|could not be loaded/)
+      for (const name of names)
+        assert.equal(
+          w.warnings.filter((note) => note.includes(`block type "${name}"`)).length,
+          1,
+          `one note for ${name}: ${JSON.stringify(w.warnings)}`,
+        )
     })
   })
 })

@@ -90,6 +90,28 @@ describe('Portable Text for Lit (@web/test-runner)', () => {
     expect(warnings.some((w) => w.includes('block type "mystery"'))).to.equal(true)
   })
 
+  it('treats types named like Object.prototype members as unknown: the rest renders', () => {
+    const names = ['hasOwnProperty', '__proto__', 'valueOf', 'constructor', 'toString']
+    const value = [
+      ...names.map((name) => ({_type: name, _key: `type-${name}`})),
+      block(
+        [span('marked', names)],
+        names.map((name) => ({_key: name, _type: name})),
+      ),
+      block([span(' listed')], [], {listItem: 'hasOwnProperty', level: 1, style: 'valueOf'}),
+      block([span(' after')], [], {style: '__proto__'}),
+    ]
+    const host = show(value, {types: ARTICLE_BLOCKS})
+    expect(host.textContent!.replace(/\s+/g, ' ').trim()).to.equal('marked listed after')
+    for (const name of names) {
+      expect(warnings.filter((w) => w.includes(`block type "${name}"`))).to.have.length(1)
+      expect(warnings.filter((w) => w.includes(`mark "${name}"`))).to.have.length(1)
+    }
+    expect(warnings).to.have.length(2 * names.length)
+    show(value, {types: ARTICLE_BLOCKS})
+    expect(warnings).to.have.length(2 * names.length)
+  })
+
   it('leaves out what it cannot read and renders the rest', () => {
     const host = show([
       null,

@@ -68,8 +68,9 @@ export function renderPortableText(value: unknown, options: RenderOptions = {}):
 function renderNode(node: PortableTextNode | List, options: RenderOptions): Rendered {
   if (node._type === '@list') return renderList(node as List, options)
   if (node._type === 'block') return renderBlock(node as TextBlock, options)
-  const custom = options.types?.[node._type]
-  if (custom) return custom(node as PortableTextNode)
+  // Own properties only: a block typed `constructor` or `__proto__` is unknown, not Object's.
+  const {types} = options
+  if (types && Object.hasOwn(types, node._type)) return types[node._type]!(node as PortableTextNode)
   warnOnce(`block type "${node._type}"`)
   return nothing
 }
