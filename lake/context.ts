@@ -3,7 +3,7 @@ import type {LakeRequest, LakeResponse} from './http'
 import type {Dataset, DatasetRegistry} from './datasets'
 import {notFound, unauthorized} from './errors'
 import type {QueryPool} from './query/pool'
-import {authorizeChanges, roleOf, type RoleDefinition} from './roles'
+import {authorizeChanges, roleOf, type RoleDefinition, type WritePath} from './roles'
 import type {CommitOptions} from './store'
 import type {LakeUser, UserStore} from './users'
 
@@ -68,14 +68,18 @@ export function requireUser(ctx: RouteContext): {user: LakeUser; role: RoleDefin
   return {user: ctx.user!, role: ctx.role ?? roleOf(ctx.user!.role)}
 }
 
-/** Commit options that record the user as author and hold every change to its grants. */
+/**
+ * Commit options that record the user as author and hold every change to its grants, for a write
+ * by `via` (lake/roles.ts authorizeChanges).
+ */
 export function writeAs(
   ctx: RouteContext,
+  via: WritePath = 'mutation',
 ): Pick<CommitOptions, 'author' | 'authorize' | 'administrator'> {
   const {user, role} = requireUser(ctx)
   return {
     author: user.id,
     administrator: role.managesProject,
-    authorize: (changes) => authorizeChanges(role, user.id, changes),
+    authorize: (changes, info) => authorizeChanges(role, user.id, changes, {...info, via}),
   }
 }

@@ -1,10 +1,12 @@
 // Four-eyes review, enforced: with Settings' `fourEyesReview` on (missing counts as on), a
 // reviewer may not approve a draft (or a release version) whose medical text they changed since
-// its last approval (schemas/rules/approval.ts fourEyesMessage). Authors come from the lake's own
-// transaction log and the revisions it keeps of each document (lake/store.ts).
-import {fourEyesMessage, type ReviewRecord} from '../schemas/rules/approval'
+// its last approval (schemas/rules/approval.ts fourEyesMessage). The document is the one the
+// approval names (`reviewedId`), and "its last approval" is the last approval of that same draft
+// or version, so approving the draft does not clear the reviewer's own edits in a release.
+// Authors come from the lake's own transaction log and the revisions it keeps of each document
+// (lake/store.ts).
+import {fourEyesMessage, reviewedIdOf, type ReviewRecord} from '../schemas/rules/approval'
 import {fingerprintInput} from '../schemas/rules/fingerprint'
-import {DRAFTS_PREFIX, isDraftId, isVersionId, publishedIdOf} from './ids'
 import {createdApprovals, isReviewRecord} from './review-records'
 import type {ReviewProblem, ReviewWrite} from './review-rules'
 import type {LakeDocument} from './store'
@@ -12,14 +14,19 @@ import type {LakeDocument} from './store'
 /** The settings singleton (schemas/constants.ts SITE_SETTINGS_ID). */
 const SITE_SETTINGS_ID = 'siteSettings'
 
-/** The log position of the transaction that created the latest earlier approval, or 0. */
+/**
+ * The log position of the transaction that created the latest earlier approval of the same draft
+ * or release version, or 0.
+ */
 function lastApprovalSeq(write: ReviewWrite, record: ReviewRecord): number {
   const earlier: string[] = []
+  const approvedId = reviewedIdOf(record)
   for (const doc of write.store.all())
     if (
       isReviewRecord(doc._id, doc) &&
       doc.kind === 'approval' &&
       doc.documentId === record.documentId &&
+      reviewedIdOf(doc as unknown as ReviewRecord) === approvedId &&
       doc._id !== record._id
     )
       earlier.push(doc._id)
@@ -28,18 +35,6 @@ function lastApprovalSeq(write: ReviewWrite, record: ReviewRecord): number {
   for (const tx of write.store.transactionsTouching(earlier))
     if (tx.changes.some((change) => change.operation === 'create')) seq = Math.max(seq, tx.seq)
   return seq
-}
-
-/**
- * The document the approval covers: the draft or release version of `documentId` that the same
- * transaction writes (the Approve action patches it beside the record), else the draft.
- */
-export function approvedDocumentId(write: ReviewWrite, documentId: string): string {
-  const written = write.changes.find(
-    (change) =>
-      (isDraftId(change.id) || isVersionId(change.id)) && publishedIdOf(change.id) === documentId,
-  )
-  return written?.id ?? `${DRAFTS_PREFIX}${documentId}`
 }
 
 /**
@@ -84,7 +79,7 @@ export function fourEyesProblems(write: ReviewWrite): ReviewProblem[] {
   const problems: ReviewProblem[] = []
   for (const {index, record} of approvals) {
     const since = lastApprovalSeq(write, record)
-    const approvedId = approvedDocumentId(write, record.documentId)
+    const approvedId = reviewedIdOf(record)
     const authors = medicalTextAuthors(write, record.documentId, approvedId, since, record.userId)
     if (write.author === record.userId && changesTextNow(write, record.documentId, approvedId))
       authors.push(write.author)

@@ -7,16 +7,33 @@
 // DEBUG_ROLE_GRANTS_MAP). clinic-kit adds the medical reviewer, who edits drafts like a
 // contributor, cannot publish, and records reviews (`reviewRecord` documents under `reviews.`).
 // Review records are append-only: only a role that manages the project changes or deletes one.
+//
+// One rule holds every write, whatever route it comes by (mutations, actions, uploads, the release
+// scheduler): `authorizeChanges` checks each changed document by its id and its content, before
+// and after, against the writer's grants, and adds what grants cannot say:
+// - asset documents (`image-…`, `file-…`) are made by the upload routes; a role whose only asset
+//   grant is the upload one cannot create them by mutation (Sanity's contributor "uploads assets",
+//   through the assets API);
+// - system documents (`_.**`, releases) are written only by the actions that own them, by roles
+//   whose grants allow the write, never by a mutation;
+// - a scheduled (or published, archived) release's versions are locked to mutations;
+// - a clinician's `linkedUser`, the link the review rules trust, changes only by a role that
+//   manages the project (lake/review-trail.ts records each change in the review trail).
 import {evaluate, parse, type ExprNode} from 'groq-js'
 import {REVIEW_RECORD_ID_PREFIX, REVIEW_RECORD_TYPE} from '../schemas/rules/approval'
-import {LakeError} from './errors'
+import {conflict, LakeError} from './errors'
+import {isPublishedId, publishedIdOf, releaseDocumentId, releaseOf, SYSTEM_PREFIX} from './ids'
 import {isReviewRecord} from './review-records'
 import type {DocumentChange, LakeDocument} from './store'
 
 export type Permission = 'read' | 'create' | 'update' | 'history'
+/** The route a write comes by: a mutation, an action (release, document, version) or an upload. */
+export type WritePath = 'mutation' | 'action' | 'upload'
 export interface Grant {
   filter: string
   permissions: Permission[]
+  /** The grant holds only for writes by this path (the lake's own; the Studio never sees it). */
+  only?: WritePath
 }
 export interface RoleDefinition {
   name: string
@@ -30,8 +47,11 @@ export interface RoleDefinition {
 const ALL = '_id in path("**")'
 const DRAFTS = '_id in path("drafts.**")'
 // Uploading an image or file makes an asset document with a published id; drafting roles may
-// upload (an image in a draft needs one) without being allowed to publish content.
-const ASSETS = '_type in ["sanity.imageAsset", "sanity.fileAsset"]'
+// upload (an image in a draft needs one) without being allowed to publish content. The grant
+// names asset ids as the upload route forms them (`image-<sha1>-<w>x<h>-<ext>`,
+// `file-<sha1>-<ext>`) and holds for the upload route only.
+export const ASSET_TYPES = ['sanity.imageAsset', 'sanity.fileAsset']
+const ASSETS = `_type in ${JSON.stringify(ASSET_TYPES)} && _id in path("*") && (string::startsWith(_id, "image-") || string::startsWith(_id, "file-"))`
 // Who wrote a record, and in whose name, is checked on commit (lake/review-records.ts).
 const RELEASE_VERSIONS = '_id in path("versions.**")'
 const REVIEW_RECORDS = `_type == "${REVIEW_RECORD_TYPE}" && _id in path("${REVIEW_RECORD_ID_PREFIX}**")`
@@ -40,7 +60,7 @@ const WRITE: Permission[] = ['read', 'create', 'history', 'update']
 const draftsOnly: Grant[] = [
   {filter: ALL, permissions: ['read']},
   {filter: DRAFTS, permissions: ['create', 'history', 'update']},
-  {filter: ASSETS, permissions: ['create']},
+  {filter: ASSETS, permissions: ['create'], only: 'upload'},
 ]
 
 export const ROLES: Record<string, RoleDefinition> = {
@@ -115,11 +135,21 @@ export async function hasPermission(
   permission: Permission,
   doc: LakeDocument,
   identity: string,
+  via: WritePath = 'mutation',
 ): Promise<boolean> {
   for (const grant of role.grants)
-    if (grant.permissions.includes(permission) && (await matches(grant.filter, doc, identity)))
+    if (
+      grant.permissions.includes(permission) &&
+      (grant.only === undefined || grant.only === via) &&
+      (await matches(grant.filter, doc, identity))
+    )
       return true
   return false
+}
+
+/** The grants as the Studio reads them (`/acl`): filter and permissions. */
+export function studioGrants(role: RoleDefinition): Array<Omit<Grant, 'only'>> {
+  return role.grants.map(({filter, permissions}) => ({filter, permissions}))
 }
 
 /**
@@ -139,29 +169,84 @@ export function insufficientPermissions(permission: Permission, index: number, i
   })
 }
 
+/** How a write reaches the store, and the documents as they stood before the transaction. */
+export interface WriteInfo {
+  via?: WritePath
+  before?: (id: string) => LakeDocument | null
+}
+
+/** A system document: under `_.` (releases and anything else there), or of a `system.` type. */
+export function isSystemDocument(id: string, doc: LakeDocument | null): boolean {
+  return id.startsWith(SYSTEM_PREFIX) || (doc?._type ?? '').startsWith('system.')
+}
+
+const linkOf = (doc: LakeDocument | null) =>
+  doc?._type === 'clinician' && typeof doc.linkedUser === 'string' ? doc.linkedUser : null
+
+/** A change of a published clinician's `linkedUser` (set, changed, removed, or deleted with it). */
+export function changesClinicianLink(change: DocumentChange): boolean {
+  return isPublishedId(change.id) && linkOf(change.before) !== linkOf(change.after)
+}
+
 /**
  * Checks every change of a transaction against the role's grants, as the Studio's pair
  * permissions do (sanity's getPairPermissions): creating a document needs "create" on it,
  * changing one needs "update" on it before and after, deleting one needs "update" on it. So
  * publishing (writing the published id, deleting the draft) needs "create"/"update" on the
- * published document, which drafting roles lack.
+ * published document, which drafting roles lack. Then the rules grants cannot say (see the top
+ * of this file). Throws Sanity's 403 `insufficientPermissionsError` item, or the 409 the release
+ * actions give for a locked release.
  */
 export async function authorizeChanges(
   role: RoleDefinition,
   identity: string,
   changes: Array<DocumentChange & {index: number}>,
+  info: WriteInfo = {},
 ): Promise<void> {
+  const via = info.via ?? 'mutation'
   refuseRecordChanges(role, changes)
   for (const change of changes) {
     const {before, after, index, id} = change
+    const permission: Permission = before ? 'update' : 'create'
+    if (via !== 'action' && (isSystemDocument(id, before) || isSystemDocument(id, after)))
+      throw insufficientPermissions(permission, index, id)
+    // Drafts and versions are of content: never of a system document or a review record, which
+    // a release publish (the scheduler's too) would otherwise overwrite or delete.
+    const target = publishedIdOf(id)
+    if (
+      target !== id &&
+      (target.startsWith(SYSTEM_PREFIX) || target.startsWith(REVIEW_RECORD_ID_PREFIX))
+    )
+      throw insufficientPermissions(permission, index, id)
+    if (changesClinicianLink(change) && !role.managesProject)
+      throw insufficientPermissions(permission, index, id)
+    if (via === 'mutation') refuseLockedVersion(id, index, info.before)
     if (!before && after) {
-      if (!(await hasPermission(role, 'create', after, identity)))
+      if (!(await hasPermission(role, 'create', after, identity, via)))
         throw insufficientPermissions('create', index, id)
       continue
     }
     for (const doc of [before, after])
-      if (doc && !(await hasPermission(role, 'update', doc, identity)))
+      if (doc && !(await hasPermission(role, 'update', doc, identity, via)))
         throw insufficientPermissions('update', index, id)
+  }
+}
+
+/**
+ * "No documents in the release can be modified" once it is scheduled (the client's
+ * `releases.schedule`): the version actions refuse it (lake/actions/version.ts), and so does a
+ * mutation, with the same 409. Only the release's own actions (publish, archive, delete) and the
+ * scheduler write them then.
+ */
+function refuseLockedVersion(id: string, index: number, before: WriteInfo['before']): void {
+  const releaseId = releaseOf(id)
+  if (releaseId === null || !before) return
+  const release = before(releaseDocumentId(releaseId))
+  if (release && release.state !== 'active') {
+    const description = `Release "${releaseId}" is ${String(release.state)}: its documents cannot be changed`
+    throw conflict(description, {
+      items: [{index, error: {type: 'releaseLockedError', description, id}}],
+    })
   }
 }
 

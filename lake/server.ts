@@ -186,7 +186,7 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
   // Serving already, but return once the query workers hold the data, so a first query is fast.
   await queries.ready()
   // Releases that fell due while the lake was down publish now, before the first request.
-  const scheduler = new ReleaseScheduler(datasets, lake.now)
+  const scheduler = new ReleaseScheduler(datasets, lake.now, users)
   await scheduler.start()
   return {
     url: lake.url,

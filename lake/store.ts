@@ -11,6 +11,7 @@ import {badRequest, conflict} from './errors'
 import {isValidDocumentId, publishedIdOf, randomId} from './ids'
 import {ReferenceIndex} from './references'
 import {checkReviewRules} from './review-rules'
+import {linkTrailChanges} from './review-trail'
 
 export interface LakeDocument {
   _id: string
@@ -67,7 +68,10 @@ export interface CommitOptions {
    * Called with the transaction's changes (each with the index of the mutation that made it)
    * before anything is stored; throwing refuses the whole transaction, e.g. for lack of grants.
    */
-  authorize?: (changes: Array<DocumentChange & {index: number}>) => Promise<void> | void
+  authorize?: (
+    changes: Array<DocumentChange & {index: number}>,
+    info: {before: (id: string) => LakeDocument | null},
+  ) => Promise<void> | void
   /**
    * The writer manages the project (the robot token, an administrator, the import and the
    * release scheduler): it may write review records in anyone's name (lake/review-rules.ts).
@@ -338,10 +342,13 @@ export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]
         writtenBy: writtenBy.get(id) ?? [],
       })
     }
+    // A change of who may sign in a clinician's name is recorded in the review trail with it.
+    if (!options.skipReviewRules)
+      changes.push(...linkTrailChanges(changes, options.author ?? 'lake', transactionId, timestamp))
     // A transaction that would leave a dangling strong reference fails whole, dry run or not.
     const indexed = changes.map((change) => ({...change, index: change.writtenBy?.at(-1) ?? 0}))
     this.references.check(indexed, (id) => current(id) !== null)
-    await options.authorize?.(indexed)
+    await options.authorize?.(indexed, {before: (id) => this.docs.get(id) ?? null})
     if (!options.skipReviewRules)
       checkReviewRules({
         changes: indexed,

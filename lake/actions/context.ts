@@ -11,6 +11,8 @@ export interface ActionContext {
   /** Every document whose id starts with `prefix` (e.g. one release's versions). */
   withPrefix(prefix: string): LakeDocument[]
   now: Date
+  /** The user whose request this is (the schedule action records who scheduled a release). */
+  actor?: string
 }
 
 export type ActionHandler = (action: Action, ctx: ActionContext) => RawMutation[]

@@ -147,12 +147,16 @@ const schedule: ActionHandler = (action, ctx) => {
   // "If the publishAt is in the past, the release will be published immediately" (client docs).
   if (Date.parse(publishAt) <= ctx.now.getTime()) return publishRelease(releaseId, ctx)
   const at = new Date(publishAt).toISOString()
-  return [{patch: {id: releaseDocumentId(releaseId), set: {state: 'scheduled', publishAt: at}}}]
+  // Who scheduled it: the scheduler publishes it with that user's grants, checked again then.
+  if (!ctx.actor) throw badRequest('schedule needs a signed-in user')
+  const set = {state: 'scheduled', publishAt: at, scheduledBy: ctx.actor}
+  return [{patch: {id: releaseDocumentId(releaseId), set}}]
 }
 
 const unschedule: ActionHandler = (action, ctx) => {
   const {releaseId} = releaseIn(action, ctx, ['scheduled'])
-  return [{patch: {id: releaseDocumentId(releaseId), set: {state: 'active'}, unset: ['publishAt']}}]
+  const unset = ['publishAt', 'scheduledBy']
+  return [{patch: {id: releaseDocumentId(releaseId), set: {state: 'active'}, unset}}]
 }
 
 const archive: ActionHandler = (action, ctx) => {

@@ -46,6 +46,7 @@ export function actionMutations(
   get: (id: string) => LakeDocument | undefined,
   now: Date,
   actionOf: number[] = [],
+  actor?: string,
 ): RawMutation[] {
   const pending = new Map<string, LakeDocument | undefined>()
   const ctx: ActionContext = {
@@ -57,6 +58,7 @@ export function actionMutations(
       return [...ids].sort().flatMap((id) => ctx.get(id) ?? [])
     },
     now,
+    actor,
   }
   return list.flatMap((action, actionIndex) => {
     const mutations = mutationsFor(action, ctx)
@@ -96,11 +98,11 @@ async function actions(ctx: RouteContext) {
   if (!list || list.length === 0) throw badRequest('The body needs a non-empty "actions" array')
   const actionOf: number[] = []
   const commit = dataset.store.commit(
-    (get) => actionMutations(dataset.store, list, get, ctx.lake.now(), actionOf),
+    (get) => actionMutations(dataset.store, list, get, ctx.lake.now(), actionOf, ctx.user?.id),
     {
       transactionId: typeof body.transactionId === 'string' ? body.transactionId : undefined,
       // Every action's changes are held to the user's grants (lake/roles.ts authorizeChanges).
-      ...writeAs(ctx),
+      ...writeAs(ctx, 'action'),
       dryRun: body.dryRun === true || flag(ctx.url.searchParams, 'dryRun'),
     },
   )

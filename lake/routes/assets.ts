@@ -21,7 +21,7 @@ async function upload(ctx: RouteContext) {
   const {name: dataset, store} = requireDataset(ctx)
   requireToken(ctx)
   const kind = ctx.params.kind === 'images' ? 'image' : 'file'
-  const writer = writeAs(ctx)
+  const writer = writeAs(ctx, 'upload')
   const bytes = await readBody(ctx.req, MAX_ASSET_BODY)
   const {projectId, url: baseUrl} = ctx.lake
   const {document, fileName} = await describeAsset(
@@ -36,7 +36,12 @@ async function upload(ctx: RouteContext) {
   // Held to the grants before the bytes are kept, so a refused upload leaves no file behind;
   // checked even when the same bytes were uploaded before and the commit would change nothing.
   const after = document as unknown as LakeDocument
-  await writer.authorize?.([{id: document._id, operation: 'create', before: null, after, index: 0}])
+  await writer.authorize?.(
+    [{id: document._id, operation: 'create', before: null, after, index: 0}],
+    {
+      before: (id) => store.get(id) ?? null,
+    },
+  )
   storeAssetBytes(ctx.lake.assetsDir, fileName, bytes)
   // The same bytes give the same asset id: a second upload returns the first document.
   await store.commit([{createIfNotExists: document}], writer)

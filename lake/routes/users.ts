@@ -6,7 +6,7 @@
 import {requireToken, requireUser, type RouteContext} from '../context'
 import {badRequest, notFound} from '../errors'
 import {readJson, sendJson} from '../http'
-import {requireProjectManager, roleOf, type RoleDefinition} from '../roles'
+import {requireProjectManager, roleOf, studioGrants, type RoleDefinition} from '../roles'
 import {route} from '../route'
 import {ROBOT_USER, type LakeUser, type NewUser} from '../users'
 
@@ -115,7 +115,7 @@ function acl(ctx: RouteContext) {
   const {role} = requireUser(ctx)
   if (!ctx.lake.datasets.get(ctx.params.dataset ?? ''))
     throw notFound(`Dataset "${ctx.params.dataset}" not found`)
-  sendJson(ctx.res, 200, role.grants)
+  sendJson(ctx.res, 200, studioGrants(role))
 }
 
 // The lake's user management, for `npm run lake -- users … --url`.

@@ -11,6 +11,34 @@ export const REVIEWED_TYPES = ['article', 'faq'] as const
 
 export type ReviewRecordKind = 'approval' | 'changesRequested'
 
+/**
+ * Type of the trail's record of a change to a clinician's linked Studio user (who may sign in the
+ * clinician's name). The lake writes one, at `reviews.<clinicianId>.link-<unique>`, in the same
+ * transaction as the change, which only an administrator may make.
+ */
+export const LINK_RECORD_TYPE = 'clinicianLinkRecord'
+
+export interface ClinicianLinkRecord {
+  _id: string
+  _type: typeof LINK_RECORD_TYPE
+  /** The clinician whose link changed. */
+  documentId: string
+  clinician: Reference
+  /** The linked user before the change, or null. */
+  previousUser: string | null
+  /** The linked user after it, or null (unlinked or clinician deleted). */
+  linkedUser: string | null
+  /** Who changed it. */
+  userId: string
+  /** ISO date-time of the change. */
+  at: string
+}
+
+/** The document an approval covers: its `reviewedId`, or the draft for records without one. */
+export function reviewedIdOf(record: {reviewedId?: unknown; documentId: string}): string {
+  return typeof record.reviewedId === 'string' ? record.reviewedId : `drafts.${record.documentId}`
+}
+
 interface Reference {
   _ref: string
   _type?: string
@@ -25,7 +53,14 @@ export interface ReviewRecord {
   /** The published id of the article or FAQ reviewed. */
   documentId: string
   documentType: string
-  /** The `_rev` of the draft the reviewer read. */
+  /**
+   * The document the reviewer read and the approval covers: the draft (`drafts.<id>`) or a
+   * release version (`versions.<release>.<id>`) of `documentId`. The lake requires it on every
+   * approval a reviewer writes; records imported by an administrator may lack it (they count as
+   * the draft's).
+   */
+  reviewedId?: string
+  /** The `_rev` of the draft (or release version) the reviewer read. */
   revision: string
   /** Fingerprint of that draft's medical content (see fingerprint.ts). */
   fingerprint: string

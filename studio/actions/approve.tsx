@@ -187,7 +187,7 @@ function useFourEyes(client: SanityClient, draft: SanityDocument | null, active:
     if (!active || !draft) return undefined
     const last = await client.fetch<{at?: string} | null>(
       LAST_APPROVAL_QUERY,
-      {id: baseId(draft._id)},
+      {id: baseId(draft._id), reviewedId: draft._id},
       RAW,
     )
     return authorsSince(client, draft._id, last?.at)

@@ -16,8 +16,12 @@ import {
 /** Every record of a document, newest first. Records have dotted ids: read them raw. */
 export const RECORDS_QUERY = `*[_type == "${REVIEW_RECORD_TYPE}" && documentId == $id] | order(at desc)`
 
-/** The newest approval of a document, for the four-eyes window. */
-export const LAST_APPROVAL_QUERY = `*[_type == "${REVIEW_RECORD_TYPE}" && documentId == $id && kind == "approval"] | order(at desc)[0]`
+/**
+ * The newest approval of the draft or release version `$reviewedId` (records without
+ * `reviewedId` count as the draft's), for the four-eyes window: the lake counts from the last
+ * approval of that same document (lake/four-eyes.ts).
+ */
+export const LAST_APPROVAL_QUERY = `*[_type == "${REVIEW_RECORD_TYPE}" && documentId == $id && kind == "approval" && coalesce(reviewedId, "drafts." + documentId) == $reviewedId] | order(at desc)[0]`
 
 export interface RecordInput {
   kind: ReviewRecordKind
@@ -35,7 +39,7 @@ const uniqueSuffix = () =>
     byte.toString(16).padStart(2, '0'),
   ).join('')
 
-/** The record of what the reviewer read: revision, fingerprint and text of that draft. */
+/** The record of what the reviewer read: id, revision, fingerprint and text of that draft. */
 export async function newRecord(input: RecordInput): Promise<ReviewRecord> {
   const {kind, draft, reviewer, userId, at, note, nextReviewDue} = input
   const record: ReviewRecord = {
@@ -44,6 +48,8 @@ export async function newRecord(input: RecordInput): Promise<ReviewRecord> {
     kind,
     documentId: baseId(draft._id),
     documentType: draft._type,
+    // The exact draft or release version read: the lake binds the approval to it.
+    reviewedId: draft._id,
     revision: draft._rev,
     fingerprint: await fingerprintOf(draft),
     text: medicalText(draft),

@@ -51,6 +51,8 @@ async function approvalOf(
     kind: 'approval',
     documentId,
     documentType: draft._type,
+    // The draft or release version read; an imported record of a published text names none.
+    ...(draft._id === documentId ? {} : {reviewedId: draft._id}),
     revision: typeof draft._rev === 'string' ? draft._rev : 'imported',
     fingerprint,
     text: medicalText(draft),
