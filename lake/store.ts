@@ -342,8 +342,9 @@ export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]
         writtenBy: writtenBy.get(id) ?? [],
       })
     }
-    // A change of who may sign in a clinician's name is recorded in the review trail with it.
-    if (!options.skipReviewRules)
+    // A person's change of who may sign in a clinician's name (a write held to grants) is
+    // recorded in the review trail with it; a dataset loaded by `lake import` or the seed is not.
+    if (!options.skipReviewRules && options.authorize)
       changes.push(...linkTrailChanges(changes, options.author ?? 'lake', transactionId, timestamp))
     // A transaction that would leave a dangling strong reference fails whole, dry run or not.
     const indexed = changes.map((change) => ({...change, index: change.writtenBy?.at(-1) ?? 0}))

@@ -403,12 +403,10 @@ describe('who the clinician was', () => {
       {id: YU},
       {perspective: 'raw'},
     )
-    assert.equal(trail.length, 3, JSON.stringify(trail))
+    assert.equal(trail.length, 2, JSON.stringify(trail))
     assert.deepEqual(
       trail.map(({previousUser, linkedUser, userId}) => ({previousUser, linkedUser, userId})),
       [
-        // The sample's import set the link first.
-        {previousUser: null, linkedUser: YU, userId: 'import'},
         {previousUser: YU, linkedUser: 'editor-two', userId: 'admin'},
         {previousUser: 'editor-two', linkedUser: YU, userId: 'admin'},
       ],
