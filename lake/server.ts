@@ -14,6 +14,7 @@ import {sendError, type LakeRequest, type LakeResponse} from './http'
 import {importNdjson} from './ndjson'
 import {DatasetRegistry, migrateSingleStoreLayout} from './datasets'
 import {acquireLock} from './lock'
+import type {Fairness} from './query/limits'
 import {QueryPool} from './query/pool'
 import {matchRoute, routes, type Route} from './router'
 import {roleOf} from './roles'
@@ -49,8 +50,10 @@ export interface LakeOptions {
   queryTimeoutMs?: number
   /** Largest query result (its JSON), in bytes. Default 32 MB. */
   maxResultBytes?: number
-  /** Query worker threads. Default min(2, cores). */
+  /** Query worker threads. Default 2. */
   queryWorkers?: number
+  /** How clients share the query workers (lake/query/limits.ts DEFAULT_FAIRNESS). */
+  queryFairness?: Partial<Fairness>
   /** The clock release schedules run on. Default the system clock; tests pass their own. */
   now?: () => Date
 }
@@ -131,6 +134,7 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
     timeoutMs: options.queryTimeoutMs,
     maxResultBytes: options.maxResultBytes,
     workers: options.queryWorkers,
+    ...options.queryFairness,
   })
   // The workers hold a copy of every dataset, and follow datasets created and deleted later.
   for (const dataset of datasets.list()) queries.addDataset(dataset.name, dataset.store)

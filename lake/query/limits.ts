@@ -13,6 +13,48 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   maxResultBytes: 32 * 1024 * 1024,
 }
 
+/** How the query workers are shared between clients (lake/query/pool.ts). */
+export interface Fairness {
+  /** A job running longer makes its client heavy. */
+  longMs: number
+  /** A client stays heavy this long after its last long job. */
+  heavyMemoryMs: number
+  /** Queries one client may have waiting; more answer 429. */
+  maxQueuedPerClient: number
+}
+
+export const DEFAULT_FAIRNESS: Fairness = {
+  longMs: 250,
+  heavyMemoryMs: 60_000,
+  maxQueuedPerClient: 64,
+}
+
+/**
+ * Hosted Sanity answers a rate limit with 429, a `retry-after` header and the body
+ * `{"message": "API rate limit exceeded"}`; @sanity/client retries it with backoff. The lake's
+ * body has that `message` and its usual `error` object.
+ */
+export class RateLimitError extends LakeError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+    details: Record<string, unknown> = {},
+  ) {
+    super(429, 'rateLimitError', message, {retryAfter: retryAfterSeconds, ...details})
+  }
+
+  override toBody(): Record<string, unknown> {
+    return {message: 'API rate limit exceeded', statusCode: 429, ...super.toBody()}
+  }
+}
+
+export const tooManyQueries = (limit: number, retryAfterSeconds: number) =>
+  new RateLimitError(
+    `API rate limit exceeded: ${limit} queries of this client are already waiting; try again in ${retryAfterSeconds} s`,
+    retryAfterSeconds,
+    {limit},
+  )
+
 /**
  * Sanity's query API: "we've put the max limit on GET queries at 11 KB" (docs/http-query);
  * @sanity/client switches to POST when its query string reaches 11264 characters.

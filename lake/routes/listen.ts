@@ -7,6 +7,7 @@ import {flag, groqParamsFromSearch} from '../http'
 import {canSee, mutationsForDocument} from '../access'
 import {isVersionId, randomId} from '../ids'
 import {route} from '../route'
+import {queryClient} from './query'
 import type {CommittedTransaction, DocumentChange} from '../store'
 
 const HEARTBEAT_MS = 25_000
@@ -14,6 +15,9 @@ const HEARTBEAT_MS = 25_000
 function sse(ctx: RouteContext, event: string, data: unknown, id?: string) {
   ctx.res.write(`${id ? `id: ${id}\n` : ''}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
 }
+
+/** The stream has ended (a channelError, a revoked token, or the client went). */
+const ended = (ctx: RouteContext) => (ctx.res as {writableEnded?: boolean}).writableEnded === true
 
 /**
  * For each change, whether the filter matches the document before and after it. The query
@@ -26,14 +30,16 @@ async function matches(
   changes: DocumentChange[],
 ) {
   try {
-    return await ctx.lake.queries.filter({
-      query,
-      params,
-      changes: changes.map(({before, after}) => ({before, after})),
-    })
+    return await ctx.lake.queries.filter(
+      {query, params, changes: changes.map(({before, after}) => ({before, after}))},
+      queryClient(ctx),
+    )
   } catch (error) {
-    sse(ctx, 'channelError', {message: (error as Error).message})
-    ctx.res.end()
+    // Sanity's listener error event; the stream ends, so the filter costs nothing more.
+    if (!ended(ctx)) {
+      sse(ctx, 'channelError', {message: (error as Error).message})
+      ctx.res.end()
+    }
     return null
   }
 }
@@ -70,6 +76,7 @@ async function listen(ctx: RouteContext) {
   sse(ctx, 'welcome', {listenerName: randomId(16)})
 
   const send = async (tx: CommittedTransaction) => {
+    if (ended(ctx)) return
     const relevant: Array<{change: DocumentChange; before: boolean; after: boolean}> = []
     // Without the token a listener sees published documents only.
     const visible = tx.changes.filter(
@@ -77,7 +84,7 @@ async function listen(ctx: RouteContext) {
         canSee(ctx.authorized, change.id) && (includeAllVersions || !isVersionId(change.id)),
     )
     const matched = visible.length > 0 ? await matches(ctx, query, params, visible) : []
-    if (!matched) return
+    if (!matched || ended(ctx)) return
     visible.forEach((change, i) => {
       const [before, after] = matched[i]!
       if (before || after) relevant.push({change, before, after})

@@ -11,9 +11,17 @@ import {
   MAX_QUERY_BYTES,
   paramsTooLarge,
   queryTooLarge,
+  RateLimitError,
   urlTooLong,
 } from '../query/limits'
+import type {QueryClient} from '../query/pool'
 import {route} from '../route'
+
+/** Whose turn a query or listen filter takes: the token's user, else the caller's IP address. */
+export function queryClient(ctx: RouteContext): QueryClient {
+  if (ctx.user) return {key: `user:${ctx.user.id}`, anonymous: false}
+  return {key: `ip:${ctx.req.socket?.remoteAddress ?? 'unknown'}`, anonymous: true}
+}
 
 async function query(ctx: RouteContext) {
   const dataset = requireDataset(ctx)
@@ -51,7 +59,16 @@ async function query(ctx: RouteContext) {
   // for (lake/access.ts).
   if (!ctx.authorized) perspective = PUBLIC_VIEW
   const started = performance.now()
-  const result = await ctx.lake.queries.query({dataset: dataset.name, perspective, query, params})
+  let result
+  try {
+    result = await ctx.lake.queries.query(
+      {dataset: dataset.name, perspective, query, params},
+      queryClient(ctx),
+    )
+  } catch (error) {
+    if (error instanceof RateLimitError) ctx.res.setHeader('retry-after', error.retryAfterSeconds)
+    throw error
+  }
   const ms = Math.round(performance.now() - started)
   // The worker answers with the result's JSON: splice it in rather than parse and re-serialise.
   const returned = flag(search, 'returnQuery', true) ? `,"query":${JSON.stringify(query)}` : ''
