@@ -1,18 +1,26 @@
 // A lake's image delivery: variants come from the disk cache when they can (without queueing),
-// identical requests in flight share one render, and renders wait their turn in the queue.
+// identical requests in flight share one render, and renders wait their turn in the queue. An
+// SVG is measured before rendering (lake/images/svg.ts); a render that fails is remembered for a
+// while, so asking again is answered at once instead of rendering again.
 import {createHash} from 'node:crypto'
 import {join} from 'node:path'
 import sharp from 'sharp'
 import type {Lake} from '../context'
-import {badRequest} from '../errors'
+import {readFile} from 'node:fs/promises'
+import {badRequest, LakeError} from '../errors'
 import {VariantCache} from './cache'
 import {renderCost} from './cost'
 import {chooseEncoding, type Encoding} from './formats'
 import {isIdentity, planImage, type Plan} from './geometry'
 import {imageLimits, type ImageLimits} from './limits'
 import type {ImageParams} from './params'
-import {JobQueue} from './queue'
+import {JobQueue, QueueFullError} from './queue'
 import {render, type SourceInfo} from './render'
+import {checkSvgCost} from './svg'
+
+/** How long a failed render is remembered, and how many are. */
+const FAILURE_TTL_MS = 10 * 60 * 1000
+const MAX_FAILURES = 1000
 
 export type Variant =
   {kind: 'original'} | {kind: 'variant'; bytes: Buffer; encoding: Encoding; cache: 'hit' | 'miss'}
@@ -31,6 +39,8 @@ export class ImageService {
   readonly cache: VariantCache
   private readonly sources = new Map<string, SourceInfo>()
   private readonly inFlight = new Map<string, Promise<Buffer>>()
+  /** Variant (or SVG source) → the error its render failed with, until it expires. */
+  private readonly failures = new Map<string, {error: LakeError; until: number}>()
 
   constructor(
     assetsDir: string,
@@ -64,6 +74,15 @@ export class ImageService {
     const name = `${request.sha1}-${variantKey(plan, params, encoding)}.${encoding}`
     const cached = await this.cache.get(name)
     if (cached) return {kind: 'variant', bytes: cached, encoding, cache: 'hit'}
+    const failed = this.failed(name) ?? this.failed(request.sha1)
+    if (failed) throw failed
+    if (request.ext === 'svg' && !this.failures.has(request.sha1)) {
+      try {
+        checkSvgCost(await readFile(request.file, 'utf8'))
+      } catch (error) {
+        throw this.remember(request.sha1, error)
+      }
+    }
     const pixels = source.width * source.height * source.pages
     if (pixels > this.limits.maxInputPixels)
       throw badRequest(
@@ -93,11 +112,46 @@ export class ImageService {
           })
           return bytes
         })
+        .catch((error: unknown) => {
+          // A full queue says nothing about the image: only failed renders are remembered.
+          if (error instanceof QueueFullError) throw error
+          throw this.remember(name, error)
+        })
         .finally(() => this.inFlight.delete(name))
       this.inFlight.set(name, pending)
     }
     return {kind: 'variant', bytes: await pending, encoding, cache: 'miss'}
   }
+
+  private failed(key: string): LakeError | undefined {
+    const entry = this.failures.get(key)
+    if (!entry) return undefined
+    if (entry.until > Date.now()) return entry.error
+    this.failures.delete(key)
+    return undefined
+  }
+
+  /** Keeps a render's failure (as the client's error, never a 500) and returns it. */
+  private remember(key: string, error: unknown): LakeError {
+    const lake =
+      error instanceof LakeError
+        ? error
+        : new LakeError(
+            422,
+            'imageRenderError',
+            `The image could not be rendered: ${describe(error)}`,
+          )
+    if (this.failures.size >= MAX_FAILURES) {
+      const [oldest] = this.failures.keys()
+      if (oldest !== undefined) this.failures.delete(oldest)
+    }
+    this.failures.set(key, {error: lake, until: Date.now() + FAILURE_TTL_MS})
+    return lake
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
 }
 
 function isUntouched(params: ImageParams, encoding: Encoding, ext: string): boolean {

@@ -10,7 +10,7 @@
 // - GET …/history/{dataset}/events/documents/{id}?limit=&nextCursor=: `{events: {<id>: [...]},
 //   nextCursor}` (sanity/lib `getInitialFetchEvents`).
 import {requireDataset, requireToken, type RouteContext} from '../context'
-import {badRequest} from '../errors'
+import {badRequest, LakeError} from '../errors'
 import {documentGroupEvents} from '../history/events'
 import {mendozaEffect} from '../history/effects'
 import {flag, sendJson} from '../http'
@@ -19,6 +19,10 @@ import {route} from '../route'
 import type {LakeStore, LoggedTransaction} from '../store'
 
 const MAX_LIMIT = 1000
+/** Document ids one history request may name (the Studio asks for a document's few ids). */
+export const MAX_HISTORY_IDS = 200
+/** The NDJSON of one transactions answer; past it, ask for fewer or without content. */
+export const MAX_HISTORY_BYTES = 32 * 1024 * 1024
 
 function limitParam(search: URLSearchParams, fallback: number): number {
   const raw = search.get('limit')
@@ -31,6 +35,11 @@ function limitParam(search: URLSearchParams, fallback: number): number {
 function idsParam(ctx: RouteContext): string[] {
   const ids = (ctx.params.ids ?? ctx.params.id ?? '').split(',').filter(Boolean)
   if (ids.length === 0) throw badRequest('Give at least one document id')
+  if (ids.length > MAX_HISTORY_IDS)
+    throw badRequest(
+      `History takes at most ${MAX_HISTORY_IDS} document ids per request; ${ids.length} were given`,
+      {limit: MAX_HISTORY_IDS},
+    )
   return ids
 }
 
@@ -107,9 +116,23 @@ function transactions(ctx: RouteContext) {
   const log = dataset.store.transactionsTouching(ids, {allChanges: true})
   const requested = new Set(ids)
   const selected = window(log, search, limit)
+  // Built before answering, so an answer over the limit is refused rather than cut short.
+  const lines: string[] = []
+  let bytes = 0
+  for (const tx of selected) {
+    const line = `${JSON.stringify(transactionEntry(dataset.store, tx, search, requested))}\n`
+    bytes += Buffer.byteLength(line)
+    if (bytes > MAX_HISTORY_BYTES)
+      throw new LakeError(
+        422,
+        'historyTooLargeError',
+        `The history is larger than ${MAX_HISTORY_BYTES / 1024 / 1024} MB: ask for a lower limit, or with excludeContent=true`,
+        {limit: MAX_HISTORY_BYTES},
+      )
+    lines.push(line)
+  }
   ctx.res.writeHead(200, {'content-type': 'application/x-ndjson; charset=utf-8'})
-  for (const tx of selected)
-    ctx.res.write(`${JSON.stringify(transactionEntry(dataset.store, tx, search, requested))}\n`)
+  for (const line of lines) ctx.res.write(line)
   ctx.res.end()
 }
 
