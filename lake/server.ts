@@ -18,7 +18,7 @@ import type {Fairness} from './query/limits'
 import {QueryPool} from './query/pool'
 import {matchRoute, routes, type Route} from './router'
 import {roleOf} from './roles'
-import {handleUpgrade} from './routes/presence'
+import {configurePresence, handleUpgrade, type PresenceLimits} from './routes/presence'
 import {ReleaseScheduler} from './scheduler'
 import type {LakeStore} from './store'
 import {ROBOT_USER, UserStore, type LakeUser} from './users'
@@ -54,6 +54,8 @@ export interface LakeOptions {
   queryWorkers?: number
   /** How clients share the query workers (lake/query/limits.ts DEFAULT_FAIRNESS). */
   queryFairness?: Partial<Fairness>
+  /** What a presence socket may cost (lake/routes/presence.ts DEFAULT_PRESENCE_LIMITS). */
+  presence?: Partial<PresenceLimits>
   /** The clock release schedules run on. Default the system clock; tests pass their own. */
   now?: () => Date
 }
@@ -150,6 +152,7 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
     url: '',
     now: options.now ?? (() => new Date()),
   }
+  configurePresence(lake, options.presence)
   const table = [...(options.extraRoutes ?? []), ...routes]
   const allowed = originRule()
   const embedders = partnerOriginRule(lake)

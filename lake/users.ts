@@ -2,6 +2,7 @@
 // and the sha256 of each one's token. A raw token exists only in the answer that issued it, so
 // the folder never holds one a reader could reuse.
 import {createHash, randomBytes} from 'node:crypto'
+import {EventEmitter} from 'node:events'
 import {mkdirSync} from 'node:fs'
 import {join} from 'node:path'
 import {DatabaseSync} from 'node:sqlite'
@@ -64,10 +65,17 @@ function checkNewUser(input: NewUser): Required<NewUser> {
   return {id, name, email, imageUrl, role: input.role}
 }
 
-export class UserStore {
+/**
+ * `revoked` (user id): the user was removed or given a new token, so what their old token opened
+ * (listen streams, presence sockets) closes at once.
+ */
+export class UserStore extends EventEmitter<{revoked: [string]}> {
   private readonly db: DatabaseSync
 
   private constructor(db: DatabaseSync) {
+    super()
+    // One listener per open stream.
+    this.setMaxListeners(0)
     this.db = db
   }
 
@@ -115,12 +123,14 @@ export class UserStore {
       .prepare('UPDATE users SET token_sha256 = ? WHERE id = ?')
       .run(hashToken(token), id)
     if (changes === 0) throw notFound(`User "${id}" not found`)
+    this.emit('revoked', id)
     return token
   }
 
   remove(id: string): void {
     const {changes} = this.db.prepare('DELETE FROM users WHERE id = ?').run(id)
     if (changes === 0) throw notFound(`User "${id}" not found`)
+    this.emit('revoked', id)
   }
 
   close(): void {

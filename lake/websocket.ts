@@ -21,6 +21,7 @@ export const CLOSE = {
   protocolError: 1002,
   unsupportedData: 1003,
   invalidPayload: 1007,
+  policyViolation: 1008,
   tooBig: 1009,
 } as const
 
@@ -76,6 +77,13 @@ export class WebSocket extends EventEmitter<{message: [string]; close: [number]}
   private fragments: Buffer[] = []
   private fragmentBytes = 0
   private closed = false
+  /** Largest message (and frame) taken from now on; a larger one closes with 1009. */
+  maxMessageBytes = MAX_MESSAGE_BYTES
+  /**
+   * Bytes waiting to go out past which the reader counts as stalled: the socket is dropped
+   * (closed without a close frame, which could not get through either) rather than buffered.
+   */
+  maxBufferedBytes = Infinity
 
   constructor(private readonly socket: Duplex) {
     super()
@@ -89,8 +97,20 @@ export class WebSocket extends EventEmitter<{message: [string]; close: [number]}
     return !this.closed
   }
 
+  /** Bytes written but not yet taken by the peer (the socket's send buffer in the lake). */
+  get bufferedBytes(): number {
+    return this.socket.writableLength
+  }
+
   send(text: string): void {
-    if (!this.closed) this.socket.write(frame(OP.text, Buffer.from(text, 'utf8')))
+    if (this.closed) return
+    const data = frame(OP.text, Buffer.from(text, 'utf8'))
+    if (this.socket.writableLength + data.length > this.maxBufferedBytes) {
+      this.finish(CLOSE.policyViolation)
+      this.socket.destroy()
+      return
+    }
+    this.socket.write(data)
   }
 
   close(code: number = CLOSE.normal, reason = ''): void {
@@ -106,7 +126,7 @@ export class WebSocket extends EventEmitter<{message: [string]; close: [number]}
     this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk
     for (;;) {
       if (this.closed) return
-      const parsed = readFrame(this.buffer)
+      const parsed = readFrame(this.buffer, this.maxMessageBytes)
       if (parsed === 'incomplete') return
       if (typeof parsed === 'number') return this.close(parsed)
       this.buffer = this.buffer.subarray(parsed.length)
@@ -125,7 +145,7 @@ export class WebSocket extends EventEmitter<{message: [string]; close: [number]}
     const starts = opcode === OP.text
     if (starts === this.fragments.length > 0) return this.close(CLOSE.protocolError)
     this.fragmentBytes += payload.length
-    if (this.fragmentBytes > MAX_MESSAGE_BYTES) return this.close(CLOSE.tooBig)
+    if (this.fragmentBytes > this.maxMessageBytes) return this.close(CLOSE.tooBig)
     this.fragments.push(payload)
     if (!fin) return
     const message = Buffer.concat(this.fragments)
@@ -157,7 +177,7 @@ interface Frame {
 }
 
 /** One client frame from the start of `buf`: the frame, more bytes needed, or a close code. */
-function readFrame(buf: Buffer): Frame | 'incomplete' | number {
+function readFrame(buf: Buffer, maxBytes: number): Frame | 'incomplete' | number {
   if (buf.length < 2) return 'incomplete'
   const fin = (buf[0]! & 0x80) !== 0
   if ((buf[0]! & 0x70) !== 0) return CLOSE.protocolError // no extensions were negotiated
@@ -175,11 +195,11 @@ function readFrame(buf: Buffer): Frame | 'incomplete' | number {
   } else if (size === 127) {
     if (buf.length < 10) return 'incomplete'
     const big = buf.readBigUInt64BE(2)
-    if (big > BigInt(MAX_MESSAGE_BYTES)) return CLOSE.tooBig
+    if (big > BigInt(maxBytes)) return CLOSE.tooBig
     size = Number(big)
     offset = 10
   }
-  if (size > MAX_MESSAGE_BYTES) return CLOSE.tooBig
+  if (size > maxBytes) return CLOSE.tooBig
   if (buf.length < offset + 4 + size) return 'incomplete'
   const mask = buf.subarray(offset, offset + 4)
   const payload = Buffer.from(buf.subarray(offset + 4, offset + 4 + size))

@@ -124,10 +124,18 @@ async function listen(ctx: RouteContext) {
   }
   dataset.store.on('transaction', onTransaction)
   const heartbeat = setInterval(() => ctx.res.write(': heartbeat\n\n'), HEARTBEAT_MS)
+  // A removed user's (or replaced token's) stream ends at once, as its next request would fail.
+  const onRevoked = (userId: string) => {
+    if (userId !== ctx.user?.id || ended(ctx)) return
+    sse(ctx, 'channelError', {message: 'Unauthorized - the token was revoked'})
+    ctx.res.end()
+  }
+  if (ctx.user) ctx.lake.users.on('revoked', onRevoked)
   await new Promise<void>((resolve) => {
     const stop = () => {
       clearInterval(heartbeat)
       dataset.store.off('transaction', onTransaction)
+      ctx.lake.users.off('revoked', onRevoked)
       resolve()
     }
     ctx.req.once('close', stop)

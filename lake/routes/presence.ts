@@ -9,11 +9,34 @@ import type {IncomingMessage} from 'node:http'
 import type {Duplex} from 'node:stream'
 import type {Lake} from '../context'
 import {randomId} from '../ids'
-import {acceptUpgrade, rejectUpgrade, type WebSocket} from '../websocket'
+import {acceptUpgrade, MAX_MESSAGE_BYTES, rejectUpgrade, type WebSocket} from '../websocket'
 import {ROBOT_USER} from '../users'
 
 const SOCKET_PATH = /^\/v[^/]+\/socket\/([^/?]+)$/
 const HEARTBEAT_MS = 25_000
+
+/** What one presence socket may cost the lake. docs/operators.md lists them. */
+export interface PresenceLimits {
+  /** A socket that has not authenticated by then is closed (4001). */
+  authTimeoutMs: number
+  /** Largest message before authenticating: `authorization` is a few hundred bytes. */
+  maxUnauthenticatedMessageBytes: number
+  /** Bytes queued to a socket whose reader has stalled; past them it is dropped. */
+  maxBufferedBytes: number
+}
+
+export const DEFAULT_PRESENCE_LIMITS: PresenceLimits = {
+  authTimeoutMs: 5_000,
+  maxUnauthenticatedMessageBytes: 16 * 1024,
+  maxBufferedBytes: 1024 * 1024,
+}
+
+const limitsOf = new WeakMap<Lake, PresenceLimits>()
+
+/** Sets a lake's presence limits (startLake does, from its options). */
+export function configurePresence(lake: Lake, limits: Partial<PresenceLimits> = {}): void {
+  limitsOf.set(lake, {...DEFAULT_PRESENCE_LIMITS, ...limits})
+}
 // @sanity/bifur-client ERROR_CODES and JSON-RPC 2.0's own.
 const ERROR = {unauthorized: 4001, methodNotFound: -32601, invalidParams: -32602, parse: -32700}
 
@@ -77,6 +100,7 @@ export function handleUpgrade(
     return rejectUpgrade(socket, 404, `Dataset "${dataset}" not found`)
   const ws = acceptUpgrade(req, socket, head)
   if (!ws) return
+  const limits = limitsOf.get(lake) ?? DEFAULT_PRESENCE_LIMITS
   const room = roomFor(lake, dataset)
   const auth = String(req.headers.authorization ?? '')
   const peer: Peer = {
@@ -85,13 +109,27 @@ export function handleUpgrade(
     subscription: null,
     sessions: new Set(),
   }
+  ws.maxBufferedBytes = limits.maxBufferedBytes
+  ws.maxMessageBytes = peer.userId ? MAX_MESSAGE_BYTES : limits.maxUnauthenticatedMessageBytes
   room.peers.add(peer)
   ws.send('♥')
   const heartbeat = setInterval(() => ws.send('♥'), HEARTBEAT_MS)
   heartbeat.unref()
+  // Holding a socket (and a half-sent frame) open costs memory: only a signed-in user may.
+  const authDeadline = setTimeout(() => {
+    if (!peer.userId) ws.close(ERROR.unauthorized, 'Authenticate within the time limit')
+  }, limits.authTimeoutMs)
+  authDeadline.unref()
+  // A removed user's (or replaced token's) socket closes at once, as a new one would be refused.
+  const onRevoked = (userId: string) => {
+    if (userId === peer.userId) ws.close(ERROR.unauthorized, 'Unauthorized - the token was revoked')
+  }
+  lake.users.on('revoked', onRevoked)
   ws.on('message', (text) => onMessage(room, peer, text, identify))
   ws.on('close', () => {
     clearInterval(heartbeat)
+    clearTimeout(authDeadline)
+    lake.users.off('revoked', onRevoked)
     room.peers.delete(peer)
     for (const session of peer.sessions)
       room.relay(peer, {type: 'disconnect', i: peer.userId, m: {session}})
@@ -119,6 +157,7 @@ function onMessage(room: PresenceRoom, peer: Peer, text: string, identify: Ident
       return peer.ws.close(ERROR.unauthorized, 'Unauthorized')
     }
     peer.userId = userId
+    peer.ws.maxMessageBytes = MAX_MESSAGE_BYTES
     return reply(true)
   }
   if (!peer.userId)
