@@ -9,7 +9,6 @@
 //   took the last worker), the newest of them is stopped and queued again: it runs once more,
 //   within the heavy share;
 // - at most `maxQueuedPerClient` queries wait per client; more answer 429.
-import {availableParallelism} from 'node:os'
 import {Worker} from 'node:worker_threads'
 import {LakeError} from '../errors'
 import type {CommittedTransaction, LakeDocument, LakeStore} from '../store'
@@ -112,8 +111,8 @@ export class QueryPool {
       heavyMemoryMs: options.heavyMemoryMs ?? DEFAULT_FAIRNESS.heavyMemoryMs,
       maxQueuedPerClient: options.maxQueuedPerClient ?? DEFAULT_FAIRNESS.maxQueuedPerClient,
     }
-    // Two at least, even on one core: the second keeps serving beside a long query.
-    const size = options.workers ?? Math.max(2, Math.min(2, availableParallelism()))
+    // Two even on one core: the second keeps serving beside a long query.
+    const size = options.workers ?? 2
     for (let i = 0; i < Math.max(1, size); i++) this.slots.push(this.spawn())
   }
 
