@@ -4,7 +4,10 @@
 import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
 import {after, before, describe, it} from 'node:test'
-import {chromium} from 'playwright-core'
+import {build as esbuild} from 'esbuild'
+import {createServer} from 'node:http'
+import type {AddressInfo} from 'node:net'
+import {chromium, type Browser} from 'playwright-core'
 import {
   buildPreviewData,
   overlayDataset,
@@ -174,12 +177,15 @@ describe('preview data with a draft', () => {
   })
 })
 
+const ids = {nonce: 'test-nonce', parentOrigin: 'https://studio.example.test'}
+
 describe('preview frame', () => {
   it('loads the drop-in script from widgetsUrl and creates the element on the first data', () => {
     const html = frameHtml({
       element: 'ck-faq',
       widgetsUrl: 'https://cdn.example.org/kit/',
       attributes: {lang: 'es', partner: ''},
+      ...ids,
     })
     assert.equal(
       scriptUrl('https://cdn.example.org/kit/', 'ck-faq'),
@@ -196,46 +202,219 @@ describe('preview frame', () => {
       element: 'ck-article',
       widgetsUrl: 'https://cdn.example.org',
       attributes: {lang: '</script><script>alert(1)</script>'},
+      ...ids,
     })
     assert.equal(html.split('</script>').length - 1, 2, 'only the two scripts close')
   })
 })
 
+/**
+ * The Studio page, served by this test on loopback (as `npm start` serves the Studio), so the
+ * frame may load the lake's scripts: the page's HTML is set before each test opens it.
+ */
+let studioServer: {origin: string; html: string; close(): void}
+before(async () => {
+  const server = createServer((req, res) => {
+    // The real drop-in scripts, from the build, where the frame looks for them.
+    const script = /^\/kit\/(ck-[a-z-]+\.iife\.js)$/.exec(req.url ?? '')?.[1]
+    if (script) {
+      res.writeHead(200, {'content-type': 'text/javascript'})
+      res.end(readFileSync(`widgets/dist/${script}`))
+      return
+    }
+    res.writeHead(200, {'content-type': 'text/html'})
+    res.end(studioServer.html)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const {port} = server.address() as AddressInfo
+  studioServer = {origin: `http://127.0.0.1:${port}`, html: '', close: () => server.close()}
+})
+after(() => studioServer?.close())
+const studioOrigin = () => studioServer.origin
+/** Where the frame loads the drop-in scripts (the Studio test server below). */
+const kit = () => `${studioServer.origin}/kit`
+/**
+ * A page on another origin, served by this test: it keeps every message it receives (on its window
+ * or on the channel it offers with a guessed nonce) in `window.got`.
+ */
+let foreign: {url: string; close(): void}
+before(async () => {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, {'content-type': 'text/html'})
+    res.end(`<!doctype html><title>foreign</title><p id="foreign">Foreign page</p><script>
+      window.got = []
+      addEventListener('message', (event) => got.push(event.data))
+      const channel = new MessageChannel()
+      channel.port1.onmessage = (event) => got.push(event.data)
+      parent.postMessage({source: 'ck-preview', type: 'connect', nonce: 'guess'}, '*', [channel.port2])
+    </script>`)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const {port} = server.address() as AddressInfo
+  foreign = {url: `http://127.0.0.1:${port}/foreign`, close: () => server.close()}
+})
+after(() => foreign?.close())
+
+/**
+ * A Studio page in Chromium holding the preview frame as the view makes it (sandboxed srcdoc) and
+ * the view's side of the channel (frame.ts `connectFrame`, bundled from the source). `window.ck`
+ * posts to the frame and records what the frame said.
+ */
+async function studioWithFrame(html: string, nonce: string) {
+  const bundle = await esbuild({
+    entryPoints: ['studio/views/preview/frame.ts'],
+    bundle: true,
+    format: 'iife',
+    globalName: 'ckFrame',
+    write: false,
+  })
+  const browser = await chromium.launch({executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS})
+  try {
+    return await openStudio(browser, bundle.outputFiles[0]!.text, html, nonce)
+  } catch (error) {
+    await browser.close()
+    throw error
+  }
+}
+
+async function openStudio(browser: Browser, bundle: string, html: string, nonce: string) {
+  const page = await browser.newPage()
+  studioServer.html = `<!doctype html><body><script>${bundle}</script></body>`
+  await page.goto(`${studioOrigin()}/preview-frame-test.html`)
+  await page.evaluate(
+    ({html, nonce}) => {
+      const frame = document.createElement('iframe')
+      frame.setAttribute('sandbox', 'allow-scripts allow-popups')
+      frame.srcdoc = html
+      const said: string[] = []
+      const connection = (
+        window as unknown as {ckFrame: typeof import('../studio/views/preview/frame')}
+      ).ckFrame.connectFrame(
+        () => frame,
+        nonce,
+        (message) => said.push(message.type),
+      )
+      Object.assign(window, {ck: {connection, said, frame}})
+      document.body.append(frame)
+    },
+    {html, nonce},
+  )
+  await page.waitForFunction(() =>
+    (window as unknown as {ck: {said: string[]}}).ck.said.includes('ready'),
+  )
+  const post = (data: unknown) =>
+    page.evaluate(
+      (data) =>
+        (window as unknown as {ck: {connection: {post(m: unknown): void}}}).ck.connection.post({
+          type: 'data',
+          data,
+        }),
+      data as never,
+    )
+  const frame = page.frames().find((f) => f !== page.mainFrame())!
+  return {browser, page, post, frame}
+}
+
+/** Resolves once `condition` holds (checked every 20 ms), failing after 10 s. */
+async function until(condition: () => boolean): Promise<void> {
+  for (const start = Date.now(); !condition();) {
+    assert.ok(Date.now() - start < 10_000, `timed out waiting for ${String(condition)}`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
+
 describe('preview frame in Chromium', () => {
   it('shows the FAQ being edited opened (its answer visible) when it first draws', async () => {
     const faq = await published(FAQ_ID)
     const built = await buildPreviewData(await localDataset(faq, 'published'), faq)
-    const kit = 'https://cdn.example.test/kit'
-    const html = frameHtml({element: 'ck-faq', widgetsUrl: kit, attributes: {}, open: [FAQ_ID]})
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
+    const nonce = 'nonce-faq'
+    const html = frameHtml({
+      element: 'ck-faq',
+      widgetsUrl: kit(),
+      attributes: {},
+      open: [FAQ_ID],
+      nonce,
+      parentOrigin: studioOrigin(),
     })
+    const studio = await studioWithFrame(html, nonce)
     try {
-      const page = await browser.newPage()
-      // The real drop-in script, from the build, where the frame looks for it.
-      await page.route(`${kit}/ck-faq.iife.js`, (route) =>
-        route.fulfill({
-          contentType: 'text/javascript',
-          body: readFileSync('widgets/dist/ck-faq.iife.js', 'utf8'),
-        }),
-      )
-      await page.route('https://studio.example.test/frame', (route) =>
-        route.fulfill({contentType: 'text/html', body: html}),
-      )
-      // At the top level the frame's parent is the page itself: it posts and takes the messages.
-      await page.goto('https://studio.example.test/frame')
-      await page.waitForFunction(() => customElements.get('ck-faq'))
-      await page.evaluate(
-        (data) => window.postMessage({source: 'ck-preview', type: 'data', data}, '*'),
-        built!.data,
-      )
-      const button = page.locator(`ck-faq #faq-button-${FAQ_ID}`)
+      await studio.post(built!.data)
+      const button = studio.frame.locator(`ck-faq #faq-button-${FAQ_ID}`)
       await button.waitFor()
       assert.equal(await button.getAttribute('aria-expanded'), 'true')
-      assert.ok(await page.locator(`ck-faq #faq-panel-${FAQ_ID}`).isVisible(), 'answer visible')
+      assert.ok(await studio.frame.locator(`ck-faq #faq-panel-${FAQ_ID}`).isVisible())
     } finally {
-      await browser.close()
+      await studio.browser.close()
+    }
+  })
+
+  it('opens a link in the previewed text in a new tab: the frame stays, and drafts reach only it', async () => {
+    const article = await published('article-prevent-headaches-with-botox')
+    const built = (await buildPreviewData(await localDataset(article, 'published'), article))!
+    const {article: shown} = built.data as {article: {title: string; body?: unknown[]}}
+    const draft = (title: string) => ({
+      article: {
+        ...shown,
+        title,
+        body: [
+          {
+            _type: 'block',
+            _key: 'link',
+            style: 'normal',
+            markDefs: [{_key: 'l', _type: 'link', href: foreign.url}],
+            children: [{_type: 'span', _key: 's', text: 'Foreign link', marks: ['l']}],
+          },
+          ...(shown.body ?? []),
+        ],
+      },
+    })
+    const nonce = 'nonce-article'
+    const html = frameHtml({
+      element: 'ck-article',
+      widgetsUrl: kit(),
+      attributes: {},
+      nonce,
+      parentOrigin: studioOrigin(),
+    })
+    const studio = await studioWithFrame(html, nonce)
+    try {
+      await studio.post(draft('First draft'))
+      const link = studio.frame.locator('ck-article a', {hasText: 'Foreign link'})
+      await link.waitFor()
+      const popup = studio.page.waitForEvent('popup')
+      await link.click()
+      const opened = await popup
+      assert.equal(opened.url(), foreign.url, 'the link opens outside the frame')
+      await opened.locator('#foreign').waitFor()
+      // The frame still shows the preview, and the next draft reaches it.
+      await studio.post(draft('Second draft'))
+      await studio.frame.locator('ck-article', {hasText: 'Second draft'}).waitFor()
+      assert.equal(studio.frame.url(), 'about:srcdoc')
+
+      // Even if the frame navigates itself to another page, later drafts do not reach that page,
+      // and that page cannot connect without the nonce.
+      await studio.frame.evaluate((url) => void (location.href = url), foreign.url)
+      await until(() => studio.page.frames().some((f) => f.url() === foreign.url))
+      const shown = studio.page.frames().find((f) => f.url() === foreign.url)!
+      await shown.locator('#foreign').waitFor()
+      await studio.post(draft('Secret draft'))
+      await studio.post(draft('Another secret draft'))
+      // A message the Studio page sends the frame's window directly does arrive (so the page
+      // listens); the drafts sent before it never do.
+      await studio.page.evaluate(() =>
+        (window as unknown as {ck: {frame: HTMLIFrameElement}}).ck.frame.contentWindow!.postMessage(
+          'marker',
+          '*',
+        ),
+      )
+      await shown.waitForFunction(() =>
+        (window as unknown as {got: unknown[]}).got.includes('marker'),
+      )
+      await shown.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)))
+      const got = await shown.evaluate(() => (window as unknown as {got: unknown[]}).got)
+      assert.deepEqual(got, ['marker'])
+    } finally {
+      await studio.browser.close()
     }
   })
 })

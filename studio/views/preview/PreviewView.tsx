@@ -2,10 +2,17 @@
 // partners load, inside an iframe. Its data is the element's own query over the local dataset
 // with the displayed document (the draft, if any) laid over it, posted in as the editor types.
 import {Button, Card, Flex, Select, Stack, Text} from '@sanity/ui'
-import {useCallback, useEffect, useMemo, useRef, useState} from 'react'
+import {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react'
 import type {UserViewComponent} from 'sanity/structure'
 import {widgetsUrl} from '../../env'
-import {FRAME_MESSAGE, frameHtml, isFrameMessage, scriptUrl, type ColorScheme} from './frame'
+import {
+  connectFrame,
+  frameHtml,
+  frameNonce,
+  scriptUrl,
+  type ColorScheme,
+  type FrameConnection,
+} from './frame'
 import {
   buildPreviewData,
   partnerLanguage,
@@ -79,29 +86,38 @@ export const PreviewView: UserViewComponent = ({document}) => {
   // The FAQ being edited is shown opened, its answer visible.
   const opened = displayed._type === 'faq' ? publishedId(displayed._id) : ''
   // A new page only when the element or how it is shown changes; data goes in by message.
-  const srcDoc = useMemo(
-    () =>
-      element && widgetsUrl
-        ? frameHtml({element, widgetsUrl, attributes: {lang}, open: opened ? [opened] : []})
-        : undefined,
-    [element, lang, opened],
-  )
+  const {srcDoc, nonce} = useMemo(() => {
+    const nonce = frameNonce()
+    const parentOrigin = window.location.origin
+    const open = opened ? [opened] : []
+    return {
+      nonce,
+      srcDoc:
+        element && widgetsUrl
+          ? frameHtml({element, widgetsUrl, attributes: {lang}, open, nonce, parentOrigin})
+          : undefined,
+    }
+  }, [element, lang, opened])
   const frame = useRef<HTMLIFrameElement>(null)
   const [frameState, setFrameState] = useState<FrameState>('loading')
-  useEffect(() => setFrameState('loading'), [srcDoc])
-  useEffect(() => {
-    const onMessage = (event: MessageEvent) => {
-      if (event.source !== frame.current?.contentWindow || !isFrameMessage(event.data)) return
-      if (event.data.type === 'ready') setFrameState('ready')
-      if (event.data.type === 'script-error') setFrameState('script-error')
-    }
-    window.addEventListener('message', onMessage)
-    return () => window.removeEventListener('message', onMessage)
-  }, [])
+  const connection = useRef<FrameConnection | null>(null)
+  // Before the new frame's document can run: it connects with this nonce, over its own channel.
+  useLayoutEffect(() => {
+    setFrameState('loading')
+    const connected = connectFrame(
+      () => frame.current,
+      nonce,
+      (message) => {
+        if (message.type === 'ready') setFrameState('ready')
+        if (message.type === 'script-error') setFrameState('script-error')
+      },
+    )
+    connection.current = connected
+    return () => connected.close()
+  }, [nonce])
   const post = useCallback(
-    (message: {type: 'data'; data: unknown} | {type: 'scheme'; scheme: Scheme}) => {
-      frame.current?.contentWindow?.postMessage({source: FRAME_MESSAGE, ...message}, '*')
-    },
+    (message: {type: 'data'; data: unknown} | {type: 'scheme'; scheme: Scheme}) =>
+      connection.current?.post(message),
     [],
   )
   useEffect(() => {

@@ -7,6 +7,7 @@ import type {PreviewElement} from './previewData'
 export const FRAME_MESSAGE = 'ck-preview'
 
 export type FrameMessage =
+  | {source: typeof FRAME_MESSAGE; type: 'connect'; nonce: string}
   | {source: typeof FRAME_MESSAGE; type: 'ready'}
   | {source: typeof FRAME_MESSAGE; type: 'script-error'}
   | {source: typeof FRAME_MESSAGE; type: 'rendered'; count: number | null}
@@ -30,21 +31,44 @@ export interface FrameOptions {
   attributes: Record<string, string>
   /** `<ck-faq>`: the questions (published ids) shown opened when the element first draws. */
   open?: string[]
+  /** Proves the frame's own document to the Studio (`connectFrame`); new for every frame. */
+  nonce: string
+  /** The Studio's origin, the only one the frame's first message may go to. */
+  parentOrigin: string
 }
 
 // Runs in the frame. The element is created on the first data, with its data set before it
-// connects, so it never asks the lake itself (docs/widgets-content-in.md). The frame answers its
-// parent only, and only takes messages from its parent.
+// connects, so it never asks the lake itself (docs/widgets-content-in.md).
+//
+// Messages: the frame's document hands its parent (at the Studio's origin) one end of a
+// MessageChannel with the nonce, and everything after goes through that channel. A port belongs to
+// the document that made it, so if the frame ever showed another page, that page would neither
+// receive the drafts nor know the nonce to connect. Links open in a new tab (noopener), never in
+// the frame; links within the page (`#…`) stay.
 //
 // Light / dark: an iframe's color-scheme does not reach its document's prefers-color-scheme in
 // Chromium, and a page cannot set that preference. So the frame answers each
 // `(prefers-color-scheme: …)` in the widgets' own style sheets (and its own) as a reader with that
 // setting would: the feature becomes always true or always false. The widgets' CSS is otherwise
 // untouched; style sheets of elements drawn later are answered when they render.
-const bootstrap = (element: PreviewElement, attributes: Record<string, string>, open: string[]) => `
+const bootstrap = (
+  element: PreviewElement,
+  attributes: Record<string, string>,
+  open: string[],
+  nonce: string,
+  parentOrigin: string,
+) => `
 (() => {
   const tag = ${JSON.stringify(FRAME_MESSAGE)};
-  const post = (message) => parent.postMessage({source: tag, ...message}, '*');
+  const channel = new MessageChannel();
+  const post = (message) => channel.port1.postMessage({source: tag, ...message});
+  parent.postMessage({source: tag, type: 'connect', nonce: ${JSON.stringify(nonce)}}, ${JSON.stringify(parentOrigin)}, [channel.port2]);
+  document.addEventListener('click', (event) => {
+    const link = event.composedPath().find((node) => node instanceof HTMLAnchorElement && node.hasAttribute('href'));
+    if (!link || link.getAttribute('href').startsWith('#')) return;
+    event.preventDefault();
+    if (/^(https?:|mailto:|tel:)/i.test(link.href)) window.open(link.href, '_blank', 'noopener');
+  }, true);
   let el = null;
   let scheme = null;
   const original = new WeakMap();
@@ -70,9 +94,9 @@ const bootstrap = (element: PreviewElement, attributes: Record<string, string>, 
     document.documentElement.style.colorScheme = scheme;
     answer(document);
   };
-  window.addEventListener('message', (event) => {
+  channel.port1.onmessage = (event) => {
     const message = event.data;
-    if (event.source !== parent || !message || message.source !== tag) return;
+    if (!message || message.source !== tag) return;
     if (message.type === 'scheme') {
       scheme = message.scheme === 'dark' ? 'dark' : 'light';
       applyScheme();
@@ -89,7 +113,7 @@ const bootstrap = (element: PreviewElement, attributes: Record<string, string>, 
     } else el.data = message.data;
     applyScheme();
     requestAnimationFrame(applyScheme);
-  });
+  };
   document.addEventListener('ck-load', (event) => {
     applyScheme();
     post({type: 'rendered', count: typeof event.detail?.count === 'number' ? event.detail.count : null});
@@ -99,10 +123,11 @@ const bootstrap = (element: PreviewElement, attributes: Record<string, string>, 
 })();`
 
 /** The frame's whole HTML document, for `<iframe srcdoc>`. */
-export function frameHtml({element, widgetsUrl, attributes, open = []}: FrameOptions): string {
+export function frameHtml(options: FrameOptions): string {
+  const {element, widgetsUrl, attributes, open = [], nonce, parentOrigin} = options
   const shown = Object.fromEntries(Object.entries(attributes).filter(([, value]) => value !== ''))
   // "</" could end the inline script early: JSON has no other way to close it.
-  const script = bootstrap(element, shown, open).replace(/<\//g, '<\\/')
+  const script = bootstrap(element, shown, open, nonce, parentOrigin).replace(/<\//g, '<\\/')
   return `<!doctype html>
 <html>
 <head>
@@ -125,3 +150,43 @@ export function isFrameMessage(value: unknown): value is FrameMessage {
     (value as {source?: unknown}).source === FRAME_MESSAGE
   )
 }
+
+export interface FrameConnection {
+  /** Sends to the frame's own document, once it has connected; before that, nothing. */
+  post(message: {type: 'data'; data: unknown} | {type: 'scheme'; scheme: ColorScheme}): void
+  close(): void
+}
+
+/**
+ * The Studio's side of the frame made by `frameHtml` with `nonce`: takes the channel the frame's
+ * document offers with that nonce (from that iframe only) and talks through it alone.
+ */
+export function connectFrame(
+  frame: () => HTMLIFrameElement | null,
+  nonce: string,
+  onMessage: (message: FrameMessage) => void,
+): FrameConnection {
+  let port: MessagePort | null = null
+  const onWindowMessage = (event: MessageEvent) => {
+    const data = event.data as {type?: unknown; nonce?: unknown}
+    if (event.source === null || event.source !== frame()?.contentWindow) return
+    if (!isFrameMessage(data) || data.type !== 'connect' || data.nonce !== nonce) return
+    if (!event.ports[0]) return
+    port?.close()
+    port = event.ports[0]
+    port.onmessage = (message) => {
+      if (isFrameMessage(message.data)) onMessage(message.data)
+    }
+  }
+  window.addEventListener('message', onWindowMessage)
+  return {
+    post: (message) => port?.postMessage({source: FRAME_MESSAGE, ...message}),
+    close() {
+      window.removeEventListener('message', onWindowMessage)
+      port?.close()
+    },
+  }
+}
+
+/** A fresh nonce for a frame. */
+export const frameNonce = (): string => crypto.randomUUID()
