@@ -15,7 +15,10 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
 
 /** How the query workers are shared between clients (lake/query/pool.ts). */
 export interface Fairness {
-  /** A job running longer makes its client heavy. */
+  /**
+   * A job running longer makes its client heavy while it runs, and for `heavyMemoryMs` after it
+   * when it also used at least half that in CPU.
+   */
   longMs: number
   /** A client stays heavy this long after its last long job. */
   heavyMemoryMs: number
@@ -24,7 +27,7 @@ export interface Fairness {
 }
 
 export const DEFAULT_FAIRNESS: Fairness = {
-  longMs: 250,
+  longMs: 100,
   heavyMemoryMs: 60_000,
   maxQueuedPerClient: 64,
 }

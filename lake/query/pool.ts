@@ -3,8 +3,9 @@
 // while the other workers go on serving. Jobs wait in one queue per client (its token's user, or
 // its IP address when anonymous), served in turn, so one client cannot hold every worker:
 // - an anonymous client runs one job at a time; a signed-in one may use every worker;
-// - a client whose job has run past `longMs` is heavy (until `heavyMemoryMs` after its last long
-//   job); heavy clients together hold at most workers − 1, so one worker stays for the others;
+// - a client whose job has run past `longMs` is heavy while it runs, and until `heavyMemoryMs`
+//   after it when the job used at least half that in CPU; heavy clients together hold at most
+//   workers − 1, so one worker stays for the others;
 // - when a light client waits and heavy jobs hold more than that (a client's first long job
 //   took the last worker), the newest of them is stopped and queued again: it runs once more,
 //   within the heavy share;
@@ -344,8 +345,13 @@ export class QueryPool {
     }
   }
 
-  /** Ends the slot's running job's bookkeeping; the caller answers it. */
-  private finish(slot: Slot): Running | null {
+  /**
+   * Ends the slot's running job's bookkeeping; the caller answers it. A job that ran long leaves
+   * its client heavy for a while only when it used at least half that time in CPU (`cpuMs`,
+   * unknown for a job stopped or timed out): on a busy machine a cheap query can take long
+   * waiting for a core, and one such wait must not hold its client to the heavy share.
+   */
+  private finish(slot: Slot, cpuMs?: number): Running | null {
     const running = slot.running
     if (!running) return null
     slot.running = null
@@ -353,7 +359,8 @@ export class QueryPool {
     running.client.running--
     if (running.long) {
       running.client.longRunning--
-      running.client.heavyUntil = Date.now() + this.fairness.heavyMemoryMs
+      if (cpuMs === undefined || cpuMs >= this.fairness.longMs / 2)
+        running.client.heavyUntil = Date.now() + this.fairness.heavyMemoryMs
     }
     this.averageMs = this.averageMs * 0.8 + (performance.now() - running.started) * 0.2
     this.forgetIdle(running.client)
@@ -441,7 +448,7 @@ export class QueryPool {
       return
     }
     if (!slot.running || slot.running.message.job !== reply.job) return
-    const running = this.finish(slot)!
+    const running = this.finish(slot, reply.cpuMs)!
     if (reply.ok) running.resolve(reply)
     else {
       const {statusCode, type, message, details} = reply.error

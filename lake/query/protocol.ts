@@ -36,5 +36,11 @@ export interface SerializedError {
 }
 
 export type FromWorker =
-  | {job: number; ok: true; value: string | Array<[boolean, boolean]> | null}
-  | {job: number; ok: false; error: SerializedError}
+  | {
+      job: number
+      ok: true
+      value: string | Array<[boolean, boolean]> | null
+      /** The worker thread's CPU time for a query or filter job, in ms. */
+      cpuMs?: number
+    }
+  | {job: number; ok: false; error: SerializedError; cpuMs?: number}

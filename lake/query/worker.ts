@@ -87,12 +87,17 @@ async function handle(message: ToWorker): Promise<void> {
     case 'query':
     case 'filter': {
       let reply: FromWorker
+      // CPU, not wall time: the pool calls a client heavy by what its jobs cost, not by how long
+      // a busy machine kept a cheap one waiting for a core.
+      const cpuAtStart = process.threadCpuUsage()
       try {
         const value = message.kind === 'query' ? await query(message) : await filter(message)
         reply = {job: message.job, ok: true, value}
       } catch (error) {
         reply = {job: message.job, ok: false, error: serialize(error)}
       }
+      const cpu = process.threadCpuUsage(cpuAtStart)
+      reply.cpuMs = (cpu.user + cpu.system) / 1000
       parentPort!.postMessage(reply)
     }
   }

@@ -1,6 +1,9 @@
-// Puts the conformance suite's datasets into a lake and asks it the suite's queries, over the
-// lake's HTTP API (the mutate and query routes @sanity/client uses), one dataset at a time.
+// Puts the conformance suite's datasets into a lake and asks it the suite's queries over the
+// lake's HTTP API (the query routes @sanity/client uses), one dataset at a time. A dataset goes in
+// as a dataset load does (the seed's way, straight into the store): the suite's datasets hold
+// system documents such as `_.releases.*`, which no mutation may write, on Sanity or the lake.
 import {Agent, request} from 'node:http'
+import type {LakeStore} from '../../lake/store'
 import type {SuiteTest} from './groq-suite'
 
 const API = '/v2025-02-19/data'
@@ -24,6 +27,7 @@ export class SuiteLake {
   constructor(
     private readonly url: string,
     private readonly token: string,
+    private readonly store: LakeStore,
   ) {}
 
   close(): void {
@@ -34,32 +38,18 @@ export class SuiteLake {
   async load(documents: Record<string, unknown>[]): Promise<void> {
     // Deleting first, in a transaction of its own, so the new documents are stored afresh in the
     // given order (a document replaced in place would keep its old position in the lake's scans).
-    await this.mutate([{delete: {query: '*'}}])
+    await this.store.commit([{delete: {query: '*'}}])
     this.added.clear()
     if (documents.length === 0) return
-    const results = await this.mutate(documents.map((doc) => ({create: doc})))
-    const suiteDocs = new Map(documents.map((doc) => [doc._id as string, doc]))
-    for (const {id, document} of results) {
-      const original = suiteDocs.get(id)!
+    const {changes} = await this.store.commit(documents.map((doc) => ({create: doc})))
+    const stored = new Map(changes.map((change) => [change.id, change.after]))
+    for (const original of documents) {
+      const document = stored.get(original._id as string)
       const added = SYSTEM_FIELDS.filter((f) => !(f in original)).map(
         (f) => [f, document?.[f]] as [string, unknown],
       )
-      this.added.set(id, added)
+      this.added.set(original._id as string, added)
     }
-  }
-
-  private async mutate(
-    mutations: Record<string, unknown>[],
-  ): Promise<{id: string; document?: Record<string, unknown>}[]> {
-    const {status, body} = await this.send(
-      'POST',
-      `${API}/mutate/${DATASET}?returnDocuments=true`,
-      JSON.stringify({mutations}),
-    )
-    const results = (body as {results?: {id: string; document?: Record<string, unknown>}[]}).results
-    if (status !== 200 || !results)
-      throw new Error(`Loading a suite dataset failed: ${status} ${JSON.stringify(body)}`)
-    return results
   }
 
   /** The raw perspective: the suite's datasets hold drafts and versions, and queries see all. */

@@ -4,33 +4,23 @@
 import assert from 'node:assert/strict'
 import {randomBytes} from 'node:crypto'
 import {once} from 'node:events'
-import {mkdtempSync, rmSync} from 'node:fs'
 import {connect, type Socket} from 'node:net'
-import {tmpdir} from 'node:os'
-import {join} from 'node:path'
 import {after, before, describe, it} from 'node:test'
-import {SAMPLE_PATH} from '../../content/build'
-import {startLake, type RunningLake} from '../../lake/server'
+import type {RunningLake} from '../../lake/server'
+import {startTestLake, type TestLake} from '../helpers/lake'
 
 const AUTH_TIMEOUT_MS = 300
 const MAX_BUFFERED = 1024 * 1024
 let lake: RunningLake
-let dir: string
+let testLake: TestLake
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'ck-conn-'))
-  lake = await startLake({
-    port: 0,
-    dir,
-    seed: SAMPLE_PATH,
-    quiet: true,
+  testLake = await startTestLake(undefined, {
     presence: {authTimeoutMs: AUTH_TIMEOUT_MS, maxBufferedBytes: MAX_BUFFERED},
   })
+  lake = testLake.lake
 })
-after(async () => {
-  await lake?.close()
-  rmSync(dir, {recursive: true, force: true})
-})
+after(() => testLake?.close())
 
 const SOCKET = '/v2022-06-30/socket/production'
 let users = 0

@@ -131,7 +131,8 @@ test(
     }
 
     const lake = await startTestLake(undefined)
-    const suiteLake = new SuiteLake(lake.lake.url, lake.lake.token)
+    const store = lake.lake.datasets.get(lake.lake.datasets.defaultName)!.store
+    const suiteLake = new SuiteLake(lake.lake.url, lake.lake.token, store)
     t.after(async () => {
       suiteLake.close()
       await lake.close()
