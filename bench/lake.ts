@@ -9,7 +9,7 @@ import {loadavg, tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {evaluateSync, parse, toJS} from 'groq-js'
 import {SAMPLE_PATH} from '../content/build'
-import {fingerprintSync} from '../lake/review-claims'
+import {fingerprintOfSync} from '../schemas/rules/fingerprint'
 import {startLake, type RunningLake} from '../lake/server'
 import {lakeClient} from '../test/helpers/lake'
 
@@ -87,7 +87,7 @@ function generated(count: number): string {
     }
     // A published review must be backed by its approval record (lake/review-claims.ts).
     const reviewer = {_type: 'reference', _ref: `clinician-${(i + 1) % clinicians}`}
-    const fingerprint = fingerprintSync(article)
+    const fingerprint = fingerprintOfSync(article)
     const record = {
       _id: `reviews.article-${i}.bench`,
       _type: 'reviewRecord',

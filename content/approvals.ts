@@ -1,22 +1,14 @@
 // The sample's medical reviews are real approvals: each article and FAQ gets the approval record
 // Dr. Sloane Yu's "Approve" would have written, and a `medicalReview` copied from it. The build
-// is synchronous, so the fingerprint is computed with node:crypto over the same canonical input
-// as fingerprintOf (Web Crypto); a test proves the two agree.
-import {createHash} from 'node:crypto'
+// is synchronous, so it uses the model's synchronous fingerprint (a test proves it agrees with
+// fingerprintOf, the Web Crypto one).
 import {
   REVIEW_RECORD_TYPE,
   reviewRecordId,
   type MedicalReviewValue,
   type ReviewRecord,
 } from '../schemas/rules/approval'
-import {FINGERPRINT_PREFIX, fingerprintInput, medicalText} from '../schemas/rules/fingerprint'
-
-/** fingerprintOf, synchronously: SHA-256 of the canonical medical content, in hex. */
-export function fingerprintSync(doc: Record<string, unknown>): string {
-  return (
-    FINGERPRINT_PREFIX + createHash('sha256').update(fingerprintInput(doc), 'utf8').digest('hex')
-  )
-}
+import {fingerprintOfSync, medicalText} from '../schemas/rules/fingerprint'
 
 export interface SampleApprover {
   /** The clinician document's id. */
@@ -43,7 +35,7 @@ export function approve<T extends {_id: string; _type: string}>(
   doc: T,
   approver: SampleApprover,
 ): Approved<T> {
-  const fingerprint = fingerprintSync(doc)
+  const fingerprint = fingerprintOfSync(doc)
   const record: Approved<T>['record'] = {
     _id: reviewRecordId(doc._id, SAMPLE_APPROVAL_KEY),
     _type: REVIEW_RECORD_TYPE,

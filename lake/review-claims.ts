@@ -4,7 +4,6 @@
 // being published, with the same reviewer and approver (schemas/rules/approval.ts reviewState).
 // Drafts and release versions are where editors work, so they are free; every way of writing the
 // published document (mutations, actions, release publish, import) is held to this.
-import {createHash} from 'node:crypto'
 import {
   REVIEW_RECORD_TYPE,
   REVIEWED_TYPES,
@@ -13,16 +12,11 @@ import {
   type MedicalReviewValue,
   type ReviewRecord,
 } from '../schemas/rules/approval'
-import {FINGERPRINT_PREFIX, fingerprintInput} from '../schemas/rules/fingerprint'
+import {fingerprintOfSync} from '../schemas/rules/fingerprint'
 import {isPublishedId} from './ids'
 import {recordShapeProblem} from './review-records'
 import type {ReviewProblem, ReviewWrite} from './review-rules'
 import type {LakeDocument} from './store'
-
-/** fingerprintOf (Web Crypto, async) computed synchronously: the same SHA-256 of the same input. */
-export function fingerprintSync(doc: Record<string, unknown> | null): string {
-  return FINGERPRINT_PREFIX + createHash('sha256').update(fingerprintInput(doc)).digest('hex')
-}
 
 const isReviewed = (doc: LakeDocument) => (REVIEWED_TYPES as readonly string[]).includes(doc._type)
 
@@ -41,7 +35,7 @@ export function reviewClaimProblems(write: ReviewWrite): ReviewProblem[] {
     const review = after.medicalReview as MedicalReviewValue | null | undefined
     if (!review || typeof review !== 'object') continue
     const doc = {...after, _id: id, medicalReview: review}
-    const state = reviewState(doc, fingerprintSync(after), backingRecord(write, review))
+    const state = reviewState(doc, fingerprintOfSync(after), backingRecord(write, review))
     // A review with nothing in it claims nothing; anything else must be a current approval.
     if (state.state === 'notReviewed' || state.state === 'approved') continue
     const description = reviewBlockingMessage(state)

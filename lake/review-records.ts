@@ -8,7 +8,7 @@
 // transaction, and its fingerprint must be the text that document has after it. Who may sign is
 // read as the clinician stood before the transaction. The trail also keeps every change of a
 // clinician's linked user (`clinicianLinkRecord`, written by the lake: lake/review-trail.ts).
-import {fingerprintInput, FINGERPRINT_PREFIX} from '../schemas/rules/fingerprint'
+import {FINGERPRINT_PREFIX, fingerprintOfSync} from '../schemas/rules/fingerprint'
 import {
   LINK_RECORD_TYPE,
   REVIEW_RECORD_ID_PREFIX,
@@ -17,7 +17,6 @@ import {
   type ClinicianLinkRecord,
   type ReviewRecord,
 } from '../schemas/rules/approval'
-import {createHash} from 'node:crypto'
 import {isDraftId, isPublishedId, isRootPathId, isVersionId, publishedIdOf} from './ids'
 import type {ReviewProblem, ReviewWrite} from './review-rules'
 import type {LakeDocument} from './store'
@@ -130,9 +129,6 @@ function authorProblem(record: ReviewRecord, write: ReviewWrite): string | null 
   return null
 }
 
-const fingerprintOfDoc = (doc: LakeDocument | null) =>
-  FINGERPRINT_PREFIX + createHash('sha256').update(fingerprintInput(doc)).digest('hex')
-
 /**
  * An approval covers the document it names as the reviewer read it: that draft or release
  * version existed before the transaction at the revision named, and the text it is left with is
@@ -148,7 +144,7 @@ function bindingProblem(record: ReviewRecord, write: ReviewWrite): string | null
   if (before._rev !== record.revision)
     return `The approval names revision "${record.revision}" of "${reviewed}", which is at "${before._rev}": read it again, then approve.`
   const after = write.current(reviewed)
-  if (!after || fingerprintOfDoc(after) !== record.fingerprint)
+  if (!after || fingerprintOfSync(after) !== record.fingerprint)
     return `The approval's fingerprint is not the text of "${reviewed}": an approval covers the exact text of the document it names.`
   return null
 }

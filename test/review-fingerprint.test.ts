@@ -7,7 +7,6 @@ import {createHash} from 'node:crypto'
 import {readFileSync} from 'node:fs'
 import {describe, it} from 'node:test'
 import fc from 'fast-check'
-import {fingerprintSync} from '../content/approvals'
 import {SAMPLE_PATH} from '../content/build'
 import {
   fingerprintOf,
@@ -256,11 +255,11 @@ describe('fingerprint: edits that change the medical text', () => {
   })
 })
 
-describe('fingerprint: the build’s node:crypto form', () => {
+describe('fingerprint: the synchronous form (list previews, the lake, the sample build)', () => {
   it('equals fingerprintOf for any text', async () => {
     await fc.assert(
       fc.asyncProperty(faq, async (doc) =>
-        assert.equal(fingerprintSync(doc), await fingerprintOf(doc)),
+        assert.equal(fingerprintOfSync(doc), await fingerprintOf(doc)),
       ),
       RUNS,
     )
@@ -279,7 +278,7 @@ describe('fingerprint: the build’s node:crypto form', () => {
       assert.ok(record, `${doc._id} has its approval record`)
       assert.match(review.fingerprint, /^v1:[0-9a-f]{64}$/)
       assert.equal(review.fingerprint, await fingerprintOf(doc), doc._id)
-      assert.equal(fingerprintSync(doc), review.fingerprint, doc._id)
+      assert.equal(fingerprintOfSync(doc), review.fingerprint, doc._id)
       assert.equal(record.fingerprint, review.fingerprint, doc._id)
       assert.equal(record.text, medicalText(doc), doc._id)
     }
@@ -298,25 +297,5 @@ describe('fingerprint: the synchronous form list previews compute', () => {
       const bytes = new Uint8Array(length).map((_, i) => (i * 31 + 7) & 255)
       assert.equal(sha256Hex(bytes), createHash('sha256').update(bytes).digest('hex'), `${length}`)
     }
-  })
-
-  it('fingerprintOfSync equals fingerprintOf for any text, and the sample’s reviews', async () => {
-    await fc.assert(
-      fc.asyncProperty(faq, async (doc) =>
-        assert.equal(fingerprintOfSync(doc), await fingerprintOf(doc)),
-      ),
-      RUNS,
-    )
-    const reviewed = readFileSync(SAMPLE_PATH, 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as Obj)
-      .filter((doc) => doc._type === 'article' || doc._type === 'faq')
-    for (const doc of reviewed)
-      assert.equal(
-        fingerprintOfSync(doc),
-        (doc.medicalReview as {fingerprint: string}).fingerprint,
-        String(doc._id),
-      )
   })
 })

@@ -10,7 +10,7 @@ import {after, before, it} from 'node:test'
 import type {SanityClient} from '@sanity/client'
 import fc from 'fast-check'
 import {publishedIdOf} from '../../lake/ids'
-import {fingerprintSync} from '../../lake/review-claims'
+import {fingerprintOfSync} from '../../schemas/rules/fingerprint'
 import {SAMPLE_USERS} from '../../lake/users'
 import {reviewState, type MedicalReviewValue, type ReviewRecord} from '../../schemas/rules/approval'
 import {lakeClient, startTestLake, type TestLake} from '../helpers/lake'
@@ -204,7 +204,7 @@ it('random mutations under every role change only what its grants allow, and pub
         const review = is?.medicalReview as MedicalReviewValue | undefined
         if (is && review && publishedIdOf(id) === id && ['faq', 'article'].includes(is._type)) {
           const record = afterWrite.get(String(review.record)) as unknown as ReviewRecord
-          const state = reviewState(is, fingerprintSync(is), record ?? null)
+          const state = reviewState(is, fingerprintOfSync(is), record ?? null)
           assert.ok(
             ['approved', 'notReviewed'].includes(state.state),
             `${id} went live as ${state.state}`,
