@@ -8,7 +8,7 @@ import {join} from 'node:path'
 import {esbuildPlugin} from '@web/dev-server-esbuild'
 import {chromeLauncher} from '@web/test-runner-chrome'
 import {SAMPLE_PATH} from './content/build.ts'
-import {startLake} from './lake/server.ts'
+import {startLake} from './lake/server/server.ts'
 import {CHROMIUM_ARGS} from './test/helpers/chromium.ts'
 
 let lake

@@ -8,8 +8,8 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {SAMPLE_PATH} from '../content/build'
 import {demoRoutes} from '../demo/routes'
-import {staticRoutes} from '../lake/routes/static'
-import {startLake, type RunningLake} from '../lake/server'
+import {staticRoutes} from '../lake/server/static-route'
+import {startLake, type RunningLake} from '../lake/server/server'
 
 const pagesDir = process.argv[2]
 const send = process.send?.bind(process)

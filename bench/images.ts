@@ -6,7 +6,7 @@ import {availableParallelism, tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {createImageUrlBuilder} from '@sanity/image-url'
 import sharp from 'sharp'
-import {startLake} from '../lake/server'
+import {startLake} from '../lake/server/server'
 import {lakeClient} from '../test/helpers/lake'
 
 const ACCEPT = 'image/avif,image/webp,image/apng,image/*,*/*;q=0.8' // Chromium's, for <img>

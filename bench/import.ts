@@ -2,8 +2,8 @@
 // (WordPress-like markup: theme, nested divs, headings that ask questions, lists, links) through
 // the whole HTML path, against two baselines measured in the same run: jsdom parsing the same
 // pages alone, and the same text as plain text (no DOM at all). Prints figures; asserts nothing.
-import {convertSource, type ImportSource} from '../content/import'
-import {nodeContext, parseHtml} from '../content/import/node'
+import {convertSource, type ImportSource} from '../importer'
+import {nodeContext, parseHtml} from '../importer/node'
 
 const PAGES = 500
 const ROUNDS = 3

@@ -9,8 +9,8 @@ import {loadavg, tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {evaluateSync, parse, toJS} from 'groq-js'
 import {SAMPLE_PATH} from '../content/build'
-import {fingerprintOfSync} from '../schemas/rules/fingerprint'
-import {startLake, type RunningLake} from '../lake/server'
+import {fingerprintOfSync} from '../model/review/fingerprint'
+import {startLake, type RunningLake} from '../lake/server/server'
 import {lakeClient} from '../test/helpers/lake'
 
 const QUERIES = {
@@ -85,7 +85,7 @@ function generated(count: number): string {
         },
       ],
     }
-    // A published review must be backed by its approval record (lake/review-claims.ts).
+    // A published review must be backed by its approval record (clinic-rules/review-claims.ts).
     const reviewer = {_type: 'reference', _ref: `clinician-${(i + 1) % clinicians}`}
     const fingerprint = fingerprintOfSync(article)
     const record = {

@@ -9,7 +9,7 @@
 // keystroke. Prints figures; asserts nothing.
 import {openWithPreview} from '../test/helpers/preview'
 import {openStudio} from '../test/helpers/studio'
-import {DISPLAYED_MARK, TYPING_DEBOUNCE_MS} from '../studio/views/preview/timing'
+import {DISPLAYED_MARK, TYPING_DEBOUNCE_MS} from '../studio/preview/timing'
 
 const FAQ_ID = 'faq-what-helps-minor-headaches'
 const ROUNDS = 15

@@ -7,8 +7,8 @@ import {
   reviewRecordId,
   type MedicalReviewValue,
   type ReviewRecord,
-} from '../schemas/rules/approval'
-import {fingerprintOfSync, medicalText} from '../schemas/rules/fingerprint'
+} from '../model/review/state'
+import {fingerprintOfSync, medicalText} from '../model/review/fingerprint'
 
 export interface SampleApprover {
   /** The clinician document's id. */

@@ -1,6 +1,6 @@
 // Small builders for Portable Text with stable keys, so the generated dataset is reproducible.
 import {createHash} from 'node:crypto'
-import type {MarkDef, Span} from './portableTextTypes'
+import type {MarkDef, Span} from '../model/portable-text'
 
 export type {MarkDef, Span}
 

@@ -15,7 +15,7 @@ import {
   type Workspace,
 } from 'sanity'
 import {firstValueFrom} from 'rxjs'
-import {startLake} from '../lake/server'
+import {startLake} from '../lake/server/server'
 import {schemaTypes} from '../schemas'
 import {SAMPLE_PATH} from './build'
 

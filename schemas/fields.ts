@@ -1,6 +1,6 @@
 // Field definitions several document types share, so they read and validate the same everywhere.
 import {defineArrayMember, defineField} from 'sanity'
-import {LANGUAGES} from './constants'
+import {LANGUAGES} from '../model/constants'
 import {isUniqueSlugForType} from './rules/slug'
 
 export function slugField(source: string, group?: string) {

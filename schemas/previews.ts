@@ -3,9 +3,9 @@
 // synchronously, so it selects the medical fields and fingerprints them with the synchronous
 // SHA-256 (the same fingerprint Publish compares); the approval record behind the review is
 // checked by Publish and the lake, not here.
-import {listReviewState, reviewListStatus, type MedicalReviewValue} from './rules/approval'
-import {fingerprintOfSync, MEDICAL_CONTENT_FIELDS} from './rules/fingerprint'
-import {reviewDueDate, reviewStatus} from './rules/review'
+import {listReviewState, reviewListStatus, type MedicalReviewValue} from '../model/review/state'
+import {fingerprintOfSync, MEDICAL_CONTENT_FIELDS} from '../model/review/fingerprint'
+import {reviewDueDate, reviewStatus} from '../model/review/dates'
 
 type MedicalField = (typeof MEDICAL_CONTENT_FIELDS)[number]
 

@@ -10,14 +10,14 @@ import type {
   View,
   ViewBuilder,
 } from 'sanity/structure'
-import {FAQ_CATEGORIES, SITE_SETTINGS_ID} from '../schemas/constants'
-import {addMonths, todayIso} from '../schemas/rules/review'
-import {DEFAULT_REVIEW_INTERVAL_MONTHS, SCHEMA_API_VERSION} from '../schemas/constants'
-import {REVIEWED_TYPES} from '../schemas/rules/approval'
-import {PartnerEmbedView} from './partner-embed'
-import {LINKED_CLINICIANS_QUERY} from './review/clinicians'
-import {PreviewView} from './views/preview/PreviewView'
-import {ReviewsView} from './views/reviews'
+import {FAQ_CATEGORIES, SITE_SETTINGS_ID} from '../model/constants'
+import {addMonths, todayIso} from '../model/review/dates'
+import {DEFAULT_REVIEW_INTERVAL_MONTHS, SCHEMA_API_VERSION} from '../model/constants'
+import {REVIEWED_TYPES} from '../model/review/state'
+import {PartnerEmbedView} from './partner-embed/PartnerEmbed'
+import {LINKED_CLINICIANS_QUERY} from './medical-review/data/clinicians'
+import {PreviewView} from './preview/PreviewView'
+import {ReviewsView} from './medical-review/views/reviews'
 
 // Never reviewed, no reviewer, past its due date, or (without a due date) older than the interval.
 export const NEEDS_REVIEW_FILTER = `_type in ["article", "faq"] && (

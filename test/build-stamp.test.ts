@@ -174,7 +174,7 @@ describe('build stamp: this repository', () => {
       // Imported by the Studio and schemas from outside their folders.
       'widgets/styles/palette.ts',
       'widgets/content/queries.ts',
-      'content/import/index.ts',
+      'importer/index.ts',
     ])
       assert.ok(studioFiles.includes(file), file)
     assert.deepEqual(

@@ -8,9 +8,9 @@ import {before, describe, it} from 'node:test'
 import {JSDOM} from 'jsdom'
 import type {CurrentUser} from 'sanity'
 import {SEED_PATH} from '../content/build'
-import {convertSource, planMutations} from '../content/import'
-import {browserContext} from '../studio/tools/import/browserContext'
-import {canCreateDrafts} from '../studio/tools/import/roles'
+import {convertSource, planMutations} from '../importer'
+import {browserContext} from '../studio/import/browserContext'
+import {canCreateDrafts} from '../studio/import/roles'
 import {
   ACCEPTED_EXTENSIONS,
   fileKind,
@@ -18,7 +18,7 @@ import {
   pastedKind,
   pastedSource,
   WARNING_LABELS,
-} from '../studio/tools/import/sources'
+} from '../studio/import/sources'
 import {FIXTURES, ctx as nodeCtx, NOW, SAMPLE_TOPICS} from './import/helpers'
 
 const HOSTILE = `<h1>Migraine care</h1>

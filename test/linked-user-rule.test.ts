@@ -1,7 +1,7 @@
 // The Studio's check of a clinician's linked user, against a real lake's users endpoint.
 import assert from 'node:assert/strict'
 import {after, before, describe, it} from 'node:test'
-import {linkedUserExists, noUserMessage} from '../studio/inputs/linkedUserRule'
+import {linkedUserExists, noUserMessage} from '../studio/medical-review/inputs/linkedUserRule'
 import {lakeClient, startTestLake, type TestLake} from './helpers/lake'
 
 let t: TestLake

@@ -1,4 +1,4 @@
-// The readability panel's report (studio/inputs/readability/report.ts), the Settings target it
+// The readability panel's report (studio/readability/report.ts), the Settings target it
 // shares with the validation warning, and the FAQ grade table in docs/editors-readability.md.
 import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
@@ -6,7 +6,7 @@ import {after, before, describe, it} from 'node:test'
 import {SAMPLE_PATH} from '../content/build'
 import {readNdjson} from '../content/validate'
 import {readingGradeMessage, readingGradeTarget} from '../schemas/rules/readingGradeRule'
-import {readabilityReport} from '../studio/inputs/readability/report'
+import {readabilityReport} from '../studio/readability/report'
 import {startValidationHarness, warningsAt, type ValidationHarness} from './helpers/validation'
 import {textBlock} from './helpers/portable-text'
 

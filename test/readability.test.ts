@@ -15,7 +15,7 @@ import {
   spanishSyllables,
   splitSentences,
   splitWords,
-} from '../schemas/rules/readability'
+} from '../model/readability'
 import {MIN_INFLESZ_SCORE, readingGradeMessage} from '../schemas/rules/readingGradeRule'
 import {glossaryTerms} from '../content/glossary'
 import {errorsAt, startValidationHarness, warningsAt} from './helpers/validation'

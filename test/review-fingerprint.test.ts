@@ -1,4 +1,4 @@
-// The fingerprint an approval covers (schemas/rules/fingerprint.ts), by property: it stays the
+// The fingerprint an approval covers (model/review/fingerprint.ts), by property: it stays the
 // same for every edit a reader cannot see (key order, `_key`s, span splits and merges, mark
 // definition keys, SEO, ordering, sharing), changes with any word, mark, link, source or tag, and
 // the build's node:crypto form (content/approvals.ts) equals the Web Crypto one.
@@ -8,12 +8,7 @@ import {readFileSync} from 'node:fs'
 import {describe, it} from 'node:test'
 import fc from 'fast-check'
 import {SAMPLE_PATH} from '../content/build'
-import {
-  fingerprintOf,
-  fingerprintOfSync,
-  medicalText,
-  sha256Hex,
-} from '../schemas/rules/fingerprint'
+import {fingerprintOf, fingerprintOfSync, medicalText, sha256Hex} from '../model/review/fingerprint'
 
 type Obj = Record<string, unknown>
 interface Span {

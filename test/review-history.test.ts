@@ -1,9 +1,9 @@
-// Who changed a draft since its last approval (studio/review/records.ts authorsSince), read with a
+// Who changed a draft since its last approval (studio/medical-review/data/records.ts authorsSince), read with a
 // real @sanity/client from a real lake’s history API: the authors are right and the client logs no
 // warning about the request.
 import assert from 'node:assert/strict'
 import {after, before, describe, it} from 'node:test'
-import {authorsSince} from '../studio/review/records'
+import {authorsSince} from '../studio/medical-review/data/records'
 import {lakeClient, startTestLake, type TestLake} from './helpers/lake'
 
 let t: TestLake

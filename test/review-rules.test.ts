@@ -1,4 +1,4 @@
-// Where a text's medical review stands (schemas/rules/approval.ts) and what editors read about
+// Where a text's medical review stands (model/review/state.ts) and what editors read about
 // it: every state, the blocking messages, the list statuses, the four-eyes rule and the dates.
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
@@ -15,9 +15,9 @@ import {
   reviewRecordId,
   reviewRequestLine,
   reviewState,
-} from '../schemas/rules/approval'
-import {fingerprintOf, MEDICAL_CONTENT_FIELDS} from '../schemas/rules/fingerprint'
-import {REVIEWER_NOT_LINKED, reviewProblem} from '../schemas/rules/reviewRule'
+} from '../model/review/state'
+import {fingerprintOf, MEDICAL_CONTENT_FIELDS} from '../model/review/fingerprint'
+import {REVIEWER_NOT_LINKED, reviewProblem} from '../model/review/publish-rule'
 
 const faq = {
   _id: 'faq-rules',

@@ -1,14 +1,14 @@
 // Unit tests of the rule helpers the schema's validation uses.
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
-import {contrastRatio, parseHex, themeContrastProblems} from '../schemas/rules/contrast'
-import {isValidNpi} from '../schemas/rules/npi'
+import {contrastRatio, parseHex, themeContrastProblems} from '../model/contrast'
+import {isValidNpi} from '../model/npi'
 import {
   countSyllables,
   fleschKincaidGrade,
   portableTextToPlainText,
-} from '../schemas/rules/readingGrade'
-import {addMonths, reviewDueDate, reviewStatus} from '../schemas/rules/review'
+} from '../model/readability/reading-grade'
+import {addMonths, reviewDueDate, reviewStatus} from '../model/review/dates'
 
 describe('NPI check digit', () => {
   it('accepts the CMS example NPI and rejects a changed check digit', () => {

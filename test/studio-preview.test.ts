@@ -15,9 +15,9 @@ import {
   previewSpec,
   publishedId,
   type PreviewDocument,
-} from '../studio/views/preview/previewData'
-import {frameHtml, scriptUrl} from '../studio/views/preview/frame'
-import {LOCAL_DATASET_QUERY} from '../studio/views/preview/useLocalDataset'
+} from '../studio/preview/previewData'
+import {frameHtml, scriptUrl} from '../studio/preview/frame'
+import {LOCAL_DATASET_QUERY} from '../studio/preview/useLocalDataset'
 import {CHROMIUM_ARGS} from './helpers/chromium'
 import {startTestLake, uploadTestImage, type TestLake} from './helpers/lake'
 
@@ -262,7 +262,7 @@ after(() => foreign?.close())
  */
 async function studioWithFrame(html: string, nonce: string) {
   const bundle = await esbuild({
-    entryPoints: ['studio/views/preview/frame.ts'],
+    entryPoints: ['studio/preview/frame.ts'],
     bundle: true,
     format: 'iife',
     globalName: 'ckFrame',
@@ -288,7 +288,7 @@ async function openStudio(browser: Browser, bundle: string, html: string, nonce:
       frame.srcdoc = html
       const said: string[] = []
       const connection = (
-        window as unknown as {ckFrame: typeof import('../studio/views/preview/frame')}
+        window as unknown as {ckFrame: typeof import('../studio/preview/frame')}
       ).ckFrame.connectFrame(
         () => frame,
         nonce,

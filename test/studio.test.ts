@@ -8,8 +8,8 @@ import {describe, it} from 'node:test'
 import {promisify} from 'node:util'
 import {evaluate, parse} from 'groq-js'
 import type {DocumentBadgeProps} from 'sanity'
-import {reviewOverdueBadge} from '../studio/badges'
-import {partnerEmbedSnippet, WIDGETS_URL_PLACEHOLDER} from '../studio/embed-snippet'
+import {reviewOverdueBadge} from '../studio/medical-review/badges'
+import {partnerEmbedSnippet, WIDGETS_URL_PLACEHOLDER} from '../studio/partner-embed/snippet'
 import {NEEDS_REVIEW_FILTER, needsReviewParams} from '../studio/structure'
 
 const badgeFor = (medicalReview: unknown) =>

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict'
 import {after, before, describe, it} from 'node:test'
 import {readFileSync} from 'node:fs'
 import {SAMPLE_PATH} from '../content/build'
-import {fleschKincaidGrade, portableTextToPlainText} from '../schemas/rules/readingGrade'
+import {fleschKincaidGrade, portableTextToPlainText} from '../model/readability/reading-grade'
 import {
   errorsAt,
   startValidationHarness,

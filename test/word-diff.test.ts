@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
-import {sameWords, wordDiff, words} from '../studio/views/wordDiff'
+import {sameWords, wordDiff, words} from '../studio/medical-review/views/wordDiff'
 
 describe('wordDiff', () => {
   it('marks one changed word as removed and added, the rest unchanged', () => {

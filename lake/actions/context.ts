@@ -1,8 +1,8 @@
 // What an action sees while it is turned into mutations: the documents as earlier actions of the
 // same request will leave them, and the request's clock (the scheduler passes its own).
-import {badRequest, conflict} from '../errors'
-import {isValidDocumentId} from '../ids'
-import type {LakeDocument, RawMutation} from '../store'
+import {badRequest, conflict} from '../http/errors'
+import {isValidDocumentId} from '../store/ids'
+import type {LakeDocument, RawMutation} from '../store/store'
 
 export type Action = Record<string, unknown> & {actionType?: unknown}
 

@@ -1,11 +1,11 @@
 // sanity.action.document.{create, replaceDraft, edit, publish, unpublish, discard, delete}:
 // the actions the Studio edits drafts and published documents with
 // (https://www.sanity.io/docs/http-actions).
-import {conflict} from '../errors'
-import {DRAFTS_PREFIX, isValidDocumentId} from '../ids'
-import {checkPatch} from '../patch-shape'
-import {strengthenOnPublish} from '../references'
-import type {RawMutation} from '../store'
+import {conflict} from '../http/errors'
+import {DRAFTS_PREFIX, isValidDocumentId} from '../store/ids'
+import {checkPatch} from '../store/patch-shape'
+import {strengthenOnPublish} from '../store/references'
+import type {RawMutation} from '../store/store'
 import {checkRevision, content, idField, objectField, type ActionHandler} from './context'
 
 const create: ActionHandler = (action) => {

@@ -6,7 +6,7 @@
 // release, unarchive an archived one, schedule an active one, unschedule a scheduled one, and
 // delete an archived or published one. The lake moves between states at once, so the passing
 // states (publishing, scheduling, archiving, unarchiving) never show.
-import {badRequest, conflict, notFound} from '../errors'
+import {badRequest, conflict, notFound} from '../http/errors'
 import {
   isUnpublishVersion,
   isValidReleaseId,
@@ -14,10 +14,10 @@ import {
   releaseDocumentId,
   versionId,
   VERSIONS_PREFIX,
-} from '../ids'
-import {checkPatch} from '../patch-shape'
-import {strengthenOnPublish} from '../references'
-import type {LakeDocument, RawMutation} from '../store'
+} from '../store/ids'
+import {checkPatch} from '../store/patch-shape'
+import {strengthenOnPublish} from '../store/references'
+import type {LakeDocument, RawMutation} from '../store/store'
 import {content, objectField, type Action, type ActionContext, type ActionHandler} from './context'
 
 export const RELEASE_TYPE = 'system.release'

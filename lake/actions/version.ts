@@ -4,9 +4,9 @@
 // must match publishedId" (https://www.sanity.io/docs/http-actions). A version of a release that
 // is not active (scheduled, published, archived) is locked, as the client's `releases.schedule`
 // documents: "no documents in the release can be modified".
-import {badRequest, conflict} from '../errors'
-import {isDraftId, isVersionId, publishedIdOf, releaseDocumentId, releaseOf} from '../ids'
-import type {LakeDocument} from '../store'
+import {badRequest, conflict} from '../http/errors'
+import {isDraftId, isVersionId, publishedIdOf, releaseDocumentId, releaseOf} from '../store/ids'
+import type {LakeDocument} from '../store/store'
 import {
   checkRevision,
   content,

@@ -5,7 +5,7 @@ import {createHash} from 'node:crypto'
 import {existsSync, mkdirSync, renameSync, writeFileSync} from 'node:fs'
 import {extname, join} from 'node:path'
 import sharp from 'sharp'
-import {badRequest} from '../errors'
+import {badRequest} from '../http/errors'
 import {SOURCE_FORMATS} from '../images/formats'
 import {imageLimits} from '../images/limits'
 

@@ -3,8 +3,8 @@
 // unpublished, discarded, deleted) derived from the transaction log. Edits are not events; the
 // Studio synthesizes them from transactions. Shapes follow the Studio's `DocumentGroupEvent`
 // types (sanity/lib `CreateDocumentVersionEvent`, `PublishDocumentVersionEvent`, …).
-import {DRAFTS_PREFIX, isVersionId} from '../ids'
-import type {LoggedChange, LoggedTransaction} from '../store'
+import {DRAFTS_PREFIX, isVersionId} from '../store/ids'
+import type {LoggedChange, LoggedTransaction} from '../store/store'
 
 interface EventBase {
   timestamp: string

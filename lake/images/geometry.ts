@@ -1,6 +1,6 @@
 // Where the output's pixels come from and how big it is, worked out before any pixel is decoded,
 // so the size caps hold for the FINAL image (after rect, dpr, fit, fill and pad).
-import {badRequest} from '../errors'
+import {badRequest} from '../http/errors'
 import {MAX_OUTPUT_SIDE} from './limits'
 import type {ImageParams, Orientation, Rect} from './params'
 

@@ -1,7 +1,7 @@
 // The query parameters of Sanity's image pipeline (https://www.sanity.io/docs/image-urls), parsed
 // and checked. Every bad value is a 400 naming the parameter and what it accepts; parameters the
 // pipeline does not know are ignored, as the hosted CDN ignores them.
-import {badRequest} from '../errors'
+import {badRequest} from '../http/errors'
 import {MAX_OUTPUT_SIDE} from './limits'
 
 // @sanity/image-url's builder checks the same lists (builder.ts validFits, validCrops).

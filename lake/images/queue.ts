@@ -1,7 +1,7 @@
 // Bounded concurrency for resizes. Up to `concurrency` jobs run at once; one more slot is kept
 // for light jobs, and light jobs leave the queue first, so a thumbnail is never stuck behind a
 // row of huge resizes. A full queue answers 503 with Retry-After instead of piling up memory.
-import {LakeError} from '../errors'
+import {LakeError} from '../http/errors'
 
 export class QueueFullError extends LakeError {
   constructor(readonly retryAfterSeconds: number) {

@@ -1,6 +1,6 @@
 // One image variant through sharp, following a plan whose sizes are already checked.
 import sharp, {type Sharp} from 'sharp'
-import {LakeError} from '../errors'
+import {LakeError} from '../http/errors'
 import type {Encoding} from './formats'
 import type {Plan} from './geometry'
 import type {ImageParams, Rgba} from './params'

@@ -1,7 +1,7 @@
 // How much drawing an SVG asks for, counted before librsvg renders it: every `<use>` draws its
 // target again, so a kilobyte of `<use>` nested ten deep draws billions of shapes. The count
 // follows each element and, for a `<use>`, the element it references (memoised per element).
-import {LakeError} from '../errors'
+import {LakeError} from '../http/errors'
 
 /**
  * Shapes an SVG may draw, `<use>` copies counted; past it the lake refuses to render it. librsvg

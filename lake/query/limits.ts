@@ -1,5 +1,5 @@
 // The limits a query runs under, and the errors that name them. docs/lake-queries.md lists them.
-import {LakeError} from '../errors'
+import {LakeError} from '../http/errors'
 
 export interface QueryLimits {
   /** Evaluation time of one query or listen filter; past it the worker is replaced. */

@@ -11,8 +11,8 @@
 //   within the heavy share;
 // - at most `maxQueuedPerClient` queries wait per client; more answer 429.
 import {Worker} from 'node:worker_threads'
-import {LakeError} from '../errors'
-import type {CommittedTransaction, LakeDocument, LakeStore} from '../store'
+import {LakeError} from '../http/errors'
+import type {CommittedTransaction, LakeDocument, LakeStore} from '../store/store'
 import {
   DEFAULT_FAIRNESS,
   DEFAULT_QUERY_LIMITS,

@@ -11,8 +11,8 @@ import {
   publishedIdOf,
   releaseOf,
   versionId,
-} from '../ids'
-import type {LakeDocument} from '../store'
+} from '../store/ids'
+import type {LakeDocument} from '../store/store'
 import {FilterMemos} from './filters'
 import {ResultCache} from './results'
 

@@ -2,9 +2,9 @@
 // change as it comes, and evaluates the queries and listen filters the pool sends, one at a time.
 import {parentPort} from 'node:worker_threads'
 import {evaluate, parse} from 'groq-js'
-import {LakeError} from '../errors'
-import {parseError, queryError, runQuery} from '../groq'
-import type {LakeDocument} from '../store'
+import {LakeError} from '../http/errors'
+import {parseError, queryError, runQuery} from './groq'
+import type {LakeDocument} from '../store/store'
 import type {FilterJob, FromWorker, QueryJob, ToWorker} from './protocol'
 import {DatasetViews} from './views'
 

@@ -1,8 +1,8 @@
 import {DocumentTextIcon} from '@sanity/icons/DocumentText'
 import {defineArrayMember, defineField, defineType} from 'sanity'
-import {ReadabilityInput} from '../../studio/inputs/readability/ReadabilityInput'
+import {ReadabilityInput} from '../../studio/readability/ReadabilityInput'
 import {documentRules, SLUG_MISSING} from '../rules/documentRules'
-import {AUDIENCES} from '../constants'
+import {AUDIENCES} from '../../model/constants'
 import {
   languageField,
   medicalReviewField,

@@ -1,7 +1,7 @@
 import {HomeIcon} from '@sanity/icons/Home'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {documentRules, SLUG_MISSING} from '../rules/documentRules'
-import {WEB_SCHEMES} from '../rules/links'
+import {WEB_SCHEMES} from '../../model/links'
 import {slugField} from '../fields'
 
 export const clinic = defineType({

@@ -2,8 +2,8 @@ import {UserIcon} from '@sanity/icons/User'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {documentRules, SLUG_MISSING} from '../rules/documentRules'
 import {richTextField} from '../fields'
-import {WEB_SCHEMES} from '../rules/links'
-import {isValidNpi} from '../rules/npi'
+import {WEB_SCHEMES} from '../../model/links'
+import {isValidNpi} from '../../model/npi'
 import {isUniqueSlugForType} from '../rules/slug'
 
 /** The editor message for a reviewing clinician without a Studio user. */

@@ -1,8 +1,8 @@
 import {HelpCircleIcon} from '@sanity/icons/HelpCircle'
 import {defineArrayMember, defineField, defineType} from 'sanity'
-import {ReadabilityInput} from '../../studio/inputs/readability/ReadabilityInput'
+import {ReadabilityInput} from '../../studio/readability/ReadabilityInput'
 import {documentRules} from '../rules/documentRules'
-import {FAQ_CATEGORIES, SYNDICATION_MODES} from '../constants'
+import {FAQ_CATEGORIES, SYNDICATION_MODES} from '../../model/constants'
 import {
   languageField,
   medicalReviewField,

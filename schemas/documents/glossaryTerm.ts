@@ -6,7 +6,7 @@ import {languageField} from '../fields'
 const MAX_DEFINITION = 300
 
 // A word patients may not know, with the plain word to use instead. The readability panel finds
-// these terms in a text (schemas/rules/readability/glossary.ts) and suggests the alternative.
+// these terms in a text (model/readability/glossary.ts) and suggests the alternative.
 export const glossaryTerm = defineType({
   name: 'glossaryTerm',
   title: 'Glossary term',

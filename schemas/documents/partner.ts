@@ -1,8 +1,8 @@
 import {ShareIcon} from '@sanity/icons/Share'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {documentRules, SLUG_MISSING} from '../rules/documentRules'
-import {FAQ_CATEGORIES} from '../constants'
-import {WEB_SCHEMES} from '../rules/links'
+import {FAQ_CATEGORIES} from '../../model/constants'
+import {WEB_SCHEMES} from '../../model/links'
 import {languageField, slugField} from '../fields'
 
 // An origin is scheme, host and optional port: no path, query or trailing slash.

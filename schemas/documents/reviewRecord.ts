@@ -1,7 +1,7 @@
 import {LockIcon} from '@sanity/icons/Lock'
 import {defineField, defineType} from 'sanity'
-import {REVIEW_RECORD_KINDS} from '../constants'
-import {editorDate, REVIEW_RECORD_TYPE} from '../rules/approval'
+import {REVIEW_RECORD_KINDS} from '../../model/constants'
+import {editorDate, REVIEW_RECORD_TYPE} from '../../model/review/state'
 
 function recordField(name: string, title: string, type: string, description?: string) {
   return defineField({name, title, type, description})

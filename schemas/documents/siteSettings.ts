@@ -1,6 +1,6 @@
 import {CogIcon} from '@sanity/icons/Cog'
 import {defineArrayMember, defineField, defineType} from 'sanity'
-import {DEFAULT_REVIEW_INTERVAL_MONTHS, LANGUAGES, MAX_READING_GRADE} from '../constants'
+import {DEFAULT_REVIEW_INTERVAL_MONTHS, LANGUAGES, MAX_READING_GRADE} from '../../model/constants'
 import {READING_GRADE_TARGET_RANGE} from '../rules/readingGradeRule'
 
 /** One document (id "siteSettings") with clinic-wide defaults. */

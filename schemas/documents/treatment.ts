@@ -1,7 +1,7 @@
 import {DropIcon} from '@sanity/icons/Drop'
 import {defineField, defineType} from 'sanity'
 import {documentRules, SLUG_MISSING} from '../rules/documentRules'
-import {TREATMENT_KINDS} from '../constants'
+import {TREATMENT_KINDS} from '../../model/constants'
 import {referencesField, richTextField, slugField} from '../fields'
 
 export const treatment = defineType({

@@ -1,6 +1,6 @@
 import {BookIcon} from '@sanity/icons/Book'
 import {defineField, defineType} from 'sanity'
-import {WEB_SCHEMES} from '../rules/links'
+import {WEB_SCHEMES} from '../../model/links'
 
 export const citation = defineType({
   name: 'citation',

@@ -1,6 +1,6 @@
 import {LinkIcon} from '@sanity/icons/Link'
 import {defineField, defineType} from 'sanity'
-import {LINK_SCHEMES} from '../rules/links'
+import {LINK_SCHEMES} from '../../model/links'
 
 export const link = defineType({
   name: 'link',

@@ -1,7 +1,7 @@
 import {CheckmarkCircleIcon} from '@sanity/icons/CheckmarkCircle'
 import {defineField, defineType, type ConditionalPropertyCallbackContext} from 'sanity'
-import {editorDate} from '../rules/approval'
-import type {ReviewDates} from '../rules/review'
+import {editorDate} from '../../model/review/state'
+import type {ReviewDates} from '../../model/review/dates'
 
 /** Roles that may move the next review's date of an approved text. */
 const DUE_DATE_ROLES = new Set(['medicalReviewer', 'administrator'])

@@ -1,6 +1,6 @@
 import {CommentIcon} from '@sanity/icons/Comment'
 import {defineField, defineType} from 'sanity'
-import {REVIEW_REQUEST_STATUSES} from '../constants'
+import {REVIEW_REQUEST_STATUSES} from '../../model/constants'
 
 // The review an editor asked for and where it stands. Written by the "Request review" and
 // "Request changes" actions and removed by "Approve", so the form only shows it.

@@ -1,6 +1,6 @@
 import {SearchIcon} from '@sanity/icons/Search'
 import {defineField, defineType} from 'sanity'
-import {WEB_SCHEMES} from '../rules/links'
+import {WEB_SCHEMES} from '../../model/links'
 
 export const seo = defineType({
   name: 'seo',

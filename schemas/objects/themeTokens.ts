@@ -1,7 +1,7 @@
 import {ColorWheelIcon} from '@sanity/icons/ColorWheel'
 import {defineField, defineType} from 'sanity'
 import {FONT_STACK, MAX_RADIUS} from '../../widgets/styles/theme'
-import {themeContrastProblems, type ThemeColours} from '../rules/contrast'
+import {themeContrastProblems, type ThemeColours} from '../../model/contrast'
 
 // The widgets check every token again before it reaches a custom property (widgets/styles/theme.ts)
 // and share these rules; colours stay hex here so the contrast rule can measure them.

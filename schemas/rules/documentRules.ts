@@ -3,8 +3,8 @@
 // warning rule per type keep the levels apart.
 import type {DocumentRule} from 'sanity'
 import {fetchReadingGradeTarget, readingGradeMessage} from './readingGradeRule'
-import {overdueReviewMessage, type ReviewDates} from './review'
-import {reviewRuleMessage} from './reviewRule'
+import {overdueReviewMessage, type ReviewDates} from '../../model/review/dates'
+import {reviewRuleMessage} from '../../model/review/publish-rule'
 
 export interface DocumentErrorOptions {
   /** The text must be the one a clinician approved (rules/reviewRule). */

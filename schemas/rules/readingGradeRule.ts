@@ -1,9 +1,9 @@
 // The readability warning shown under long texts (article bodies, FAQ answers): English by its
 // Flesch-Kincaid grade, Spanish by its INFLESZ score.
 import type {SanityClient} from 'sanity'
-import {MAX_READING_GRADE, SCHEMA_API_VERSION, SITE_SETTINGS_ID} from '../constants'
-import {analyzeText, readabilityLanguage} from './readability'
-import {portableTextToPlainText} from './readingGrade'
+import {MAX_READING_GRADE, SCHEMA_API_VERSION, SITE_SETTINGS_ID} from '../../model/constants'
+import {analyzeText, readabilityLanguage} from '../../model/readability'
+import {portableTextToPlainText} from '../../model/readability/reading-grade'
 
 /** Shortest text we grade: a score for a sentence or two says little. */
 const MIN_WORDS_TO_GRADE = 25

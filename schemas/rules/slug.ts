@@ -1,6 +1,6 @@
 // Slugs are unique within a document type, across drafts and published versions.
 import type {SlugIsUniqueValidator} from 'sanity'
-import {SCHEMA_API_VERSION} from '../constants'
+import {SCHEMA_API_VERSION} from '../../model/constants'
 
 interface SlugContext {
   document?: {_id: string; _type: string}

@@ -1,11 +1,11 @@
 // The document actions of each type: the review actions for articles and FAQs, none for the
 // review trail (its records are written once by the review actions and never changed).
 import type {DocumentActionComponent} from 'sanity'
-import {REVIEW_RECORD_TYPE, REVIEWED_TYPES} from '../../schemas/rules/approval'
-import {ApproveAction} from './approve'
-import {withReviewGate} from './publish'
-import {RequestChangesAction} from './requestChanges'
-import {RequestReviewAction} from './requestReview'
+import {REVIEW_RECORD_TYPE, REVIEWED_TYPES} from '../../model/review/state'
+import {ApproveAction} from '../medical-review/actions/approve'
+import {withReviewGate} from '../medical-review/actions/publish'
+import {RequestChangesAction} from '../medical-review/actions/requestChanges'
+import {RequestReviewAction} from '../medical-review/actions/requestReview'
 import {singletonActions} from './singleton'
 
 const SINGLETON_TYPES = new Set(['siteSettings'])

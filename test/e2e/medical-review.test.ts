@@ -8,7 +8,7 @@ import assert from 'node:assert/strict'
 import {mkdirSync} from 'node:fs'
 import {after, before, describe, it} from 'node:test'
 import type {Page} from 'playwright-core'
-import {editorDate} from '../../schemas/rules/approval'
+import {editorDate} from '../../model/review/state'
 import {docsScreenshot} from '../helpers/docs-images'
 import {lakeClient} from '../helpers/lake'
 import {openStudio, watchLakeFailures, type StudioSession} from '../helpers/studio'
@@ -48,7 +48,7 @@ const REQUEST_LINE = () =>
     `Review requested from Dr\\. Sloane Yu by Content editor on ${editorDate(new Date().toISOString())}, \\d\\d:\\d\\d UTC`,
   )
 
-/** The request card (studio/review/RequestSummary.tsx) within `scope`, once it names the editor. */
+/** The request card (studio/medical-review/dialog/RequestSummary.tsx) within `scope`, once it names the editor. */
 async function requestCard(scope: Page | ReturnType<Page['getByRole']>) {
   const card = scope.getByTestId('review-request')
   await card.getByText(REQUEST_LINE()).waitFor({timeout: 30_000})

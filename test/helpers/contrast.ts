@@ -1,7 +1,7 @@
 // Computed CSS colours (`rgb(…)`/`rgba(…)` as getComputedStyle gives them) measured with the
 // Studio's own contrast rule, for the checks axe-core does not make, such as a field's border
 // (WCAG 1.4.11).
-import {contrastRatio} from '../../schemas/rules/contrast'
+import {contrastRatio} from '../../model/contrast'
 
 /** `rgb(r, g, b)` as `#rrggbb`. */
 export function rgbToHex(colour: string): string {

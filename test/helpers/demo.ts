@@ -5,7 +5,7 @@ import {join} from 'node:path'
 import {chromium, type Browser, type BrowserContext, type Page} from 'playwright-core'
 import {SAMPLE_PATH} from '../../content/build'
 import {demoRoutes} from '../../demo/routes'
-import {startLake, type RunningLake} from '../../lake/server'
+import {startLake, type RunningLake} from '../../lake/server/server'
 import {CHROMIUM_ARGS} from './chromium'
 
 export interface DemoSession {

@@ -3,7 +3,7 @@
 // as a dataset load does (the seed's way, straight into the store): the suite's datasets hold
 // system documents such as `_.releases.*`, which no mutation may write, on Sanity or the lake.
 import {Agent, request} from 'node:http'
-import type {LakeStore} from '../../lake/store'
+import type {LakeStore} from '../../lake/store/store'
 import type {SuiteTest} from './groq-suite'
 
 const API = '/v2025-02-19/data'

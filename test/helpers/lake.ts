@@ -7,7 +7,7 @@ import {createClient, type SanityClient, type SanityImageAssetDocument} from '@s
 import sharp from 'sharp'
 import {SAMPLE_PATH} from '../../content/build'
 import {clientConfig, contentConfigFromEnv} from '../../config/client'
-import {startLake, type LakeOptions, type RunningLake} from '../../lake/server'
+import {startLake, type LakeOptions, type RunningLake} from '../../lake/server/server'
 
 export interface TestLake {
   lake: RunningLake
@@ -61,7 +61,7 @@ export async function uploadTestImage(
 }
 
 /**
- * `npm run lake` in its own process (`lake/cli.ts serve` under tsx) on a free port, for tests that
+ * `npm run lake` in its own process (`lake/cli/cli.ts serve` under tsx) on a free port, for tests that
  * kill it or set its environment; resolves with the URL it prints once it listens.
  */
 export function spawnLakeCli(
@@ -73,7 +73,7 @@ export function spawnLakeCli(
     [
       '--import',
       'tsx',
-      'lake/cli.ts',
+      'lake/cli/cli.ts',
       'serve',
       '--port',
       '0',

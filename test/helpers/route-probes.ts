@@ -1,6 +1,6 @@
 // Malformed requests for every route of a route table, derived from the routes' own patterns so a
 // new route is probed without listing it anywhere. Each probe names what it sends.
-import type {Route} from '../../lake/route'
+import type {Route} from '../../lake/http/route'
 import type {RawRequest} from './raw-http'
 
 export type Auth = 'token' | 'none' | 'wrong'

@@ -6,11 +6,11 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {chromium, type Browser, type Page} from 'playwright-core'
 import {SAMPLE_PATH} from '../../content/build'
-import {ensureCommentsDataset} from '../../lake/routes/comments'
-import {studioSiteRoutes} from '../../lake/routes/studio-site'
-import {startLake, type RunningLake} from '../../lake/server'
-import {SAMPLE_USERS} from '../../lake/users'
-import {ensureLakeTls, spkiHash} from '../../lake/tls'
+import {ensureCommentsDataset} from '../../lake/datasets/comments-route'
+import {studioSiteRoutes} from '../../lake/studio/site-route'
+import {startLake, type RunningLake} from '../../lake/server/server'
+import {SAMPLE_USERS} from '../../lake/access/users'
+import {ensureLakeTls, spkiHash} from '../../lake/server/tls'
 import {buildLakeStudio} from '../../studio/build'
 import {CHROMIUM_ARGS} from './chromium'
 import {demoRoutes} from '../../demo/routes'
@@ -25,7 +25,7 @@ export interface StudioSession {
   addUser(role: string, id?: string): string
   /** Opens the Studio signed in with the token (a user's, or the lake token by default). */
   signIn(token?: string): Promise<void>
-  /** Adds one of the sample's people (lake/users.ts SAMPLE_USERS) and answers its token. */
+  /** Adds one of the sample's people (lake/access/users.ts SAMPLE_USERS) and answers its token. */
   addSampleUser(id: string): string
   /** A page in a browser context of its own (its own storage), signed in with the token. */
   openSignedIn(token: string): Promise<Page>

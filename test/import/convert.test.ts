@@ -6,7 +6,7 @@ import {dirname, join} from 'node:path'
 import {describe, it} from 'node:test'
 import {parseSeedArticle} from '../../content/seedArticle'
 import {SEED_PATH} from '../../content/build'
-import {convertSource, type ImportPlan} from '../../content/import'
+import {convertSource, type ImportPlan} from '../../importer'
 import {convertFile, ctx, FIXTURES, outline, seedSource} from './helpers'
 
 const kinds = (plan: ImportPlan) => plan.warnings.map((w) => w.kind)
@@ -393,8 +393,8 @@ describe('the converter core', () => {
           visit(join(dirname(file), `${specifier}.ts`))
       }
     }
-    visit('content/import/index.ts')
+    visit('importer/index.ts')
     assert.ok(seen.size >= 8, `${seen.size} modules visited`)
-    assert.ok(!seen.has('content/import/node.ts'))
+    assert.ok(!seen.has('importer/node.ts'))
   })
 })

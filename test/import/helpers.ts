@@ -1,8 +1,8 @@
 // Shared by the importer's tests: the fixtures, converted with the Node context.
 import {readFileSync} from 'node:fs'
 import {SEED_PATH} from '../../content/build'
-import {convertSource, mergePlans, type ImportPlan, type Topic} from '../../content/import'
-import {collectSources, nodeContext} from '../../content/import/node'
+import {convertSource, mergePlans, type ImportPlan, type Topic} from '../../importer'
+import {collectSources, nodeContext} from '../../importer/node'
 
 export const FIXTURES = 'test/fixtures/import'
 export const NOW = '2026-12-01T12:00:00.000Z'

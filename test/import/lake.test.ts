@@ -9,7 +9,7 @@ import {join, relative} from 'node:path'
 import {after, before, describe, it} from 'node:test'
 import type {SanityDocument} from 'sanity'
 import {SEED_PATH} from '../../content/build'
-import {runImportCli, type CliIo} from '../../content/import/cli'
+import {runImportCli, type CliIo} from '../../importer/cli'
 import {validateDocuments} from '../../content/validate'
 import {NEEDS_REVIEW_FILTER, needsReviewParams} from '../../studio/structure'
 import {startValidationHarness, type ValidationHarness} from '../helpers/validation'
@@ -216,8 +216,8 @@ describe('exit codes', () => {
         child.on('exit', (code) => resolve({code, out}))
       })
     const [direct, viaLake] = await Promise.all([
-      spawnCli(['content/import/cli.ts', seed, '--dry-run']),
-      spawnCli(['lake/cli.ts', 'serve', 'import-articles', join(scratch, 'empty.txt')]),
+      spawnCli(['importer/cli.ts', seed, '--dry-run']),
+      spawnCli(['lake/cli/cli.ts', 'serve', 'import-articles', join(scratch, 'empty.txt')]),
     ])
     assert.equal(direct.code, 0, direct.out)
     assert.match(direct.out, /unchanged +faq/)

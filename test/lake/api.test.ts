@@ -7,9 +7,9 @@ import {join} from 'node:path'
 import {after, before, describe, it} from 'node:test'
 import {createImageUrlBuilder} from '@sanity/image-url'
 import sharp from 'sharp'
-import {importNdjson} from '../../lake/ndjson'
-import {startLake} from '../../lake/server'
-import {LakeStore} from '../../lake/store'
+import {importNdjson} from '../../lake/datasets/ndjson'
+import {startLake} from '../../lake/server/server'
+import {LakeStore} from '../../lake/store/store'
 import {startTestLake, type TestLake} from '../helpers/lake'
 
 let t: TestLake

@@ -6,7 +6,7 @@ import {randomBytes} from 'node:crypto'
 import {once} from 'node:events'
 import {connect, type Socket} from 'node:net'
 import {after, before, describe, it} from 'node:test'
-import type {RunningLake} from '../../lake/server'
+import type {RunningLake} from '../../lake/server/server'
 import {startTestLake, type TestLake} from '../helpers/lake'
 
 const AUTH_TIMEOUT_MS = 300

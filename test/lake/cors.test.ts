@@ -2,7 +2,7 @@
 // everyone else (no CORS headers), as browsers see them.
 import assert from 'node:assert/strict'
 import {after, before, describe, it} from 'node:test'
-import {originRule} from '../../lake/cors'
+import {originRule} from '../../lake/server/cors'
 import {startTestLake, type TestLake} from '../helpers/lake'
 
 let t: TestLake

@@ -3,7 +3,7 @@
 // failure remembered, so asking again costs nothing).
 import assert from 'node:assert/strict'
 import {after, before, describe, it} from 'node:test'
-import {MAX_HISTORY_IDS} from '../../lake/routes/history'
+import {MAX_HISTORY_IDS} from '../../lake/history/history-route'
 import {startTestLake, type TestLake} from '../helpers/lake'
 
 let t: TestLake

@@ -6,7 +6,7 @@ import {existsSync, mkdtempSync, readdirSync, rmSync, watch} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, describe, it} from 'node:test'
-import {DatasetRegistry, datasetsRoot} from '../../lake/datasets'
+import {DatasetRegistry, datasetsRoot} from '../../lake/datasets/datasets'
 import {spawnLakeCli} from '../helpers/lake'
 
 const TOKEN = 'copy-crash-test-token'

@@ -8,10 +8,10 @@ import {writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
 import {after, before, describe, it} from 'node:test'
-import {datasetDir, type Dataset} from '../../lake/datasets'
-import {FolderLockedError, lockFile} from '../../lake/lock'
-import {startLake} from '../../lake/server'
-import {LakeStore} from '../../lake/store'
+import {datasetDir, type Dataset} from '../../lake/datasets/datasets'
+import {FolderLockedError, lockFile} from '../../lake/server/lock'
+import {startLake} from '../../lake/server/server'
+import {LakeStore} from '../../lake/store/store'
 import {lakeClient, startTestLake, type TestLake} from '../helpers/lake'
 
 interface Run {
@@ -29,7 +29,7 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
 }
 
 const lakeCli = (args: string[], env: Record<string, string> = {}) =>
-  run(process.execPath, ['--import', 'tsx', 'lake/cli.ts', ...args], {
+  run(process.execPath, ['--import', 'tsx', 'lake/cli/cli.ts', ...args], {
     SANITY_API_TOKEN: '',
     ...env,
   })
@@ -341,7 +341,7 @@ describe('the Sanity CLI against the lake', () => {
       NO_UPDATE_NOTIFIER: '1',
       SANITY_INTERNAL_ENV: t.lake.url.replace('127.0.0.1', 'localhost'),
       SANITY_AUTH_TOKEN: t.lake.token,
-      NODE_OPTIONS: `--import=${resolve('lake/localhost-resolver.ts')}`,
+      NODE_OPTIONS: `--import=${resolve('lake/server/localhost-resolver.ts')}`,
     })
 
   it('creates, lists, copies and deletes datasets with sanity dataset …', async () => {

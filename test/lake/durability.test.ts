@@ -5,8 +5,8 @@ import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, describe, it} from 'node:test'
-import {datasetDir} from '../../lake/datasets'
-import {LakeStore} from '../../lake/store'
+import {datasetDir} from '../../lake/datasets/datasets'
+import {LakeStore} from '../../lake/store/store'
 import {lakeClient, spawnLakeCli, startTestLake} from '../helpers/lake'
 
 describe('durability', () => {

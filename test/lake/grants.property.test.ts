@@ -1,7 +1,7 @@
 // Property-based: random mutations (ids under `_.`, `versions.`, `drafts.`, `reviews.`, asset-like
 // and published ids; content, asset, system, record and clinician types; release states, unpublish
 // marks and clinician links) sent to a real lake with each role's real token. Whatever is
-// accepted or refused, nothing outside the role's grants changes (lake/roles.ts), a published
+// accepted or refused, nothing outside the role's grants changes (lake/access/roles.ts), a published
 // text that claims a review is backed by its approval, and the release scheduler, ticked past
 // every date in the runs, publishes nothing, since nobody scheduled anything with the schedule
 // action. Seeded: set CK_PROPERTY_SEED to replay a failure.
@@ -9,10 +9,10 @@ import assert from 'node:assert/strict'
 import {after, before, it} from 'node:test'
 import type {SanityClient} from '@sanity/client'
 import fc from 'fast-check'
-import {publishedIdOf} from '../../lake/ids'
-import {fingerprintOfSync} from '../../schemas/rules/fingerprint'
-import {SAMPLE_USERS} from '../../lake/users'
-import {reviewState, type MedicalReviewValue, type ReviewRecord} from '../../schemas/rules/approval'
+import {publishedIdOf} from '../../lake/store/ids'
+import {fingerprintOfSync} from '../../model/review/fingerprint'
+import {SAMPLE_USERS} from '../../lake/access/users'
+import {reviewState, type MedicalReviewValue, type ReviewRecord} from '../../model/review/state'
 import {lakeClient, startTestLake, type TestLake} from '../helpers/lake'
 
 const SEED = Number(process.env.CK_PROPERTY_SEED ?? 20261207)

@@ -7,8 +7,8 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, before, describe, it} from 'node:test'
 import {SAMPLE_PATH} from '../../content/build'
-import {startLake, type RunningLake} from '../../lake/server'
-import {ensureLakeTls} from '../../lake/tls'
+import {startLake, type RunningLake} from '../../lake/server/server'
+import {ensureLakeTls} from '../../lake/server/tls'
 
 let lake: RunningLake
 let ca: Buffer

@@ -9,7 +9,7 @@ import {after, before, describe, it} from 'node:test'
 import type {SanityImageAssetDocument} from '@sanity/client'
 import {createImageUrlBuilder} from '@sanity/image-url'
 import sharp from 'sharp'
-import {startLake} from '../../lake/server'
+import {startLake} from '../../lake/server/server'
 import {lakeClient, spawnLakeCli, startTestLake, type TestLake} from '../helpers/lake'
 
 /** A 100×80 PNG with four coloured quarters: red, green / blue, white. */

@@ -7,7 +7,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, before, describe, it} from 'node:test'
 import sharp from 'sharp'
-import {startLake} from '../../lake/server'
+import {startLake} from '../../lake/server/server'
 import {lakeClient, startTestLake, type TestLake} from '../helpers/lake'
 
 interface CliResult {
@@ -20,7 +20,7 @@ function lakeCli(args: string[], env: Record<string, string> = {}): Promise<CliR
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'lake/cli.ts', ...args],
+      ['--import', 'tsx', 'lake/cli/cli.ts', ...args],
       {env: {...process.env, SANITY_API_TOKEN: '', ...env}},
       (error, stdout, stderr) =>
         resolve({code: error ? Number(error.code ?? 1) : 0, stdout, stderr}),

@@ -3,7 +3,7 @@
 // simple queries stay fast; a client's waiting queries are bounded and answered 429 past it.
 import assert from 'node:assert/strict'
 import {after, before, describe, it} from 'node:test'
-import type {RunningLake} from '../../lake/server'
+import type {RunningLake} from '../../lake/server/server'
 import {startTestLake, type TestLake} from '../helpers/lake'
 
 const TIMEOUT_MS = 2000

@@ -8,7 +8,7 @@ import {after, before, describe, it} from 'node:test'
 import type {SanityClient} from '@sanity/client'
 import {SAMPLE_PATH} from '../../content/build'
 import {MAX_GET_SEARCH_BYTES, MAX_PARAMS_BYTES, MAX_QUERY_BYTES} from '../../lake/query/limits'
-import {startLake, type RunningLake} from '../../lake/server'
+import {startLake, type RunningLake} from '../../lake/server/server'
 import {lakeClient} from '../helpers/lake'
 
 const MAX_RESULT_BYTES = 20_000

@@ -9,7 +9,7 @@ import {join} from 'node:path'
 import {after, before, describe, it} from 'node:test'
 import type {SanityClient} from '@sanity/client'
 import {SAMPLE_PATH} from '../../content/build'
-import {startLake, type RunningLake} from '../../lake/server'
+import {startLake, type RunningLake} from '../../lake/server/server'
 import {lakeClient} from '../helpers/lake'
 
 const TIMEOUT_MS = 1500
@@ -143,7 +143,7 @@ describe('npm run lake -- --query-timeout', () => {
     const cliDir = mkdtempSync(join(tmpdir(), 'ck-cli-'))
     const child = spawn(
       join('node_modules', '.bin', 'tsx'),
-      ['lake/cli.ts', 'serve', '--port', '0', '--dir', cliDir, '--query-timeout', '1'],
+      ['lake/cli/cli.ts', 'serve', '--port', '0', '--dir', cliDir, '--query-timeout', '1'],
       {stdio: ['ignore', 'pipe', 'inherit']},
     )
     try {

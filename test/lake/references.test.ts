@@ -8,7 +8,7 @@ import {join} from 'node:path'
 import {after, before, describe, it} from 'node:test'
 import type {ClientError} from '@sanity/client'
 import {SAMPLE_PATH} from '../../content/build'
-import {startLake} from '../../lake/server'
+import {startLake} from '../../lake/server/server'
 import {lakeClient, startTestLake, type TestLake} from '../helpers/lake'
 
 let t: TestLake

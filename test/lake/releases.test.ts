@@ -8,7 +8,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, before, describe, it} from 'node:test'
 import type {MutationEvent, SanityClient} from '@sanity/client'
-import {startLake} from '../../lake/server'
+import {startLake} from '../../lake/server/server'
 import {lakeClient, startTestLake, type TestLake} from '../helpers/lake'
 
 const raw = {perspective: 'raw'} as const

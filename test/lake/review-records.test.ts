@@ -8,17 +8,17 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, before, describe, it} from 'node:test'
 import type {SanityClient} from '@sanity/client'
-import {importOverHttp} from '../../lake/import-http'
-import {importNdjson} from '../../lake/ndjson'
-import {SAMPLE_USERS} from '../../lake/users'
+import {importOverHttp} from '../../lake/datasets/import-http'
+import {importNdjson} from '../../lake/datasets/ndjson'
+import {SAMPLE_USERS} from '../../lake/access/users'
 import {
   REVIEW_RECORD_TYPE,
   baseId,
   reviewRecordId,
   type MedicalReviewValue,
   type ReviewRecord,
-} from '../../schemas/rules/approval'
-import {fingerprintOf, medicalText} from '../../schemas/rules/fingerprint'
+} from '../../model/review/state'
+import {fingerprintOf, medicalText} from '../../model/review/fingerprint'
 import {lakeClient, startTestLake, type TestLake} from '../helpers/lake'
 import {textBlock} from '../helpers/portable-text'
 

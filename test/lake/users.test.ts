@@ -7,7 +7,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, before, describe, test} from 'node:test'
 import type {SanityClient} from '@sanity/client'
-import {startLake} from '../../lake/server'
+import {startLake} from '../../lake/server/server'
 import {lakeClient, startTestLake, uploadTestImage, type TestLake} from '../helpers/lake'
 
 interface Added {
@@ -34,7 +34,7 @@ const ALLOWED: Record<Role, Operation[]> = {
   administrator: [...OPERATIONS],
   editor: OPERATIONS.filter((op) => op !== 'dataset create'),
   contributor: ['create draft', 'edit draft', 'upload'],
-  // The reviewer also approves a changed text inside a release (lake/roles.ts).
+  // The reviewer also approves a changed text inside a release (lake/access/roles.ts).
   medicalReviewer: ['create draft', 'edit draft', 'edit release version', 'upload'],
   viewer: [],
 }
@@ -261,7 +261,7 @@ function cli(args: string[]): Promise<{code: number; stdout: string; stderr: str
   return new Promise((done) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'lake/cli.ts', ...args],
+      ['--import', 'tsx', 'lake/cli/cli.ts', ...args],
       {env: {...process.env, SANITY_API_TOKEN: '', CK_STUDIO_PORT: '', CK_LAKE_HOST: ''}},
       (error, stdout, stderr) => done({code: error ? Number(error.code ?? 1) : 0, stdout, stderr}),
     )

@@ -9,9 +9,9 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, before, describe, it} from 'node:test'
 import {connect as tlsConnect} from 'node:tls'
-import {startLake, type RunningLake} from '../../lake/server'
-import {ensureLakeTls} from '../../lake/tls'
-import {acceptKey, MAX_MESSAGE_BYTES} from '../../lake/websocket'
+import {startLake, type RunningLake} from '../../lake/server/server'
+import {ensureLakeTls} from '../../lake/server/tls'
+import {acceptKey, MAX_MESSAGE_BYTES} from '../../lake/presence/websocket'
 
 let lake: RunningLake
 let dir: string

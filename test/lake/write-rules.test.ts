@@ -1,6 +1,6 @@
 // One rule for every write, tried as an attacker with an ordinary account would, on a real lake
-// with real tokens for every role (lake/roles.ts authorizeChanges, lake/scheduler.ts,
-// lake/review-records.ts, lake/four-eyes.ts, lake/review-trail.ts): asset-typed documents at
+// with real tokens for every role (lake/access/roles.ts authorizeChanges, lake/actions/scheduler.ts,
+// clinic-rules/review-records.ts, clinic-rules/four-eyes.ts, clinic-rules/review-trail.ts): asset-typed documents at
 // system and version ids, direct writes of releases, a scheduler that publishes what nobody
 // permitted scheduled, an approval not bound to the version it approves, and an editor who links
 // a clinician to itself for one transaction. Each is refused with Sanity's error shapes, and
@@ -8,15 +8,15 @@
 import assert from 'node:assert/strict'
 import {after, before, describe, it} from 'node:test'
 import type {SanityClient} from '@sanity/client'
-import {SAMPLE_USERS} from '../../lake/users'
+import {SAMPLE_USERS} from '../../lake/access/users'
 import {
   LINK_RECORD_TYPE,
   REVIEW_RECORD_TYPE,
   reviewRecordId,
   type MedicalReviewValue,
   type ReviewRecord,
-} from '../../schemas/rules/approval'
-import {fingerprintOf, medicalText} from '../../schemas/rules/fingerprint'
+} from '../../model/review/state'
+import {fingerprintOf, medicalText} from '../../model/review/fingerprint'
 import {lakeClient, startTestLake, type TestLake} from '../helpers/lake'
 
 const FAQ = 'faq-what-helps-minor-headaches'
