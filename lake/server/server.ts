@@ -21,6 +21,7 @@ import {roleOf} from '../access/roles'
 import {configurePresence, handleUpgrade, type PresenceLimits} from '../presence/presence-route'
 import {ReleaseScheduler} from '../actions/scheduler'
 import type {LakeStore} from '../store/store'
+import type {LakePlugin} from '../plugin'
 import {ROBOT_USER, UserStore, type LakeUser} from '../access/users'
 
 export interface LakeOptions {
@@ -45,6 +46,11 @@ export interface LakeOptions {
   tlsPort?: number
   /** Extra route families (e.g. the Studio's), matched before the built-in ones. */
   extraRoutes?: Route[]
+  /**
+   * What the project adds to the plain Content Lake: roles, commit checks, write rules, reading
+   * origins, routes (lake/plugin.ts). None: a plain Sanity Content Lake.
+   */
+  plugins?: LakePlugin[]
   quiet?: boolean
   /** Time limit of one query or listen filter, in ms. Default 10 s. */
   queryTimeoutMs?: number
