@@ -1,9 +1,11 @@
-// ESLint flat config: typescript-eslint for every TS file; Lit and web-component rules for widgets/.
+// ESLint flat config: typescript-eslint for every TS file; Lit and web-component rules for widgets/;
+// the architecture's arrows and no import cycles for every file (eslint/plugin.js).
 import js from '@eslint/js'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 import lit from 'eslint-plugin-lit'
 import wc from 'eslint-plugin-wc'
+import {architectureConfig} from './eslint/plugin.js'
 
 export default tseslint.config(
   {
@@ -39,4 +41,5 @@ export default tseslint.config(
     files: ['widgets/**/*.ts'],
     ...wc.configs['flat/recommended'],
   },
+  ...architectureConfig(),
 )
