@@ -3,7 +3,7 @@
 // the other FAQs. The views invalidate every document they replace (and the documents whose test
 // dereferenced it), so an answer holds until then.
 import type {LakeDocument} from '../store/store'
-import type {IndexedList} from './views'
+import type {IndexedList} from './view-parts'
 
 /** One document's answer, and the ids the filter dereferenced to reach it. */
 export interface FilterTest {

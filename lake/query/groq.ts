@@ -1,12 +1,15 @@
-// Runs GROQ with groq-js over a perspective view and turns its errors into Sanity's error
-// responses. Runs inside a query worker (lake/query/worker.ts), never on the serving thread.
-import {evaluate, evaluateSync, parse, toJS} from 'groq-js'
-import {LakeError} from '../http/errors'
+// Runs one GROQ query with groq-js over a perspective view, and caches its answer with what it
+// read. Runs inside a query worker (lake/query/worker.ts), never on the serving thread; the plan
+// comes from lake/query/groq-plan.ts, the error answers from lake/query/groq-errors.ts.
+import {evaluate, evaluateSync, toJS} from 'groq-js'
 import type {LakeDocument} from '../store/store'
-import {resultTooLarge} from './limits'
 import type {FilterMemo} from './filters'
+import {queryError} from './groq-errors'
+import {planOf, type Node} from './groq-plan'
+import {resultTooLarge} from './limits'
 import type {AnswerBasis, ResultScope} from './results'
-import type {IndexedList, PerspectiveView} from './views'
+import type {IndexedList} from './view-parts'
+import type {PerspectiveView} from './views'
 
 export interface QueryOptions {
   identity?: string
@@ -100,72 +103,6 @@ function holds(basis: AnswerBasis, matched: LakeDocument[], view: PerspectiveVie
   return true
 }
 
-/** What running a query needs besides the documents: parsed once per query and parameters. */
-interface Plan {
-  tree: ReturnType<typeof parse>
-  /** The parameters, with the `text::query()` patterns added. */
-  params: Record<string, unknown>
-  /** The only type its `*` can read (lake/query/groq.ts singleTypeScanned), or null. */
-  type: string | null
-  scanned: ResultScope['scanned']
-  /** Its only `*` is filtered: the filter, and the tree with that `*` unfiltered. */
-  filter: {node: Node; bare: ReturnType<typeof parse>} | null
-  /** The filter with its parameters, naming its memo. */
-  filterKey: string
-  /** now() changes between runs, so its answers are neither cached nor memoised. */
-  timeless: boolean
-}
-
-const plans = new Map<string, Plan>()
-const MAX_PLANS = 500
-
-function planOf(query: string, params: Record<string, unknown>, paramsJson: string): Plan {
-  const key = `${query}\u0000${paramsJson}`
-  const known = plans.get(key)
-  if (known) return known
-  const text = withTextQueries(query, params)
-  let tree
-  try {
-    tree = parse(text.query, {params: text.params})
-  } catch (error) {
-    throw parseError(query, error)
-  }
-  const type = singleTypeScanned(tree)
-  const everything = everythingCount(tree)
-  const node = everything === 1 ? scannedFilter(tree) : null
-  const filterKey = node ? `${JSON.stringify(node)}\u0000${JSON.stringify(text.params)}` : ''
-  const plan: Plan = {
-    tree,
-    params: text.params,
-    type,
-    scanned: type !== null ? {type} : everything === 0 ? 'none' : 'all',
-    filter: node ? {node, bare: unfiltered(tree, node)} : null,
-    filterKey,
-    timeless: !/\bnow\s*\(/.test(query),
-  }
-  if (plans.size >= MAX_PLANS) plans.clear()
-  plans.set(key, plan)
-  return plan
-}
-
-/** The filter node `*[…]` of the query's only `*`, if the query reads `*` through one. */
-function scannedFilter(tree: unknown): Node | null {
-  let node = tree as Node | undefined
-  while (node && typeof node === 'object') {
-    if (node.type === 'Filter' && (node.base as Node | undefined)?.type === 'Everything')
-      return node
-    node = node.base as Node | undefined
-  }
-  return null
-}
-
-/** A copy of `tree` with the filter node (on its `base` chain) replaced by the bare `*`. */
-function unfiltered<T>(tree: T, filter: Node): T {
-  const node = tree as Node
-  if (node === filter) return filter.base as T
-  return {...node, base: unfiltered(node.base as Node, filter)} as T
-}
-
 /**
  * The documents the filter matches, each tested once per version of itself (and of what it
  * dereferenced); null when the filter cannot be tested synchronously one document at a time.
@@ -205,112 +142,3 @@ function matchingWithMemo(
 
 /** groq-js's message for a function it evaluates only in async mode (diff::changedAny…). */
 const ASYNC_ONLY = 'executeSync not supported'
-
-/**
- * groq-js has no `text::query()`, which the Studio's lists and search send. `x match
- * text::query($q)` becomes `x match $q'` with the terms as a `match` pattern: `*` stays a wildcard,
- * each word matches as a prefix, negated terms (`-word`) are dropped.
- */
-export function withTextQueries(query: string, params: Record<string, unknown>) {
-  if (!query.includes('text::query')) return {query, params}
-  const extra: Record<string, unknown> = {}
-  const rewritten = query.replace(
-    /text::query\(\s*(\$[A-Za-z_]\w*|"(?:[^"\\]|\\.)*")\s*\)/g,
-    (_m, arg: string) => {
-      const text = arg.startsWith('$') ? params[arg.slice(1)] : JSON.parse(arg)
-      const name = `__lakeTextQuery${Object.keys(extra).length}`
-      extra[name] = textQueryPattern(typeof text === 'string' ? text : '')
-      return `$${name}`
-    },
-  )
-  return {query: rewritten, params: {...params, ...extra}}
-}
-
-function textQueryPattern(text: string): string[] {
-  const terms = text
-    .match(/"[^"]*"|\S+/g)
-    ?.map((t) => t.replace(/^"|"$/g, ''))
-    .filter((t) => t !== '' && !t.startsWith('-'))
-    .map((t) => (t === '*' || t.endsWith('*') ? t : `${t}*`))
-  return terms && terms.length > 0 ? terms : ['*']
-}
-
-type Node = {type: string; [key: string]: unknown}
-
-/**
- * The document type a query can only ever read, or null. True when the query has a single `*`
- * and it sits under a filter whose leftmost conjunct is `_type == "<type>"`: then evaluating over
- * that type's documents gives the same result (`->` goes through the id map, not the dataset).
- */
-export function singleTypeScanned(tree: unknown): string | null {
-  if (everythingCount(tree) !== 1) return null
-  let node = tree as Node | undefined
-  while (node && typeof node === 'object') {
-    if (node.type === 'Filter' && (node.base as Node | undefined)?.type === 'Everything')
-      return typeOfCondition(node.expr as Node)
-    node = node.base as Node | undefined
-  }
-  return null
-}
-
-/** How many `*` the query has. */
-export function everythingCount(tree: unknown): number {
-  return JSON.stringify(tree).split('"type":"Everything"').length - 1
-}
-
-function typeOfCondition(expr: Node | undefined): string | null {
-  if (!expr) return null
-  if (expr.type === 'And') return typeOfCondition(expr.left as Node)
-  if (expr.type !== 'OpCall' || expr.op !== '==') return null
-  const [left, right] = [expr.left as Node, expr.right as Node]
-  const isType = (n: Node) => n.type === 'AccessAttribute' && n.name === '_type' && !n.base
-  const value = (n: Node) => (n.type === 'Value' && typeof n.value === 'string' ? n.value : null)
-  if (isType(left)) return value(right)
-  if (isType(right)) return value(left)
-  return null
-}
-
-/**
- * Whatever parsing rejects is a queryParseError, as Sanity answers for syntax and for checks it
- * makes before running (e.g. `defined()` with no argument); groq-js gives some of these no
- * position, so they point at the function the message names, else at the whole query.
- */
-export function parseError(query: string, error: unknown): LakeError {
-  const mapped = queryError(query, error)
-  if (mapped.type === 'queryParseError') return mapped
-  const named = /function ([\w:]+)\(\)/.exec(mapped.message)?.[1]
-  const at = named ? query.indexOf(named) : -1
-  return new LakeError(400, 'queryParseError', mapped.message, {
-    query,
-    start: Math.max(at, 0),
-    end: at >= 0 ? at + named!.length : query.length,
-  })
-}
-
-export function queryError(query: string, error: unknown): LakeError {
-  if (error instanceof LakeError) return error
-  const e = error as {name?: string; message?: string; position?: number}
-  if (e.name === 'GroqSyntaxError' && typeof e.position === 'number') {
-    const start = Math.min(e.position, query.length)
-    return new LakeError(400, 'queryParseError', e.message ?? 'Invalid GROQ', {
-      query,
-      start,
-      end: Math.min(start + 1, query.length),
-    })
-  }
-  // An unknown function (e.g. delta:: outside a listen filter) is found while parsing, like
-  // Sanity's queryParseError; point at the first call of it.
-  const unknown = /^Undefined (?:function|namespace): (\w+)/.exec(e.message ?? '')
-  if (e.name === 'GroqQueryError' && unknown) {
-    const call = new RegExp(`(\\w+::)?\\b${unknown[1]}\\b`).exec(query)
-    const start = call?.index ?? 0
-    const name = call?.[0] ?? unknown[1]!
-    const hint = name.startsWith('delta::') ? ' (delta:: works in listen filters only)' : ''
-    return new LakeError(400, 'queryParseError', `Undefined function: ${name}${hint}`, {
-      query,
-      start,
-      end: call ? start + call[0].length : query.length,
-    })
-  }
-  return new LakeError(400, 'queryError', e.message ?? 'The query failed', {query})
-}

@@ -4,7 +4,7 @@
 // matches and what it dereferenced turn out the same: a commit to an FAQ outside a list keeps
 // that list.
 import type {LakeDocument} from '../store/store'
-import type {ViewChange} from './views'
+import type {ViewChange} from './view-parts'
 
 /**
  * What an answer depends on. `scanned`: the documents its `*` read — one type's (the `_type`

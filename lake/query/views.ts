@@ -15,6 +15,7 @@ import {
 import type {LakeDocument} from '../store/store'
 import {FilterMemos} from './filters'
 import {ResultCache} from './results'
+import {IndexedList, type ViewChange} from './view-parts'
 
 export type NamedPerspective = 'published' | 'drafts' | 'raw'
 export const PERSPECTIVES: NamedPerspective[] = ['published', 'drafts', 'raw']
@@ -36,49 +37,6 @@ export type ViewKey = Perspective | typeof PUBLIC_VIEW
 
 /** Stacks kept at once per dataset; the least recently used goes first. */
 const MAX_STACKS = 16
-
-/** A document list with O(1) replace, append and remove (removal swaps in the last one). */
-export class IndexedList {
-  readonly items: LakeDocument[] = []
-  private readonly index = new Map<string, number>()
-
-  get(id: string): LakeDocument | undefined {
-    const at = this.index.get(id)
-    return at === undefined ? undefined : this.items[at]
-  }
-
-  /** Where `id` sits in `items`, if it is there. */
-  position(id: string): number | undefined {
-    return this.index.get(id)
-  }
-
-  set(doc: LakeDocument): void {
-    const at = this.index.get(doc._id)
-    if (at !== undefined) this.items[at] = doc
-    else {
-      this.index.set(doc._id, this.items.length)
-      this.items.push(doc)
-    }
-  }
-
-  delete(id: string): void {
-    const at = this.index.get(id)
-    if (at === undefined) return
-    const last = this.items.pop()!
-    this.index.delete(id)
-    if (at < this.items.length) {
-      this.items[at] = last
-      this.index.set(last._id, at)
-    }
-  }
-}
-
-/** One entry of a view that a commit changed, with its type before and after (for the cache). */
-export interface ViewChange {
-  id: string
-  beforeType: string | null
-  afterType: string | null
-}
 
 /** A perspective's documents, by _id for `->` and by _type for the `_type == "x"` prefilter. */
 export class PerspectiveView {

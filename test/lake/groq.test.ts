@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 import {parse} from 'groq-js'
-import {singleTypeScanned} from '../../lake/query/groq'
+import {singleTypeScanned} from '../../lake/query/groq-plan'
 
 const scanned = (query: string) => singleTypeScanned(parse(query, {params: {slug: 'x', n: 2}}))
 
