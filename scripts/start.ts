@@ -11,7 +11,7 @@ import {startLake} from '../lake/server/server'
 import {signInLink, studioOrigin as originOf} from '../lake/access/signin'
 import {ensureLakeTls, spkiHash} from '../lake/server/tls'
 import {ensureSampleUsers, SAMPLE_USERS} from '../lake/access/users'
-import {ensureLakeStudio} from '../studio/build'
+import {ensureLakeStudio} from './studio-build'
 import {buildLine, ensureWidgets, sizeSummary, WIDGETS_DIST} from './widgets-build'
 
 const STUDIO_OUT = join('dist', 'studio')

@@ -14,7 +14,7 @@ import {
   type BuildInputs,
 } from '../scripts/build-stamp'
 import {widgetInputs} from '../scripts/widgets-build'
-import {ensureLakeStudio, studioInputs, studioStampPath} from '../studio/build'
+import {ensureLakeStudio, studioInputs, studioStampPath} from '../scripts/studio-build'
 
 const ROOT = join(import.meta.dirname, '..')
 const temps: string[] = []

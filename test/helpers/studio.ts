@@ -11,7 +11,7 @@ import {studioSiteRoutes} from '../../lake/studio/site-route'
 import {startLake, type RunningLake} from '../../lake/server/server'
 import {SAMPLE_USERS} from '../../lake/access/users'
 import {ensureLakeTls, spkiHash} from '../../lake/server/tls'
-import {buildLakeStudio} from '../../studio/build'
+import {buildLakeStudio} from '../../scripts/studio-build'
 import {CHROMIUM_ARGS} from './chromium'
 import {demoRoutes} from '../../demo/routes'
 

@@ -1,9 +1,10 @@
-// Builds the Studio to be served by the local lake (Node only; not part of the Studio bundle).
+// Builds the Studio to be served by the local lake (Node only, so it lives with the entry points
+// rather than in studio/, which goes into the Studio bundle).
 import {execFile} from 'node:child_process'
 import {readdirSync} from 'node:fs'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
-import {ensureBuild, type BuildInputs, type Ensured} from '../scripts/build-stamp'
+import {ensureBuild, type BuildInputs, type Ensured} from './build-stamp'
 
 /** The environment `sanity build` gets for the lake: API at the origin it is served from, under /studio. */
 export function lakeStudioEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
@@ -43,8 +44,8 @@ export function studioInputs(root: string, env: NodeJS.ProcessEnv = lakeStudioEn
     env: Object.fromEntries(
       Object.entries(env).filter(([key]) => key.startsWith('SANITY_STUDIO_') || key === 'NODE_ENV'),
     ),
-    // Neither this file (Node only) nor tests go into the bundle.
-    skip: (path) => path === 'studio/build.ts' || /\.(test|spec)\.tsx?$/.test(path),
+    // Tests do not go into the bundle.
+    skip: (path) => /\.(test|spec)\.tsx?$/.test(path),
   }
 }
 
