@@ -10,6 +10,7 @@ import {SAMPLE_PATH} from '../content/build'
 import {demoRoutes} from '../demo/routes'
 import {staticRoutes} from '../lake/server/static-route'
 import {startLake, type RunningLake} from '../lake/server/server'
+import {clinicRules} from '../clinic-rules'
 
 const pagesDir = process.argv[2]
 const send = process.send?.bind(process)
@@ -45,6 +46,7 @@ try {
     seed: SAMPLE_PATH,
     quiet: true,
     extraRoutes: [...staticRoutes('/bench', pagesDir), ...demoRoutes()],
+    plugins: [clinicRules()],
   })
   send({url: lake.url, token: lake.token})
 } catch (error) {

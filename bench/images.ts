@@ -7,6 +7,7 @@ import {join} from 'node:path'
 import {createImageUrlBuilder} from '@sanity/image-url'
 import sharp from 'sharp'
 import {startLake} from '../lake/server/server'
+import {clinicRules} from '../clinic-rules'
 import {lakeClient} from '../test/helpers/lake'
 
 const ACCEPT = 'image/avif,image/webp,image/apng,image/*,*/*;q=0.8' // Chromium's, for <img>
@@ -41,7 +42,7 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0)
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'ck-bench-images-'))
-  const lake = await startLake({port: 0, dir, quiet: true})
+  const lake = await startLake({port: 0, dir, quiet: true, plugins: [clinicRules()]})
   try {
     const client = lakeClient(lake.url, lake.token)
     // A photo-sized source with texture, so encoders work as hard as on a real portrait.

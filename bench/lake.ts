@@ -11,6 +11,7 @@ import {evaluateSync, parse, toJS} from 'groq-js'
 import {SAMPLE_PATH} from '../content/build'
 import {fingerprintOfSync} from '../model/review/fingerprint'
 import {startLake, type RunningLake} from '../lake/server/server'
+import {clinicRules} from '../clinic-rules'
 import {lakeClient} from '../test/helpers/lake'
 
 const QUERIES = {
@@ -282,7 +283,14 @@ async function started(
   global.gc?.()
   const before = process.memoryUsage().rss
   const t0 = performance.now()
-  const lake = await startLake({port: 0, dir: join(dir, name), seed, quiet: true, ...options})
+  const lake = await startLake({
+    port: 0,
+    dir: join(dir, name),
+    seed,
+    quiet: true,
+    plugins: [clinicRules()],
+    ...options,
+  })
   await lake.queries.ready()
   return {lake, rss: process.memoryUsage().rss - before, startMs: performance.now() - t0}
 }

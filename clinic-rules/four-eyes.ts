@@ -4,15 +4,13 @@
 // approval names (`reviewedId`), and "its last approval" is the last approval of that same draft
 // or version, so approving the draft does not clear the reviewer's own edits in a release.
 // Authors come from the lake's own transaction log and the revisions it keeps of each document
-// (lake/store/store.ts).
+// (lake/store/log.ts, read through the plugin port lake/plugin.ts StoreReader).
 import {fourEyesMessage, reviewedIdOf, type ReviewRecord} from '../model/review/state'
 import {fingerprintInput} from '../model/review/fingerprint'
 import {createdApprovals, isReviewRecord} from './review-records'
-import type {ReviewProblem, ReviewWrite} from './review-rules'
+import type {ReviewProblem, ReviewWrite} from './review-write'
 import type {LakeDocument} from '../lake/store/store'
-
-/** The settings singleton (model/constants.ts SITE_SETTINGS_ID). */
-const SITE_SETTINGS_ID = 'siteSettings'
+import {SITE_SETTINGS_ID} from '../model/constants'
 
 /**
  * The log position of the transaction that created the latest earlier approval of the same draft
@@ -72,7 +70,7 @@ function changesTextNow(write: ReviewWrite, documentId: string, approvedId: stri
 
 export function fourEyesProblems(write: ReviewWrite): ReviewProblem[] {
   const approvals = createdApprovals(write)
-  if (approvals.length === 0 || write.administrator) return []
+  if (approvals.length === 0 || write.managesProject) return []
   const settings: LakeDocument | null = write.current(SITE_SETTINGS_ID)
   const enabled = settings?.fourEyesReview !== false
   if (!enabled) return []

@@ -13,9 +13,9 @@ import {
   type ReviewRecord,
 } from '../model/review/state'
 import {fingerprintOfSync} from '../model/review/fingerprint'
-import {isPublishedId} from '../lake/store/ids'
+import {isPublishedId} from '../model/sanity/ids'
 import {recordShapeProblem} from './review-records'
-import type {ReviewProblem, ReviewWrite} from './review-rules'
+import type {ReviewProblem, ReviewWrite} from './review-write'
 import type {LakeDocument} from '../lake/store/store'
 
 const isReviewed = (doc: LakeDocument) => (REVIEWED_TYPES as readonly string[]).includes(doc._type)

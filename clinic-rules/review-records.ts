@@ -17,8 +17,16 @@ import {
   type ClinicianLinkRecord,
   type ReviewRecord,
 } from '../model/review/state'
-import {isDraftId, isPublishedId, isRootPathId, isVersionId, publishedIdOf} from '../lake/store/ids'
-import type {ReviewProblem, ReviewWrite} from './review-rules'
+import {
+  isDraftId,
+  isPublishedId,
+  isRootPathId,
+  isVersionId,
+  publishedIdOf,
+} from '../model/sanity/ids'
+import {isReference} from '../model/sanity/references'
+import {clinicianName} from '../model/clinician'
+import type {ReviewProblem, ReviewWrite} from './review-write'
 import type {LakeDocument} from '../lake/store/store'
 
 /** A document of the review trail: by its type, or by living under `reviews.`. */
@@ -31,8 +39,6 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== ''
-const isReference = (value: unknown): value is {_ref: string} =>
-  typeof value === 'object' && value !== null && isText((value as {_ref?: unknown})._ref)
 
 /** What is wrong with a record's fields, or null when it has the shape of a ReviewRecord. */
 export function recordShapeProblem(id: string, doc: LakeDocument): string | null {
@@ -99,20 +105,12 @@ function linkRecordShapeProblem(id: string, doc: LakeDocument): string | null {
   return null
 }
 
-/** "Dr. Sloane Yu": how a clinician is named to people. */
-export function clinicianName(clinician: LakeDocument | null, fallback: string): string {
-  const parts = [clinician?.honorificPrefix, clinician?.givenName, clinician?.familyName].filter(
-    (part): part is string => typeof part === 'string' && part.trim() !== '',
-  )
-  return parts.length > 0 ? parts.join(' ') : fallback
-}
-
 /**
  * Who may write the record: the user it names, and that user must be the linked Studio user of
  * a published clinician who reviews. Administrators are exempt (imports, migrations).
  */
 function authorProblem(record: ReviewRecord, write: ReviewWrite): string | null {
-  if (write.administrator) return null
+  if (write.managesProject) return null
   // As the clinician stood before this transaction: a link set in it does not count.
   const clinician = isRootPathId(record.reviewer._ref)
     ? (write.store.get(record.reviewer._ref) ?? null)
@@ -135,7 +133,7 @@ function authorProblem(record: ReviewRecord, write: ReviewWrite): string | null 
  * the text fingerprinted. Administrators are exempt (imported records name no draft).
  */
 function bindingProblem(record: ReviewRecord, write: ReviewWrite): string | null {
-  if (write.administrator || record.kind !== 'approval') return null
+  if (write.managesProject || record.kind !== 'approval') return null
   const reviewed = record.reviewedId
   if (typeof reviewed !== 'string')
     return `An approval needs "reviewedId", the draft or release version of "${record.documentId}" it approves.`
@@ -154,7 +152,7 @@ function bindingProblem(record: ReviewRecord, write: ReviewWrite): string | null
  * transaction (clinic-rules/review-trail.ts). Administrators may import old ones.
  */
 function linkRecordProblem(record: ClinicianLinkRecord, write: ReviewWrite): string | null {
-  if (write.administrator) return null
+  if (write.managesProject) return null
   const change = write.changes.find((each) => each.id === record.documentId)
   const link = (doc: LakeDocument | null | undefined) =>
     doc?._type === 'clinician' && typeof doc.linkedUser === 'string' ? doc.linkedUser : null

@@ -1,7 +1,7 @@
 // The review trail keeps who may sign in a clinician's name: every change of a published
 // clinician's `linkedUser` (set, changed, removed, or the clinician deleted) gets a
 // `clinicianLinkRecord` at `reviews.<clinicianId>.link-<unique>`, written by the lake in the same
-// transaction. Only an administrator may make the change (lake/access/roles.ts); the record is
+// transaction. Only an administrator may make the change (clinic-rules/review-access.ts); the record is
 // append-only like every record under `reviews.`.
 import {
   LINK_RECORD_TYPE,
@@ -9,7 +9,7 @@ import {
   type ClinicianLinkRecord,
 } from '../model/review/state'
 import {randomId} from '../lake/store/ids'
-import {changesClinicianLink} from '../lake/access/roles'
+import {changesClinicianLink} from './review-access'
 import type {DocumentChange, LakeDocument} from '../lake/store/store'
 
 const linkOf = (doc: LakeDocument | null) =>

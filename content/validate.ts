@@ -95,9 +95,10 @@ async function main() {
   const file = process.argv[2] ?? SAMPLE_PATH
   const documents = readNdjson(file) as SanityDocument[]
   const dir = mkdtempSync(join(tmpdir(), 'ck-content-validate-'))
-  // The lake refuses a published review no approval backs; this lake must hold the dataset as
-  // it is, so the rules below can name each such review.
-  const lake = await startLake({port: 0, dir, seed: file, seedUnchecked: true})
+  // A plain lake, without the clinic's rules (clinic-rules/index.ts), which refuse a published
+  // review no approval backs: this lake must hold the dataset as it is, so the rules below can
+  // name each such review.
+  const lake = await startLake({port: 0, dir, seed: file})
   try {
     const client = createClient({
       ...clientConfig({...contentConfigFromEnv({}), apiHost: lake.url, token: lake.token}),

@@ -11,72 +11,27 @@
 import type {RoleDefinition} from './access/roles'
 import type {Route} from './http/route'
 import type {PerspectiveView} from './query/perspectives'
-import type {DocumentChange, LakeDocument, LoggedTransaction} from './store/store'
+import type {
+  CommitCheck,
+  CommitProblem,
+  CompanionContext,
+  DocumentChange,
+  StoreRules,
+  WriteAuthorization,
+} from './store/types'
 
+export type {
+  CommitCheck,
+  CommitProblem,
+  CompanionContext,
+  PendingChange,
+  StoreReader,
+  WriteAuthorization,
+} from './store/types'
 export type {RoleDefinition, Route}
 
-/** A change a transaction makes, with the index of the last mutation that wrote it. */
-export type PendingChange = DocumentChange & {index: number}
-
-/**
- * What a plugin reads of the store before the transaction: its documents, its transaction log
- * and the bodies the log keeps around each transaction. Read only.
- */
-export interface StoreReader {
-  get(id: string): LakeDocument | undefined
-  all(): Iterable<LakeDocument>
-  /** Transactions that touched any of the documents, oldest first, with their log position. */
-  transactionsTouching(ids: string[]): LoggedTransaction[]
-  /** A document's body just before and just after the logged transaction at `txSeq`. */
-  bodiesAround(id: string, txSeq: number): {before: LakeDocument | null; after: LakeDocument | null}
-}
-
-/** One transaction about to be committed (after the lake's own checks), and who writes it. */
-export interface CommitCheck {
-  changes: PendingChange[]
-  /** The user behind the token, or the tool writing (`import`, `lake`). */
-  author: string
-  /** The writer's role manages the project (administrator, the robot token, imports). */
-  managesProject: boolean
-  /** A document as the transaction leaves it (null: does not exist). */
-  current(id: string): LakeDocument | null
-  /** The store before the transaction. */
-  store: StoreReader
-}
-
-/**
- * Why a transaction is refused. The lake answers Sanity's 409 `mutationError` with one item
- * `{index, error: {type, description}}` per problem, sorted by index (lake/http/errors.ts
- * mutationFailed), so @sanity/client and the Studio read it as they read a reference error.
- */
-export interface CommitProblem {
-  /** The mutation the problem belongs to. */
-  index: number
-  /** The error item's `type`, e.g. `fourEyesError`. */
-  type: string
-  description: string
-}
-
-/** A write held to a user's grants (mutations, actions, uploads, the release scheduler). */
-export interface WriteAuthorization {
-  changes: PendingChange[]
-  /** The user writing. */
-  author: string
-  /** The user's role manages the project. */
-  managesProject: boolean
-  /** A document as it stood before the transaction (null: did not exist). */
-  before(id: string): LakeDocument | null
-}
-
-/** The transaction a write held to grants is about to commit. */
-export interface CompanionContext {
-  author: string
-  transactionId: string
-  timestamp: string
-}
-
-export interface LakePlugin {
-  /** Names the plugin in errors and logs, e.g. `clinic-rules`. */
+export interface LakePlugin extends StoreRules {
+  /** Names the plugin, e.g. `audit-trail`. */
   name: string
   /**
    * Roles added to the lake's role table, beside administrator, editor, contributor and viewer:

@@ -10,7 +10,8 @@ import {studioSiteRoutes} from '../lake/studio/site-route'
 import {startLake} from '../lake/server/server'
 import {signInLink, studioOrigin as originOf} from '../lake/access/signin'
 import {ensureLakeTls, spkiHash} from '../lake/server/tls'
-import {ensureSampleUsers, SAMPLE_USERS} from '../lake/access/users'
+import {ensureSampleUsers, SAMPLE_USERS} from '../content/sample-users'
+import {clinicRules} from '../clinic-rules'
 import {ensureLakeStudio} from './studio-build'
 import {buildLine, ensureWidgets, sizeSummary, WIDGETS_DIST} from './widgets-build'
 
@@ -30,6 +31,7 @@ async function main() {
     seed: SAMPLE_PATH,
     tls,
     extraRoutes: [...studioSiteRoutes(STUDIO_OUT), ...demoRoutes()],
+    plugins: [clinicRules()],
   })
   // The Studio's staging workspace edits this dataset: first made as a copy of production (with
   // the sample content), then kept between starts.

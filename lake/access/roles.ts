@@ -4,9 +4,8 @@
 // Roles as Sanity defines them (https://www.sanity.io/docs/content-lake/roles): administrator and
 // editor read and write every document, a contributor creates and edits drafts only, a viewer reads
 // only (drafts included). The grant lists match the Studio's own role table (sanity's
-// DEBUG_ROLE_GRANTS_MAP). clinic-kit adds the medical reviewer, who edits drafts like a
-// contributor, cannot publish, and records reviews (`reviewRecord` documents under `reviews.`).
-// Review records are append-only: only a role that manages the project changes or deletes one.
+// DEBUG_ROLE_GRANTS_MAP). Plugins add roles of their own (lake/plugin.ts `roles`): a lake's
+// RoleTable holds the standard four and those.
 //
 // One rule holds every write, whatever route it comes by (mutations, actions, uploads, the release
 // scheduler): `authorizeChanges` checks each changed document by its id and its content, before
@@ -16,21 +15,12 @@
 //   through the assets API);
 // - system documents (`_.**`, releases) are written only by the actions that own them, by roles
 //   whose grants allow the write, never by a mutation;
-// - a scheduled (or published, archived) release's versions are locked to mutations;
-// - a clinician's `linkedUser`, the link the review rules trust, changes only by a role that
-//   manages the project (clinic-rules/review-trail.ts records each change in the review trail).
+// - a scheduled (or published, archived) release's versions are locked to mutations.
+// Plugins add their own rules on top (lake/plugin.ts `authorizeWrite`, run by the store).
 import {evaluate, parse, type ExprNode} from 'groq-js'
-import {REVIEW_RECORD_ID_PREFIX, REVIEW_RECORD_TYPE} from '../../model/review/state'
 import {conflict, LakeError} from '../http/errors'
-import {
-  isPublishedId,
-  publishedIdOf,
-  releaseDocumentId,
-  releaseOf,
-  SYSTEM_PREFIX,
-} from '../store/ids'
-import {isReviewRecord} from '../../clinic-rules/review-records'
-import type {DocumentChange, LakeDocument} from '../store/store'
+import {publishedIdOf, releaseDocumentId, releaseOf, SYSTEM_PREFIX} from '../store/ids'
+import type {DocumentChange, LakeDocument} from '../store/types'
 
 export type Permission = 'read' | 'create' | 'update' | 'history'
 /** The route a write comes by: a mutation, an action (release, document, version) or an upload. */
@@ -58,18 +48,16 @@ const DRAFTS = '_id in path("drafts.**")'
 // `file-<sha1>-<ext>`) and holds for the upload route only.
 export const ASSET_TYPES = ['sanity.imageAsset', 'sanity.fileAsset']
 const ASSETS = `_type in ${JSON.stringify(ASSET_TYPES)} && _id in path("*") && (string::startsWith(_id, "image-") || string::startsWith(_id, "file-"))`
-// Who wrote a record, and in whose name, is checked on commit (clinic-rules/review-records.ts).
-const RELEASE_VERSIONS = '_id in path("versions.**")'
-const REVIEW_RECORDS = `_type == "${REVIEW_RECORD_TYPE}" && _id in path("${REVIEW_RECORD_ID_PREFIX}**")`
 const WRITE: Permission[] = ['read', 'create', 'history', 'update']
 
-const draftsOnly: Grant[] = [
+/** The contributor's grants: read everything, write drafts, upload assets. */
+export const DRAFTING_GRANTS: readonly Grant[] = [
   {filter: ALL, permissions: ['read']},
   {filter: DRAFTS, permissions: ['create', 'history', 'update']},
   {filter: ASSETS, permissions: ['create'], only: 'upload'},
 ]
 
-export const ROLES: Record<string, RoleDefinition> = {
+const STANDARD: Record<string, RoleDefinition> = {
   administrator: {
     name: 'administrator',
     title: 'Administrator',
@@ -88,21 +76,7 @@ export const ROLES: Record<string, RoleDefinition> = {
     name: 'contributor',
     title: 'Contributor',
     description: 'Read access to all datasets; creates and edits drafts, cannot publish.',
-    grants: draftsOnly,
-    managesProject: false,
-  },
-  medicalReviewer: {
-    name: 'medicalReviewer',
-    title: 'Medical reviewer',
-    description:
-      'Reviews medical content: reads everything, edits drafts and release versions, records reviews, cannot publish.',
-    grants: [
-      ...draftsOnly,
-      // A release's versions are drafts of a kind (they go live only when someone who may publish
-      // runs the release): the reviewer approves a changed text in them as in a draft.
-      {filter: RELEASE_VERSIONS, permissions: ['create', 'history', 'update']},
-      {filter: REVIEW_RECORDS, permissions: ['create']},
-    ],
+    grants: [...DRAFTING_GRANTS],
     managesProject: false,
   },
   viewer: {
@@ -114,16 +88,48 @@ export const ROLES: Record<string, RoleDefinition> = {
   },
 }
 
-export const ROLE_NAMES = Object.keys(ROLES)
+/** Sanity's standard roles, which every lake has. */
+export const STANDARD_ROLES: readonly RoleDefinition[] = Object.values(STANDARD)
+export const ROLE_NAMES: readonly string[] = Object.keys(STANDARD)
 
-export function isRoleName(name: unknown): name is string {
-  return typeof name === 'string' && Object.hasOwn(ROLES, name)
-}
+/**
+ * A lake's roles: the standard four and those its plugins add. Added roles are listed before the
+ * viewer, so the list runs from most to least that a role may do.
+ */
+export class RoleTable {
+  private readonly byName = new Map<string, RoleDefinition>()
 
-export function roleOf(name: string): RoleDefinition {
-  const role = ROLES[name]
-  if (!role) throw new Error(`Unknown role "${name}"`)
-  return role
+  constructor(added: readonly RoleDefinition[] = []) {
+    const viewer = STANDARD.viewer!
+    for (const role of [...STANDARD_ROLES.filter((r) => r !== viewer), ...added, viewer]) {
+      if (this.byName.has(role.name)) throw new Error(`Two roles are named "${role.name}"`)
+      this.byName.set(role.name, role)
+    }
+  }
+
+  get names(): string[] {
+    return [...this.byName.keys()]
+  }
+
+  list(): RoleDefinition[] {
+    return [...this.byName.values()]
+  }
+
+  has(name: unknown): name is string {
+    return typeof name === 'string' && this.byName.has(name)
+  }
+
+  /** The role, or Sanity's 403 for a user whose role this lake does not know. */
+  get(name: string): RoleDefinition {
+    const role = this.byName.get(name)
+    if (!role)
+      throw new LakeError(
+        403,
+        'forbiddenError',
+        `Role "${name}" is not a role of this lake; its roles are ${this.names.join(', ')}`,
+      )
+    return role
+  }
 }
 
 const parsed = new Map<string, ExprNode>()
@@ -186,14 +192,6 @@ export function isSystemDocument(id: string, doc: LakeDocument | null): boolean 
   return id.startsWith(SYSTEM_PREFIX) || (doc?._type ?? '').startsWith('system.')
 }
 
-const linkOf = (doc: LakeDocument | null) =>
-  doc?._type === 'clinician' && typeof doc.linkedUser === 'string' ? doc.linkedUser : null
-
-/** A change of a published clinician's `linkedUser` (set, changed, removed, or deleted with it). */
-export function changesClinicianLink(change: DocumentChange): boolean {
-  return isPublishedId(change.id) && linkOf(change.before) !== linkOf(change.after)
-}
-
 /**
  * Checks every change of a transaction against the role's grants, as the Studio's pair
  * permissions do (sanity's getPairPermissions): creating a document needs "create" on it,
@@ -210,21 +208,15 @@ export async function authorizeChanges(
   info: WriteInfo = {},
 ): Promise<void> {
   const via = info.via ?? 'mutation'
-  refuseRecordChanges(role, changes)
   for (const change of changes) {
     const {before, after, index, id} = change
     const permission: Permission = before ? 'update' : 'create'
     if (via !== 'action' && (isSystemDocument(id, before) || isSystemDocument(id, after)))
       throw insufficientPermissions(permission, index, id)
-    // Drafts and versions are of content: never of a system document or a review record, which
-    // a release publish (the scheduler's too) would otherwise overwrite or delete.
+    // Drafts and versions are of content: never of a system document, which a release publish
+    // (the scheduler's too) would otherwise overwrite or delete.
     const target = publishedIdOf(id)
-    if (
-      target !== id &&
-      (target.startsWith(SYSTEM_PREFIX) || target.startsWith(REVIEW_RECORD_ID_PREFIX))
-    )
-      throw insufficientPermissions(permission, index, id)
-    if (changesClinicianLink(change) && !role.managesProject)
+    if (target !== id && target.startsWith(SYSTEM_PREFIX))
       throw insufficientPermissions(permission, index, id)
     if (via === 'mutation') refuseLockedVersion(id, index, info.before)
     if (!before && after) {
@@ -254,21 +246,6 @@ function refuseLockedVersion(id: string, index: number, before: WriteInfo['befor
       items: [{index, error: {type: 'releaseLockedError', description, id}}],
     })
   }
-}
-
-/**
- * Review records are append-only: changing or deleting one (or turning another document into
- * one) needs a role that manages the project, whatever its grants. Sanity's 403 for a missing
- * grant, so the Studio reads it as a permission problem.
- */
-export function refuseRecordChanges(
-  role: RoleDefinition,
-  changes: Array<DocumentChange & {index: number}>,
-): void {
-  if (role.managesProject) return
-  for (const {id, before, after, index} of changes)
-    if (before && (isReviewRecord(id, before) || isReviewRecord(id, after)))
-      throw insufficientPermissions('update', index, id)
 }
 
 /** Sanity's answer to a project-settings request from a role without those rights. */

@@ -6,15 +6,14 @@
 import {requireToken, requireUser, type RouteContext} from '../http/context'
 import {badRequest, notFound} from '../http/errors'
 import {readJson, sendJson} from '../http/http'
-import {requireProjectManager, roleOf, studioGrants, type RoleDefinition} from './roles'
+import {requireProjectManager, studioGrants, type RoleDefinition} from './roles'
 import {route} from '../http/route'
 import {ROBOT_USER, type LakeUser, type NewUser} from './users'
 
 const roleRef = (role: RoleDefinition) => ({name: role.name, title: role.title})
 
 /** The current user as `/users/me` answers (sanity's CurrentUser). */
-function currentUser(user: LakeUser) {
-  const role = roleOf(user.role)
+function currentUser(user: LakeUser, role: RoleDefinition) {
   return {
     id: user.id,
     name: user.name,
@@ -49,7 +48,7 @@ function checkProject(ctx: RouteContext): void {
 function me(ctx: RouteContext) {
   // Without a token the Studio shows its login screen, as with hosted Sanity.
   if (!ctx.user) return sendJson(ctx.res, 200, {})
-  sendJson(ctx.res, 200, currentUser(ctx.user))
+  sendJson(ctx.res, 200, currentUser(ctx.user, ctx.lake.roles.get(ctx.user.role)))
 }
 
 function users(ctx: RouteContext) {
@@ -78,7 +77,7 @@ function project(ctx: RouteContext) {
     // Members are listed to signed-in users only, as a project's are.
     members: ctx.user
       ? everyone(ctx).map((user) => {
-          const role = roleOf(user.role)
+          const role = ctx.lake.roles.get(user.role)
           return {
             id: user.id,
             role: role.name,

@@ -7,7 +7,7 @@ import {mkdirSync} from 'node:fs'
 import {join} from 'node:path'
 import {DatabaseSync} from 'node:sqlite'
 import {badRequest, notFound} from '../http/errors'
-import {isRoleName, ROLE_NAMES} from './roles'
+import {RoleTable} from './roles'
 
 export interface LakeUser {
   id: string
@@ -48,12 +48,12 @@ function text(value: unknown, field: string, max: number): string {
 }
 
 /** Checks a new user's fields, so bad input is refused before anything is written. */
-function checkNewUser(input: NewUser): Required<NewUser> {
+function checkNewUser(input: NewUser, roles: RoleTable): Required<NewUser> {
   if (!input || typeof input !== 'object') throw badRequest('A user needs name, email and role')
   const name = text(input.name, 'name', 200)
   const email = text(input.email, 'email', 320)
   if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw badRequest(`"${email}" is not an email address`)
-  if (!isRoleName(input.role)) throw badRequest(`"role" must be one of ${ROLE_NAMES.join(', ')}`)
+  if (!roles.has(input.role)) throw badRequest(`"role" must be one of ${roles.names.join(', ')}`)
   const id = input.id ?? `u${randomBytes(6).toString('hex')}`
   if (typeof id !== 'string' || !ID_PATTERN.test(id) || id === ROBOT_USER.id)
     throw badRequest(
@@ -72,21 +72,26 @@ function checkNewUser(input: NewUser): Required<NewUser> {
 export class UserStore extends EventEmitter<{revoked: [string]}> {
   private readonly db: DatabaseSync
 
-  private constructor(db: DatabaseSync) {
+  private constructor(
+    db: DatabaseSync,
+    /** The roles a user may be given: the lake's (lake/access/roles.ts RoleTable). */
+    readonly roles: RoleTable,
+  ) {
     super()
     // One listener per open stream.
     this.setMaxListeners(0)
     this.db = db
   }
 
-  static open(dir: string): UserStore {
+  /** The users in `<dir>/users.sqlite`; `roles` defaults to the standard four. */
+  static open(dir: string, roles: RoleTable = new RoleTable()): UserStore {
     mkdirSync(dir, {recursive: true})
     const db = new DatabaseSync(join(dir, 'users.sqlite'))
     db.exec(`PRAGMA journal_mode = WAL;
       CREATE TABLE IF NOT EXISTS users (id TEXT PRIMARY KEY, name TEXT NOT NULL,
         email TEXT NOT NULL, image_url TEXT, role TEXT NOT NULL, created_at TEXT NOT NULL,
         token_sha256 TEXT NOT NULL UNIQUE);`)
-    return new UserStore(db)
+    return new UserStore(db, roles)
   }
 
   list(): LakeUser[] {
@@ -106,7 +111,7 @@ export class UserStore extends EventEmitter<{revoked: [string]}> {
 
   /** Adds the user and returns it with its token, shown this once. */
   add(input: NewUser): {user: LakeUser; token: string} {
-    const user = checkNewUser(input)
+    const user = checkNewUser(input, this.roles)
     if (this.get(user.id)) throw badRequest(`A user with id "${user.id}" already exists`)
     const token = newToken()
     const createdAt = new Date().toISOString()
@@ -147,27 +152,4 @@ function toUser(row: Record<string, unknown>): LakeUser {
     role: String(row.role),
     createdAt: String(row.created_at),
   }
-}
-
-/** The sample's people: who `npm start` signs in as, one per kind of Studio user. */
-export const SAMPLE_USERS: Array<NewUser & {id: string}> = [
-  {
-    id: 'admin',
-    name: 'Clinic administrator',
-    email: 'admin@clinic-kit.localhost',
-    role: 'administrator',
-  },
-  {id: 'editor', name: 'Content editor', email: 'editor@clinic-kit.localhost', role: 'editor'},
-  // The medical reviewer is the sample's clinician `clinician-sloane-yu`.
-  {
-    id: 'clinician-sloane-yu',
-    name: 'Dr. Sloane Yu',
-    email: 'sloane.yu@clinic-kit.localhost',
-    role: 'medicalReviewer',
-  },
-]
-
-/** Adds the sample users that are missing; answers the new ones with their tokens. */
-export function ensureSampleUsers(users: UserStore): Array<{user: LakeUser; token: string}> {
-  return SAMPLE_USERS.filter(({id}) => !users.get(id)).map((user) => users.add(user))
 }

@@ -1,7 +1,7 @@
 // Who may see which documents. With the lake's token a reader sees everything; without it (a
-// public widget, a partner's site) only documents under the root path: never a draft
-// (`drafts.<id>`), a release version (`versions.<release>.<id>`) nor any other dotted id such as
-// the review records (`reviews.<id>.<…>`). Sanity's public read access covers the root path only
+// public page, an embedding site) only documents under the root path: never a draft
+// (`drafts.<id>`), a release version (`versions.<release>.<id>`) nor any other dotted id
+// (`audit.<id>.<…>`, say). Sanity's public read access covers the root path only
 // (https://www.sanity.io/docs/ids; sanity-io/GROQ#105, the maintainers' answer).
 import {isRootPathId} from '../store/ids'
 import type {RawMutation} from '../store/store'

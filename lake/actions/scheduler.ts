@@ -14,7 +14,7 @@ import {actionMutations} from './actions-route'
 import type {DatasetRegistry} from '../datasets/datasets'
 import {LakeError} from '../http/errors'
 import {RELEASES_PREFIX} from '../store/ids'
-import {authorizeChanges, isRoleName, roleOf, type RoleDefinition} from '../access/roles'
+import {authorizeChanges, RoleTable, type RoleDefinition} from '../access/roles'
 import type {CommittedTransaction, LakeDocument, LakeStore} from '../store/store'
 import {ROBOT_USER, type LakeUser, type UserStore} from '../access/users'
 
@@ -36,6 +36,8 @@ export class ReleaseScheduler {
     private readonly now: () => Date = () => new Date(),
     /** The lake's users: who scheduled a release is looked up here at publish time. */
     private readonly users?: Pick<UserStore, 'get'>,
+    /** The lake's roles: the scheduler's grants are those of their role now. */
+    private readonly roles: RoleTable = new RoleTable(),
   ) {
     const watch = (store: LakeStore) => {
       // Only a change to a release can move the next publish time.
@@ -80,9 +82,9 @@ export class ReleaseScheduler {
     if (typeof id !== 'string' || id === '')
       return 'Not published: nobody scheduled this release with the schedule action. Schedule it again.'
     const user = id === ROBOT_USER.id ? ROBOT_USER : this.users?.get(id)
-    if (!user || !isRoleName(user.role))
+    if (!user || !this.roles.has(user.role))
       return `Not published: "${id}", who scheduled it, is no longer a user of the lake. Schedule it again.`
-    return {user, role: roleOf(user.role)}
+    return {user, role: this.roles.get(user.role)}
   }
 
   private async publishDue(): Promise<number> {

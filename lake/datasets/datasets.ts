@@ -22,6 +22,7 @@ import {DatabaseSync} from 'node:sqlite'
 import {LakeError, badRequest, notFound} from '../http/errors'
 import {PerspectiveViews} from '../query/perspectives'
 import {LakeStore} from '../store/store'
+import type {StoreRules} from '../store/types'
 
 export interface Dataset {
   name: string
@@ -147,17 +148,25 @@ export class DatasetRegistry extends EventEmitter<{added: [Dataset]; removed: [s
   /** Names being created or copied into, so two requests cannot take the same name. */
   private readonly reserved = new Set<string>()
 
-  /** `dir` is the lake's data folder; without it datasets can only be added as open stores. */
+  /**
+   * `dir` is the lake's data folder; without it datasets can only be added as open stores.
+   * `plugins`: every store the registry opens holds its commits to their rules (lake/plugin.ts).
+   */
   constructor(
     readonly defaultName: string,
     readonly dir?: string,
+    private readonly plugins: readonly StoreRules[] = [],
   ) {
     super()
   }
 
   /** Opens every dataset folder under <dir>/datasets (creating the default one if missing). */
-  static open(dir: string, defaultName: string): DatasetRegistry {
-    const registry = new DatasetRegistry(defaultName, dir)
+  static open(
+    dir: string,
+    defaultName: string,
+    plugins: readonly StoreRules[] = [],
+  ): DatasetRegistry {
+    const registry = new DatasetRegistry(defaultName, dir, plugins)
     const root = datasetsRoot(dir)
     mkdirSync(root, {recursive: true})
     for (const entry of readdirSync(root, {withFileTypes: true}))
@@ -235,7 +244,7 @@ export class DatasetRegistry extends EventEmitter<{added: [Dataset]; removed: [s
       writeInfo(staging, info)
       const folder = datasetDir(dir, name)
       renameSync(staging, folder)
-      return this.add(name, LakeStore.open(folder), info)
+      return this.add(name, LakeStore.open(folder, this.plugins), info)
     } finally {
       rmSync(staging, {recursive: true, force: true})
       this.reserved.delete(name)
@@ -274,7 +283,7 @@ export class DatasetRegistry extends EventEmitter<{added: [Dataset]; removed: [s
       const info = {name: to, aclMode, description, createdAt: new Date().toISOString()}
       writeInfo(staging, info)
       renameSync(staging, folder)
-      return this.add(to, LakeStore.open(folder), info)
+      return this.add(to, LakeStore.open(folder, this.plugins), info)
     } catch (error) {
       if (!this.byName.has(to)) rmSync(folder, {recursive: true, force: true})
       throw error
@@ -322,7 +331,7 @@ export class DatasetRegistry extends EventEmitter<{added: [Dataset]; removed: [s
 
   private openFolder(name: string): Dataset {
     const folder = datasetDir(this.folderRoot(), name)
-    return this.add(name, LakeStore.open(folder), readInfo(folder, name))
+    return this.add(name, LakeStore.open(folder, this.plugins), readInfo(folder, name))
   }
 
   private folderRoot(): string {

@@ -29,8 +29,6 @@ export interface ImportOptions {
   assets?: {dir: string; target: AssetTarget}
   /** Called after each line is read, for progress display. */
   onProgress?: (linesRead: number, bytesRead: number) => void
-  /** Loads the file without the medical review rules (content:validate; see LakeStore.commit). */
-  skipReviewRules?: boolean
 }
 
 /** A local file a `_sanityAsset` field names, and the objects that point at it. */
@@ -212,11 +210,7 @@ export async function importNdjson(store: LakeStore, file: string, options: Impo
   if (plan.documents.length === 0) return {documents: 0, assets: 0}
   // Content-addressed bytes: any left by a failed commit are simply unused.
   for (const asset of assets) storeAssetBytes(options.assets!.dir, asset.fileName, asset.bytes)
-  await store.commit(mutations, {
-    author: 'import',
-    administrator: true,
-    skipReviewRules: options.skipReviewRules === true,
-  })
+  await store.commit(mutations, {author: 'import', administrator: true})
   return {documents: plan.documents.length, assets: assets.length}
 }
 

@@ -3,7 +3,12 @@ import type {LakeRequest, LakeResponse} from './http'
 import type {Dataset, DatasetRegistry} from '../datasets/datasets'
 import {notFound, unauthorized} from './errors'
 import type {QueryPool} from '../query/pool'
-import {authorizeChanges, roleOf, type RoleDefinition, type WritePath} from '../access/roles'
+import {
+  authorizeChanges,
+  type RoleDefinition,
+  type RoleTable,
+  type WritePath,
+} from '../access/roles'
 import type {CommitOptions} from '../store/store'
 import type {LakeUser, UserStore} from '../access/users'
 
@@ -15,6 +20,8 @@ export interface Lake {
   token: string
   /** The people who sign in to the Studio, each with a role and a token. */
   users: UserStore
+  /** The roles users may have: the standard four and the plugins' (lake/plugin.ts). */
+  roles: RoleTable
   projectId: string
   /** Folder for uploaded asset bytes. */
   assetsDir: string
@@ -65,7 +72,7 @@ export function requireToken(ctx: RouteContext): void {
 /** The signed-in user and its role, or Sanity's 401 for an anonymous request. */
 export function requireUser(ctx: RouteContext): {user: LakeUser; role: RoleDefinition} {
   requireToken(ctx)
-  return {user: ctx.user!, role: ctx.role ?? roleOf(ctx.user!.role)}
+  return {user: ctx.user!, role: ctx.role ?? ctx.lake.roles.get(ctx.user!.role)}
 }
 
 /**

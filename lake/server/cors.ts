@@ -1,8 +1,10 @@
-// CORS for browsers: allowed origins get credentials. Partner sites (each published partner's
-// "Sites allowed to embed") may read without credentials, so their widgets see published content
-// only and cannot write. Other origins get no CORS headers at all.
+// CORS for browsers: allowed origins (the lake's configuration) get credentials. Origins the
+// plugins name from published content (lake/plugin.ts `readOrigins`) may read without
+// credentials, so pages there see published content only and cannot write. Other origins get no
+// CORS headers at all.
 import type {Lake} from '../http/context'
 import type {LakeRequest, LakeResponse} from '../http/http'
+import type {LakePlugin} from '../plugin'
 import type {PerspectiveView} from '../query/perspectives'
 
 export type OriginRule = (origin: string) => boolean
@@ -24,21 +26,24 @@ export function originRule(setting = process.env.CK_LAKE_CORS_ORIGINS): OriginRu
   return (origin) => patterns.some((pattern) => pattern.test(origin))
 }
 
-const partnerOrigins = new WeakMap<PerspectiveView, Set<string>>()
+const readOrigins = new WeakMap<PerspectiveView, Set<string>>()
 
-/** Every published partner's allowed origins, read again whenever the content changes. */
-export function partnerOriginRule(lake: Lake): OriginRule {
+/**
+ * The origins the plugins allow to read, from the default dataset's published documents; read
+ * again whenever they change (a commit makes a new view). No plugin that names any: none.
+ */
+export function pluginOriginRule(lake: Lake, plugins: readonly LakePlugin[]): OriginRule {
+  const naming = plugins.filter((plugin) => plugin.readOrigins)
+  if (naming.length === 0) return () => false
   return (origin) => {
     const view = lake.datasets.default.views.view('published')
-    let origins = partnerOrigins.get(view)
+    let origins = readOrigins.get(view)
     if (!origins) {
       origins = new Set()
-      for (const partner of view.byType.get('partner') ?? []) {
-        const listed: unknown = partner.allowedOrigins
-        if (Array.isArray(listed))
-          for (const entry of listed) if (typeof entry === 'string') origins.add(entry)
-      }
-      partnerOrigins.set(view, origins)
+      for (const plugin of naming)
+        for (const entry of plugin.readOrigins!(view))
+          if (typeof entry === 'string') origins.add(entry)
+      readOrigins.set(view, origins)
     }
     return origins.has(origin)
   }

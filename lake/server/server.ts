@@ -8,7 +8,7 @@ import type {AddressInfo, Socket} from 'node:net'
 import {join} from 'node:path'
 import type {Duplex} from 'node:stream'
 import type {Lake} from '../http/context'
-import {handleCors, originRule, partnerOriginRule, type OriginRule} from './cors'
+import {handleCors, originRule, pluginOriginRule, type OriginRule} from './cors'
 import {LakeError} from '../http/errors'
 import {sendError, type LakeRequest, type LakeResponse} from '../http/http'
 import {importNdjson} from '../datasets/ndjson'
@@ -17,7 +17,7 @@ import {acquireLock} from './lock'
 import type {Fairness} from '../query/limits'
 import {QueryPool} from '../query/pool'
 import {matchRoute, routes, type Route} from './router'
-import {roleOf} from '../access/roles'
+import {RoleTable} from '../access/roles'
 import {configurePresence, handleUpgrade, type PresenceLimits} from '../presence/presence-route'
 import {ReleaseScheduler} from '../actions/scheduler'
 import type {LakeStore} from '../store/store'
@@ -32,11 +32,6 @@ export interface LakeOptions {
   dir?: string
   /** NDJSON imported into the default dataset when it is empty. */
   seed?: string
-  /**
-   * Import the seed without the medical review rules: for `content:validate`, which loads a
-   * dataset into a throwaway lake to report what is wrong with it (a tampered review included).
-   */
-  seedUnchecked?: boolean
   token?: string
   projectId?: string
   dataset?: string
@@ -77,6 +72,8 @@ export interface RunningLake {
   datasets: DatasetRegistry
   /** The lake's users (<dir>/users.sqlite). */
   users: UserStore
+  /** The roles users may have: the standard four and the plugins'. */
+  roles: RoleTable
   /** The query workers; `queries.ready()` resolves once they hold every dataset. */
   queries: QueryPool
   /** Publishes scheduled releases; `tick()` publishes what is due by the lake's clock now. */
@@ -104,14 +101,13 @@ async function openDatasets(
   const defaultName = options.dataset ?? process.env.SANITY_DATASET ?? 'production'
   if (migrateSingleStoreLayout(dir, defaultName))
     log(`lake: moved ${dir}/lake.sqlite into ${dir}/datasets/${defaultName}/`)
-  const datasets = DatasetRegistry.open(dir, defaultName)
+  const datasets = DatasetRegistry.open(dir, defaultName, options.plugins ?? [])
   try {
     const store = datasets.default.store
     if (store.size === 0 && options.seed) {
       if (existsSync(options.seed)) {
-        const {documents} = await importNdjson(store, options.seed, {
-          skipReviewRules: options.seedUnchecked === true,
-        })
+        // Held to the plugins' commit checks like any other import.
+        const {documents} = await importNdjson(store, options.seed)
         log(`lake: imported ${documents} documents from ${options.seed}`)
       } else log(`lake: no seed at ${options.seed}; starting empty`)
     }
@@ -132,12 +128,20 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
   const lock = acquireLock(dir, (stale) =>
     console.warn(`lake: taking over ${dir}/lake.lock left by pid ${stale.pid}, no longer running`),
   )
+  const plugins = options.plugins ?? []
+  let roles: RoleTable
+  try {
+    roles = new RoleTable(plugins.flatMap((plugin) => plugin.roles ?? []))
+  } catch (error) {
+    lock.release()
+    throw error
+  }
   const datasets = await openDatasets(dir, options, log).catch((error: unknown) => {
     lock.release()
     throw error
   })
   const {token, tokenFile} = resolveToken(dir, options.token)
-  const users = UserStore.open(dir)
+  const users = UserStore.open(dir, roles)
   const queries = new QueryPool({
     timeoutMs: options.queryTimeoutMs,
     maxResultBytes: options.maxResultBytes,
@@ -153,15 +157,20 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
     queries,
     token,
     users,
+    roles,
     projectId: options.projectId ?? process.env.SANITY_PROJECT_ID ?? 'clinickit',
     assetsDir: join(dir, 'assets'),
     url: '',
     now: options.now ?? (() => new Date()),
   }
   configurePresence(lake, options.presence)
-  const table = [...(options.extraRoutes ?? []), ...routes]
+  const table = [
+    ...(options.extraRoutes ?? []),
+    ...plugins.flatMap((plugin) => plugin.routes ?? []),
+    ...routes,
+  ]
   const allowed = originRule()
-  const embedders = partnerOriginRule(lake)
+  const embedders = pluginOriginRule(lake, plugins)
   const handler = (req: LakeRequest, res: LakeResponse) => {
     void handle(lake, table, {allowed, embedders}, req, res)
   }
@@ -199,7 +208,7 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
   // Serving already, but return once the query workers hold the data, so a first query is fast.
   await queries.ready()
   // Releases that fell due while the lake was down publish now, before the first request.
-  const scheduler = new ReleaseScheduler(datasets, lake.now, users)
+  const scheduler = new ReleaseScheduler(datasets, lake.now, users, roles)
   await scheduler.start()
   return {
     url: lake.url,
@@ -209,6 +218,7 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
     store: datasets.default.store,
     datasets,
     users,
+    roles,
     queries,
     scheduler,
     close: async () => {
@@ -278,7 +288,7 @@ async function handle(
       lake,
       authorized: user !== null,
       user,
-      role: user ? roleOf(user.role) : null,
+      role: user ? lake.roles.get(user.role) : null,
     })
   } catch (error) {
     sendError(res, error)

@@ -9,9 +9,9 @@
 // it strong when the draft is published (sanity: form/inputs/ReferenceInput/ReferenceInput.tsx,
 // store/document/document-pair/operations/publish.ts); so drafts and release versions never
 // block a deletion here, and their references are checked when they are published.
-import {LakeError} from '../http/errors'
+import {mutationFailed, type LakeError} from '../http/errors'
 import {isPublishedId} from './ids'
-import type {LakeDocument} from './store'
+import type {LakeDocument} from './types'
 
 /** The ids a document strongly references. Cross-dataset references (`_dataset`) are skipped. */
 export function strongReferences(doc: unknown, found = new Set<string>()): Set<string> {
@@ -156,8 +156,7 @@ function quoted(ids: string[], shown = 5): string {
 }
 
 /**
- * Sanity's body for a transaction refused on references: `{error: {type: "mutationError",
- * description: "Mutation(s) failed with N error(s)", items: [{index, error: {…}}]}}`, each item
+ * Sanity's body for a transaction refused on references (lake/http/errors.ts mutationFailed), each item
  * `documentHasExistingReferencesError` (with `referencingIDs`) or
  * `documentReferenceDoesNotExistError` (with `referenceID`), worded as Content Lake words them
  * (sanity-io/sanity#3202, sanity-io/gradient#284). @sanity/client joins the items' descriptions
@@ -165,9 +164,8 @@ function quoted(ids: string[], shown = 5): string {
  * (sanity: variants/store/variantActionErrors.ts).
  */
 function integrityError(problems: Problem[]): LakeError {
-  const items = problems
-    .sort((a, b) => a.index - b.index)
-    .map((problem) => ({
+  return mutationFailed(
+    problems.map((problem) => ({
       index: problem.index,
       error:
         problem.kind === 'referenced'
@@ -183,8 +181,6 @@ function integrityError(problems: Problem[]): LakeError {
               id: problem.id,
               referenceID: problem.referenceID,
             },
-    }))
-  return new LakeError(409, 'mutationError', `Mutation(s) failed with ${items.length} error(s)`, {
-    items,
-  })
+    })),
+  )
 }

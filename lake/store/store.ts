@@ -1,63 +1,40 @@
-// The lake's durable store: documents and a transaction log in SQLite (node:sqlite), with every
-// document also held in memory for GROQ. SQLite is the source of truth; the in-memory map changes
-// only after a transaction is committed to disk.
+// The lake's store: Sanity's mutation semantics applied as one atomic transaction, every document
+// held in memory for GROQ. Durable storage and history reads are a port the store is given
+// (lake/store/log.ts, SQLite); the log is the source of truth, and the in-memory map changes only
+// after a transaction is written to it. What every document must be is checked on the way
+// (lake/store/invariants.ts, lake/store/references.ts), then the plugins' rules (lake/plugin.ts).
 import {EventEmitter} from 'node:events'
-import {mkdirSync} from 'node:fs'
-import {join} from 'node:path'
-import {DatabaseSync} from 'node:sqlite'
-import {Mutation} from '@sanity/mutator'
 import {evaluate, parse} from 'groq-js'
-import {badRequest, conflict} from '../http/errors'
-import {isValidDocumentId, publishedIdOf, randomId} from './ids'
+import {badRequest, conflict, mutationFailed} from '../http/errors'
+import {publishedIdOf, randomId} from './ids'
+import {documentFor, mutationKind, patchedDocument} from './invariants'
+import {SqliteLog, type RevisionAt, type StoreLog} from './log'
 import {ReferenceIndex} from './references'
-import {checkReviewRules} from '../../clinic-rules/review-rules'
-import {linkTrailChanges} from '../../clinic-rules/review-trail'
+import type {
+  CommitCheck,
+  CommittedTransaction,
+  DocumentChange,
+  LakeDocument,
+  LoggedTransaction,
+  PendingChange,
+  RawMutation,
+  StoreReader,
+  StoreRules,
+} from './types'
 
-export interface LakeDocument {
-  _id: string
-  _type: string
-  _rev: string
-  _createdAt: string
-  _updatedAt: string
-  [field: string]: unknown
-}
-
-export interface DocumentChange {
-  id: string
-  operation: 'create' | 'update' | 'delete'
-  before: LakeDocument | null
-  after: LakeDocument | null
-  /** Positions in the transaction's mutations of those that wrote this document, in order. */
-  writtenBy?: number[]
-}
-
-export interface CommittedTransaction {
-  transactionId: string
-  timestamp: string
-  author: string
-  mutations: RawMutation[]
-  changes: DocumentChange[]
-}
-
-export type RawMutation = Record<string, unknown>
-
-/** A change as the transaction log keeps it: ids and revisions, not bodies. */
-export interface LoggedChange {
-  id: string
-  operation: DocumentChange['operation']
-  previousRev: string | null
-  resultRev: string | null
-}
-
-export interface LoggedTransaction {
-  /** Position in the log, for reading the bodies around it. */
-  seq: number
-  transactionId: string
-  timestamp: string
-  author: string
-  mutations: RawMutation[]
-  changes: LoggedChange[]
-}
+export type {
+  CommitCheck,
+  CommitProblem,
+  CommittedTransaction,
+  DocumentChange,
+  LakeDocument,
+  LoggedChange,
+  LoggedTransaction,
+  PendingChange,
+  RawMutation,
+  StoreReader,
+  StoreRules,
+} from './types'
 
 export interface CommitOptions {
   transactionId?: string
@@ -69,70 +46,49 @@ export interface CommitOptions {
    * before anything is stored; throwing refuses the whole transaction, e.g. for lack of grants.
    */
   authorize?: (
-    changes: Array<DocumentChange & {index: number}>,
+    changes: PendingChange[],
     info: {before: (id: string) => LakeDocument | null},
   ) => Promise<void> | void
   /**
    * The writer manages the project (the robot token, an administrator, the import and the
-   * release scheduler): it may write review records in anyone's name (clinic-rules/review-rules.ts).
+   * release scheduler); plugins' rules may exempt it (lake/plugin.ts `managesProject`).
    */
   administrator?: boolean
-  /**
-   * Skips the medical review rules for this commit. Only `content:validate` asks for it, for the
-   * dataset it loads into a throwaway lake: it must hold a tampered dataset in order to report
-   * what is wrong with it. Nothing reachable over HTTP sets it.
-   */
-  skipReviewRules?: boolean
 }
 
-const MUTATION_KINDS = [
-  'create',
-  'createOrReplace',
-  'createIfNotExists',
-  'delete',
-  'patch',
-] as const
-type MutationKind = (typeof MUTATION_KINDS)[number]
-
 export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]}> {
-  private readonly db: DatabaseSync
   private readonly docs = new Map<string, LakeDocument>()
   private readonly references: ReferenceIndex
+  /** What the plugins read: the store as it stands, read only. */
+  private readonly reader: StoreReader
   private queue: Promise<unknown> = Promise.resolve()
   /** Bumped on every commit, so derived views (perspectives) know when to rebuild. */
   generation = 0
 
-  private constructor(readonly dir: string) {
+  /**
+   * @param log durable storage and history (lake/store/log.ts)
+   * @param plugins whose commit rules every transaction is held to (lake/plugin.ts)
+   */
+  constructor(
+    private readonly log: StoreLog,
+    private readonly plugins: readonly StoreRules[] = [],
+  ) {
     super()
     // Every open listen stream (the Studio keeps several per tab) and the query pool listen here.
     this.setMaxListeners(0)
-    mkdirSync(dir, {recursive: true})
-    this.db = new DatabaseSync(join(dir, 'lake.sqlite'))
-    // WAL with FULL sync: a transaction acknowledged to a client survives kill -9 and power loss.
-    this.db.exec(
-      'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;',
-    )
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS documents (id TEXT PRIMARY KEY, type TEXT NOT NULL, rev TEXT NOT NULL, body TEXT NOT NULL);
-      CREATE TABLE IF NOT EXISTS transactions (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, time TEXT NOT NULL,
-        author TEXT NOT NULL, mutations TEXT NOT NULL, changes TEXT NOT NULL);
-      -- Each document's body after each change (NULL once deleted), apart from the log so the log
-      -- stays small: history serves revisions and effects from here.
-      CREATE TABLE IF NOT EXISTS revisions (
-        tx_seq INTEGER NOT NULL, doc_id TEXT NOT NULL, rev TEXT NOT NULL, time TEXT NOT NULL,
-        body TEXT, PRIMARY KEY (doc_id, tx_seq));
-      CREATE INDEX IF NOT EXISTS revisions_by_rev ON revisions (doc_id, rev);
-    `)
-    for (const row of this.db.prepare('SELECT body FROM documents').all()) {
-      const doc = JSON.parse(String(row.body)) as LakeDocument
-      this.docs.set(doc._id, doc)
-    }
+    for (const doc of log.documents()) this.docs.set(doc._id, doc)
     this.references = new ReferenceIndex(this.docs.values())
+    this.reader = {
+      get: (id) => this.docs.get(id),
+      all: () => this.docs.values(),
+      transactionsTouching: (ids) => this.transactionsTouching(ids),
+      bodiesAround: (id, txSeq) => this.log.bodiesAround(id, txSeq),
+    }
   }
 
-  static open(dir: string): LakeStore {
-    return new LakeStore(dir)
+  /** The store in `<dir>/lake.sqlite`. */
+  static open(dir: string, plugins: readonly StoreRules[] = []): LakeStore {
+    return new LakeStore(SqliteLog.open(dir), plugins)
   }
 
   get size(): number {
@@ -153,20 +109,8 @@ export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]
    */
   transactionsTouching(ids: string[], options: {allChanges?: boolean} = {}): LoggedTransaction[] {
     const wanted = new Set(ids)
-    const rows = this.db
-      .prepare(
-        `SELECT seq, id, time, author, mutations, changes FROM transactions WHERE ${ids.map(() => 'changes LIKE ?').join(' OR ')} ORDER BY seq`,
-      )
-      .all(...ids.map((id) => `%${JSON.stringify(id)}%`))
-    return rows
-      .map((row) => ({
-        seq: Number(row.seq),
-        transactionId: String(row.id),
-        timestamp: String(row.time),
-        author: String(row.author),
-        mutations: JSON.parse(String(row.mutations)) as RawMutation[],
-        changes: JSON.parse(String(row.changes)) as LoggedChange[],
-      }))
+    return this.log
+      .transactionsTouching(ids)
       .filter((tx) => tx.changes.some((c) => wanted.has(c.id)))
       .map((tx) =>
         options.allChanges ? tx : {...tx, changes: tx.changes.filter((c) => wanted.has(c.id))},
@@ -175,14 +119,8 @@ export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]
 
   /** Every id that ever held a version of the document (published, draft, release versions). */
   idsInGroup(publishedId: string): string[] {
-    const rows = this.db
-      .prepare('SELECT DISTINCT doc_id FROM revisions WHERE doc_id LIKE ?')
-      .all(`%${publishedId}`)
     const ids = new Set([publishedId, `drafts.${publishedId}`])
-    for (const row of rows) {
-      const id = String(row.doc_id)
-      if (id === publishedId || id.endsWith(`.${publishedId}`)) ids.add(id)
-    }
+    for (const id of this.log.idsEndingWith(publishedId)) ids.add(id)
     return [...ids].filter((id) => publishedIdOf(id) === publishedId)
   }
 
@@ -190,27 +128,9 @@ export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]
    * A document as it was: at a revision, at a time, or its last revision that existed. Null when
    * the log does not hold it (never existed then, deleted, or older than the revision store).
    */
-  revision(
-    id: string,
-    at: {revision: string} | {time: string} | {last: true},
-  ): LakeDocument | null {
-    const row =
-      'revision' in at
-        ? this.db
-            .prepare('SELECT body FROM revisions WHERE doc_id = ? AND rev = ? AND body IS NOT NULL')
-            .get(id, at.revision)
-        : 'time' in at
-          ? this.db
-              .prepare(
-                'SELECT body FROM revisions WHERE doc_id = ? AND time <= ? ORDER BY tx_seq DESC LIMIT 1',
-              )
-              .get(id, at.time)
-          : this.db
-              .prepare(
-                'SELECT body FROM revisions WHERE doc_id = ? AND body IS NOT NULL ORDER BY tx_seq DESC LIMIT 1',
-              )
-              .get(id)
-    if (row?.body) return JSON.parse(String(row.body)) as LakeDocument
+  revision(id: string, at: RevisionAt): LakeDocument | null {
+    const stored = this.log.revisionBody(id, at)
+    if (stored) return stored
     // Documents written before revisions were stored still answer for their current revision.
     const current = this.docs.get(id)
     if (current && 'revision' in at && current._rev === at.revision) return current
@@ -223,17 +143,7 @@ export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]
     id: string,
     txSeq: number,
   ): {before: LakeDocument | null; after: LakeDocument | null} {
-    const parse = (row: Record<string, unknown> | undefined) =>
-      row?.body ? (JSON.parse(String(row.body)) as LakeDocument) : null
-    const after = this.db
-      .prepare('SELECT body FROM revisions WHERE doc_id = ? AND tx_seq = ?')
-      .get(id, txSeq)
-    const before = this.db
-      .prepare(
-        'SELECT body FROM revisions WHERE doc_id = ? AND tx_seq < ? ORDER BY tx_seq DESC LIMIT 1',
-      )
-      .get(id, txSeq)
-    return {before: parse(before), after: parse(after)}
+    return this.log.bodiesAround(id, txSeq)
   }
 
   /**
@@ -256,7 +166,7 @@ export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]
   }
 
   close(): void {
-    this.db.close()
+    this.log.close()
   }
 
   private async commitNow(
@@ -269,6 +179,7 @@ export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]
     if (typeof transactionId !== 'string' || !/^[A-Za-z0-9_.-]{1,128}$/.test(transactionId))
       throw badRequest('transactionId must be 1–128 letters, digits, "_", "-" or "."')
     const timestamp = new Date().toISOString()
+    const author = options.author ?? 'lake'
     const working = new Map<string, LakeDocument | null>()
     /** The mutations that wrote each document, in order: the last names an error item. */
     const writtenBy = new Map<string, number[]>()
@@ -319,10 +230,7 @@ export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]
                 {items: [{index}]},
               )
             const {query: _q, ifRevisionID: _r, ...ops} = body
-            const patched = applyMutation(structuredClone(before), {patch: {...ops, id}})
-            if (!patched || typeof patched._type !== 'string' || patched._id !== id)
-              throw badRequest(`Patch ${index} would remove the document's _id or _type`)
-            write(id, patched, index)
+            write(id, patchedDocument(before, ops, id, index), index)
           }
           break
         }
@@ -342,31 +250,39 @@ export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]
         writtenBy: writtenBy.get(id) ?? [],
       })
     }
-    // A person's change of who may sign in a clinician's name (a write held to grants) is
-    // recorded in the review trail with it; a dataset loaded by `lake import` or the seed is not.
-    if (!options.skipReviewRules && options.authorize)
-      changes.push(...linkTrailChanges(changes, options.author ?? 'lake', transactionId, timestamp))
+    // A write held to grants (a person's) may bring the plugins' companion documents with it; a
+    // dataset loaded by `lake import` or the seed does not.
+    if (options.authorize)
+      for (const plugin of this.plugins)
+        if (plugin.companionChanges)
+          changes.push(...plugin.companionChanges(changes, {author, transactionId, timestamp}))
     // A transaction that would leave a dangling strong reference fails whole, dry run or not.
     const indexed = changes.map((change) => ({...change, index: change.writtenBy?.at(-1) ?? 0}))
     this.references.check(indexed, (id) => current(id) !== null)
-    await options.authorize?.(indexed, {before: (id) => this.docs.get(id) ?? null})
-    if (!options.skipReviewRules)
-      checkReviewRules({
-        changes: indexed,
-        author: options.author ?? 'lake',
-        administrator: options.administrator === true,
-        current,
-        store: this,
-      })
+    if (options.authorize) {
+      const before = (id: string) => this.docs.get(id) ?? null
+      const managesProject = options.administrator === true
+      // The plugins' write rules first: they say what grants cannot, whatever the grants allow.
+      for (const plugin of this.plugins)
+        plugin.authorizeWrite?.({changes: indexed, author, managesProject, before})
+      await options.authorize(indexed, {before})
+    }
+    this.checkPlugins({
+      changes: indexed,
+      author,
+      managesProject: options.administrator === true,
+      current,
+      store: this.reader,
+    })
     const transaction: CommittedTransaction = {
       transactionId,
       timestamp,
-      author: options.author ?? 'lake',
+      author,
       mutations,
       changes,
     }
     if (options.dryRun || changes.length === 0) return transaction
-    this.persist(transaction)
+    this.log.persist(transaction)
     for (const change of changes) {
       if (change.after) this.docs.set(change.id, change.after)
       else this.docs.delete(change.id)
@@ -377,53 +293,13 @@ export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]
     return transaction
   }
 
-  private persist(tx: CommittedTransaction): void {
-    const upsert = this.db.prepare(
-      'INSERT INTO documents (id, type, rev, body) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET type = excluded.type, rev = excluded.rev, body = excluded.body',
-    )
-    const remove = this.db.prepare('DELETE FROM documents WHERE id = ?')
-    const log = this.db.prepare(
-      'INSERT INTO transactions (id, time, author, mutations, changes) VALUES (?, ?, ?, ?, ?)',
-    )
-    const revision = this.db.prepare(
-      'INSERT INTO revisions (tx_seq, doc_id, rev, time, body) VALUES (?, ?, ?, ?, ?)',
-    )
-    this.db.exec('BEGIN IMMEDIATE')
-    try {
-      for (const change of tx.changes) {
-        if (change.after)
-          upsert.run(change.id, change.after._type, change.after._rev, JSON.stringify(change.after))
-        else remove.run(change.id)
-      }
-      // The log keeps ids and revisions (not whole documents) to stay small.
-      const logged = tx.changes.map((c) => ({
-        id: c.id,
-        operation: c.operation,
-        previousRev: c.before?._rev ?? null,
-        resultRev: c.after?._rev ?? null,
-      }))
-      const {lastInsertRowid} = log.run(
-        tx.transactionId,
-        tx.timestamp,
-        tx.author,
-        JSON.stringify(tx.mutations),
-        JSON.stringify(logged),
+  /** Throws Sanity's 409 `mutationError` listing every plugin's problems, if there are any. */
+  private checkPlugins(check: CommitCheck): void {
+    const problems = this.plugins.flatMap((plugin) => plugin.checkCommit?.(check) ?? [])
+    if (problems.length > 0)
+      throw mutationFailed(
+        problems.map(({index, type, description}) => ({index, error: {type, description}})),
       )
-      for (const change of tx.changes)
-        revision.run(
-          lastInsertRowid,
-          change.id,
-          tx.transactionId,
-          tx.timestamp,
-          change.after ? JSON.stringify(change.after) : null,
-        )
-      this.db.exec('COMMIT')
-    } catch (error) {
-      this.db.exec('ROLLBACK')
-      if (error instanceof Error && /UNIQUE constraint failed: transactions.id/.test(error.message))
-        throw conflict(`Transaction ID "${tx.transactionId}" has already been used`)
-      throw error
-    }
   }
 
   /** The documents a delete or patch addresses: by `id`, by a list of ids, or by a GROQ `query`. */
@@ -453,43 +329,5 @@ export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]
         .filter((id): id is string => typeof id === 'string')
     }
     throw badRequest(`Mutation ${index} needs an "id" or a "query"`)
-  }
-}
-
-function mutationKind(raw: RawMutation, index: number): MutationKind {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
-    throw badRequest(`Mutation ${index} is not an object`)
-  const keys = Object.keys(raw)
-  const unknown = keys.filter((k) => !(MUTATION_KINDS as readonly string[]).includes(k))
-  if (unknown.length > 0)
-    throw badRequest(
-      `Unknown mutation type "${unknown[0]}" at index ${index}; use one of ${MUTATION_KINDS.join(', ')}`,
-    )
-  if (keys.length !== 1) throw badRequest(`Mutation ${index} must have exactly one type`)
-  const body = raw[keys[0]!]
-  if (!body || typeof body !== 'object' || Array.isArray(body))
-    throw badRequest(`Mutation ${index} (${keys[0]}) must be an object`)
-  return keys[0] as MutationKind
-}
-
-function documentFor(
-  kind: MutationKind,
-  body: Record<string, unknown>,
-  index: number,
-): LakeDocument {
-  const doc = structuredClone(body) as Record<string, unknown>
-  if (kind === 'create' && doc._id === undefined) doc._id = randomId()
-  else if (kind === 'create' && doc._id === 'drafts.') doc._id = `drafts.${randomId()}`
-  if (!isValidDocumentId(doc._id)) throw badRequest(`Mutation ${index} (${kind}) has no valid _id`)
-  if (typeof doc._type !== 'string' || doc._type === '')
-    throw badRequest(`Mutation ${index} (${kind}) needs a _type`)
-  return doc as LakeDocument
-}
-
-function applyMutation(doc: LakeDocument, mutation: RawMutation): LakeDocument | null {
-  try {
-    return new Mutation({mutations: [mutation as never]}).apply(doc as never) as LakeDocument | null
-  } catch (error) {
-    throw badRequest(`Patch failed: ${(error as Error).message}`)
   }
 }

@@ -6,6 +6,7 @@ import {chromium, type Browser, type BrowserContext, type Page} from 'playwright
 import {SAMPLE_PATH} from '../../content/build'
 import {demoRoutes} from '../../demo/routes'
 import {startLake, type RunningLake} from '../../lake/server/server'
+import {clinicRules} from '../../clinic-rules'
 import {CHROMIUM_ARGS} from './chromium'
 
 export interface DemoSession {
@@ -23,6 +24,7 @@ export async function openDemo(): Promise<DemoSession> {
     seed: SAMPLE_PATH,
     quiet: true,
     extraRoutes: demoRoutes(),
+    plugins: [clinicRules()],
   })
   const browser = await chromium.launch({executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS})
   return {

@@ -8,6 +8,7 @@ import sharp from 'sharp'
 import {SAMPLE_PATH} from '../../content/build'
 import {clientConfig, contentConfigFromEnv} from '../../config/client'
 import {startLake, type LakeOptions, type RunningLake} from '../../lake/server/server'
+import {clinicRules} from '../../clinic-rules'
 
 export interface TestLake {
   lake: RunningLake
@@ -26,13 +27,24 @@ export function lakeClient(url: string, token?: string): SanityClient {
   })
 }
 
-/** @param options more lake options, e.g. `tls` or the Studio's and demo's `extraRoutes`. */
+/**
+ * @param options more lake options, e.g. `tls` or the Studio's and demo's `extraRoutes`. The lake
+ * runs the clinic's rules (clinic-rules/index.ts) unless `plugins` says otherwise (`[]`: a plain
+ * Content Lake).
+ */
 export async function startTestLake(
   seed: string | undefined = SAMPLE_PATH,
   options: LakeOptions = {},
 ): Promise<TestLake> {
   const dir = mkdtempSync(join(tmpdir(), 'ck-lake-'))
-  const lake = await startLake({port: 0, dir, seed, quiet: true, ...options})
+  const lake = await startLake({
+    port: 0,
+    dir,
+    seed,
+    quiet: true,
+    plugins: [clinicRules()],
+    ...options,
+  })
   return {
     lake,
     dir,
@@ -61,7 +73,7 @@ export async function uploadTestImage(
 }
 
 /**
- * `npm run lake` in its own process (`lake/cli/cli.ts serve` under tsx) on a free port, for tests that
+ * `npm run lake` in its own process (`scripts/lake.ts serve` under tsx) on a free port, for tests that
  * kill it or set its environment; resolves with the URL it prints once it listens.
  */
 export function spawnLakeCli(
@@ -73,7 +85,7 @@ export function spawnLakeCli(
     [
       '--import',
       'tsx',
-      'lake/cli/cli.ts',
+      'scripts/lake.ts',
       'serve',
       '--port',
       '0',

@@ -9,7 +9,8 @@ import {SAMPLE_PATH} from '../../content/build'
 import {ensureCommentsDataset} from '../../lake/datasets/comments-route'
 import {studioSiteRoutes} from '../../lake/studio/site-route'
 import {startLake, type RunningLake} from '../../lake/server/server'
-import {SAMPLE_USERS} from '../../lake/access/users'
+import {SAMPLE_USERS} from '../../content/sample-users'
+import {clinicRules} from '../../clinic-rules'
 import {ensureLakeTls, spkiHash} from '../../lake/server/tls'
 import {buildLakeStudio} from '../../scripts/studio-build'
 import {CHROMIUM_ARGS} from './chromium'
@@ -25,7 +26,7 @@ export interface StudioSession {
   addUser(role: string, id?: string): string
   /** Opens the Studio signed in with the token (a user's, or the lake token by default). */
   signIn(token?: string): Promise<void>
-  /** Adds one of the sample's people (lake/access/users.ts SAMPLE_USERS) and answers its token. */
+  /** Adds one of the sample's people (content/sample-users.ts SAMPLE_USERS) and answers its token. */
   addSampleUser(id: string): string
   /** A page in a browser context of its own (its own storage), signed in with the token. */
   openSignedIn(token: string): Promise<Page>
@@ -54,6 +55,7 @@ export async function openStudio(options: StudioOptions = {}): Promise<StudioSes
     quiet: true,
     ...(options.now ? {now: options.now} : {}),
     extraRoutes: [...studioSiteRoutes(studioDir), ...demoRoutes()],
+    plugins: [clinicRules()],
   })
   // As `npm start` does: the Studio's staging workspace edits a copy of production.
   lake.datasets.copy(lake.datasets.defaultName, 'staging')

@@ -11,7 +11,7 @@ import type {SanityClient} from '@sanity/client'
 import fc from 'fast-check'
 import {publishedIdOf} from '../../lake/store/ids'
 import {fingerprintOfSync} from '../../model/review/fingerprint'
-import {SAMPLE_USERS} from '../../lake/access/users'
+import {SAMPLE_USERS} from '../../content/sample-users'
 import {reviewState, type MedicalReviewValue, type ReviewRecord} from '../../model/review/state'
 import {lakeClient, startTestLake, type TestLake} from '../helpers/lake'
 

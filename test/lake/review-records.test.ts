@@ -10,15 +10,15 @@ import {after, before, describe, it} from 'node:test'
 import type {SanityClient} from '@sanity/client'
 import {importOverHttp} from '../../lake/datasets/import-http'
 import {importNdjson} from '../../lake/datasets/ndjson'
-import {SAMPLE_USERS} from '../../lake/access/users'
+import {SAMPLE_USERS} from '../../content/sample-users'
 import {
   REVIEW_RECORD_TYPE,
-  baseId,
   reviewRecordId,
   type MedicalReviewValue,
   type ReviewRecord,
 } from '../../model/review/state'
 import {fingerprintOf, medicalText} from '../../model/review/fingerprint'
+import {publishedIdOf} from '../../model/sanity/ids'
 import {lakeClient, startTestLake, type TestLake} from '../helpers/lake'
 import {textBlock} from '../helpers/portable-text'
 
@@ -43,7 +43,7 @@ async function approvalOf(
 ): Promise<{record: ReviewRecord; medicalReview: MedicalReviewValue}> {
   const at = options.at ?? new Date().toISOString()
   const userId = options.userId ?? YU
-  const documentId = baseId(draft._id)
+  const documentId = publishedIdOf(draft._id)
   const fingerprint = await fingerprintOf(draft)
   const record: ReviewRecord = {
     _id: reviewRecordId(documentId, unique),

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict'
 import {after, before, describe, it} from 'node:test'
 import type {SanityClient} from '@sanity/client'
-import {SAMPLE_USERS} from '../../lake/access/users'
+import {SAMPLE_USERS} from '../../content/sample-users'
 import {
   LINK_RECORD_TYPE,
   REVIEW_RECORD_TYPE,
