@@ -1,6 +1,6 @@
 // WCAG 2.2 contrast for a partner's theme colours: the widgets promise AA on the partner's page, so
 // a theme whose colours cannot be read there is caught in the Studio, before it is published.
-import {LIGHT_PALETTE} from '../widgets/styles/palette'
+import {LIGHT_PALETTE} from '@clinic-kit/widgets/theme'
 
 /** The widgets' light colours, which a themed widget uses where its theme leaves a colour out. */
 export const WIDGET_DEFAULTS = {

@@ -4,10 +4,9 @@
 // with every element); `CK_BUILD=iife-faq`, `iife-article`, `iife-clinician` → the drop-in script
 // for FAQs, articles or clinicians only (dist/ck-faq.iife.js, …).
 import {defineConfig} from 'vite'
-import {contentConfigFromEnv} from '../config/client.ts'
+import {contentLocationFromEnv} from './build/content-location.ts'
 import {litMessagesPlugin} from './build/lit-messages.ts'
 import {minifyTemplatesPlugin} from './build/minify-templates.ts'
-import type {ContentLocation} from './content/config.ts'
 import pkg from './package.json' with {type: 'json'}
 
 const DROP_INS = {
@@ -19,15 +18,8 @@ const DROP_INS = {
 const dropIn = DROP_INS[process.env.CK_BUILD as keyof typeof DROP_INS]
 const iife = Boolean(dropIn)
 
-// Where the built widgets read content when a page says nothing: the environment's project (the
-// same variables the tools read), never its token, since the scripts are public.
-const content = contentConfigFromEnv()
-const location: ContentLocation = {
-  projectId: content.projectId,
-  dataset: content.dataset,
-  apiVersion: content.apiVersion,
-  apiHost: content.apiHost ?? 'hosted',
-}
+// Where the built widgets read content when a page says nothing: the environment's project.
+const location = contentLocationFromEnv(process.env)
 
 export default defineConfig({
   plugins: [minifyTemplatesPlugin(), litMessagesPlugin()],
@@ -55,6 +47,9 @@ export default defineConfig({
             'ck-clinician': 'clinician/define.ts',
             'ck-clinician-list': 'clinician-list/define.ts',
             react: 'react.ts',
+            // Subpath exports for tools: @clinic-kit/widgets/theme and /queries.
+            theme: 'theme.ts',
+            queries: 'queries.ts',
           },
           formats: ['es'],
           fileName: (_f, name) => `${name}.js`,

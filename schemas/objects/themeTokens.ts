@@ -1,6 +1,6 @@
 import {ColorWheelIcon} from '@sanity/icons/ColorWheel'
 import {defineField, defineType} from 'sanity'
-import {FONT_STACK, MAX_RADIUS} from '../../widgets/styles/theme'
+import {FONT_STACK, MAX_RADIUS} from '@clinic-kit/widgets/theme'
 import {themeContrastProblems, type ThemeColours} from '../../model/contrast'
 
 // The widgets check every token again before it reaches a custom property (widgets/styles/theme.ts)

@@ -5,7 +5,7 @@ import {Code} from '@sanity/ui/code'
 import {useEffect, useState} from 'react'
 import {useDataset} from 'sanity'
 import type {UserViewComponent} from 'sanity/structure'
-import {textList} from '../../widgets/content/values'
+import {textList} from '@clinic-kit/widgets/queries'
 import {partnerEmbedSnippet, WIDGETS_URL_PLACEHOLDER} from './snippet'
 import {lakeOriginUrl, publishedWidgetsUrl} from '../env'
 

@@ -2,7 +2,7 @@
 // element's own GROQ query (widgets/content/queries.ts) evaluated with groq-js over the documents
 // it reads, with the document being edited laid over its published version.
 import {evaluate, parse} from 'groq-js'
-import {ARTICLE_QUERY, CLINICIANS_QUERY, FAQ_QUERY} from '../../widgets/content/queries'
+import {ARTICLE_QUERY, CLINICIANS_QUERY, FAQ_QUERY} from '@clinic-kit/widgets/queries'
 
 /** The elements a preview can show, by the drop-in script that defines each. */
 export type PreviewElement = 'ck-faq' | 'ck-article' | 'ck-clinician'

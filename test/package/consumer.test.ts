@@ -16,6 +16,7 @@ import {
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, before, describe, it} from 'node:test'
+import {parse} from 'groq-js'
 import {chromium, type Browser, type Page} from 'playwright-core'
 import {
   installedTree,
@@ -24,6 +25,8 @@ import {
   rootVersion,
   type PackedWidgets,
 } from '../../widgets/build/package-figures'
+import {LIGHT_PALETTE} from '../../widgets/styles/palette'
+import {ARTICLE_QUERY, CLINICIANS_QUERY, FAQ_QUERY} from '../../widgets/content/queries'
 import {CHROMIUM_ARGS} from '../helpers/chromium'
 import {startTestLake, type TestLake} from '../helpers/lake'
 
@@ -102,7 +105,12 @@ describe('the packed tarball', () => {
       'dist/ck-faq.iife.js',
       'dist/clinic-kit.iife.js',
       'dist/custom-elements.json',
-      'dist/types/widgets/index.d.ts',
+      'dist/theme.js',
+      'dist/queries.js',
+      'dist/types/index.d.ts',
+      'dist/types/theme.d.ts',
+      'dist/types/queries.d.ts',
+      'dist/types/content/sanity.types.d.ts',
     ])
       assert.ok(packed.files.includes(file), `the tarball holds ${file}`)
     assert.equal(packed.version, PACKAGE.version)
@@ -129,6 +137,44 @@ describe('installed alone', () => {
     assert.ok(tree.packages.includes('@clinic-kit/widgets') && tree.packages.includes('lit'))
     assert.ok(tree.packages.length <= MAX_PACKAGES, `${tree.packages.length} packages`)
     assert.ok(tree.bytes <= MAX_BYTES, `${tree.bytes} B`)
+  })
+
+  it('gives tools the theme and the queries as plain modules (@clinic-kit/widgets/theme, /queries)', () => {
+    // Node, no bundler, no DOM: the subpath entries import nothing, not even Lit.
+    const script = [
+      "const theme = await import('@clinic-kit/widgets/theme')",
+      "const queries = await import('@clinic-kit/widgets/queries')",
+      'console.log(JSON.stringify({',
+      '  palette: theme.LIGHT_PALETTE,',
+      '  maxRadius: theme.MAX_RADIUS,',
+      "  fontStack: theme.FONT_STACK.test('Inter, sans-serif') && !theme.FONT_STACK.test('url(x)'),",
+      '  queries: [queries.FAQ_QUERY, queries.ARTICLE_QUERY, queries.CLINICIANS_QUERY],',
+      "  textList: queries.textList(['a', null, 3, 'b']),",
+      '  entries: queries.entries([{a: 1}, null]),',
+      '}))',
+    ].join('\n')
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: alone,
+      encoding: 'utf8',
+    })
+    assert.equal(run.status, 0, run.stderr)
+    const published = JSON.parse(run.stdout) as {queries: string[]}
+    // The build squeezes the queries' whitespace: the same GROQ, parsed, as the sources.
+    const params = {lang: 'en', topic: '', category: '', partner: '', limit: 5}
+    const parsed = (query: string) =>
+      parse(query, {params: {...params, slug: '', clinic: '', specialty: ''}})
+    assert.deepEqual(
+      published.queries.map(parsed),
+      [FAQ_QUERY, ARTICLE_QUERY, CLINICIANS_QUERY].map(parsed),
+    )
+    assert.deepEqual(published, {
+      palette: LIGHT_PALETTE,
+      maxRadius: 32,
+      fontStack: true,
+      queries: published.queries,
+      textList: ['a', 'b'],
+      entries: [{a: 1}],
+    })
   })
 
   it('gives drop-in scripts that report the package version', async () => {
@@ -256,7 +302,7 @@ describe('in a Vite site', () => {
     await page.close()
   })
 
-  it('type-checks a site’s use of the elements, events, configure() and the React wrappers', () => {
+  it('type-checks a site’s use of the elements, events, configure(), the React wrappers, the theme and the queries', () => {
     for (const file of ['site.ts', 'tsconfig.json'])
       copyFileSync(join('test/package/consumer', file), join(site, file))
     const run = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], {
