@@ -124,7 +124,7 @@ describe('docs: operators commands', () => {
   ).scripts
   const cliFlags = new Set(
     [
-      ...readFileSync(join(ROOT, 'lake', 'cli.ts'), 'utf8').matchAll(
+      ...readFileSync(join(ROOT, 'lake', 'cli', 'args.ts'), 'utf8').matchAll(
         /^\s+'?([a-z-]+)'?: \{type:/gm,
       ),
     ].map((m) => m[1]),

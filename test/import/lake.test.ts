@@ -217,7 +217,7 @@ describe('exit codes', () => {
       })
     const [direct, viaLake] = await Promise.all([
       spawnCli(['importer/cli.ts', seed, '--dry-run']),
-      spawnCli(['lake/cli/cli.ts', 'serve', 'import-articles', join(scratch, 'empty.txt')]),
+      spawnCli(['scripts/lake.ts', 'serve', 'import-articles', join(scratch, 'empty.txt')]),
     ])
     assert.equal(direct.code, 0, direct.out)
     assert.match(direct.out, /unchanged +faq/)

@@ -29,7 +29,7 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
 }
 
 const lakeCli = (args: string[], env: Record<string, string> = {}) =>
-  run(process.execPath, ['--import', 'tsx', 'lake/cli/cli.ts', ...args], {
+  run(process.execPath, ['--import', 'tsx', 'scripts/lake.ts', ...args], {
     SANITY_API_TOKEN: '',
     ...env,
   })

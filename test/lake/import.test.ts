@@ -20,7 +20,7 @@ function lakeCli(args: string[], env: Record<string, string> = {}): Promise<CliR
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'lake/cli/cli.ts', ...args],
+      ['--import', 'tsx', 'scripts/lake.ts', ...args],
       {env: {...process.env, SANITY_API_TOKEN: '', ...env}},
       (error, stdout, stderr) =>
         resolve({code: error ? Number(error.code ?? 1) : 0, stdout, stderr}),

@@ -143,7 +143,7 @@ describe('npm run lake -- --query-timeout', () => {
     const cliDir = mkdtempSync(join(tmpdir(), 'ck-cli-'))
     const child = spawn(
       join('node_modules', '.bin', 'tsx'),
-      ['lake/cli/cli.ts', 'serve', '--port', '0', '--dir', cliDir, '--query-timeout', '1'],
+      ['scripts/lake.ts', 'serve', '--port', '0', '--dir', cliDir, '--query-timeout', '1'],
       {stdio: ['ignore', 'pipe', 'inherit']},
     )
     try {

@@ -261,7 +261,7 @@ function cli(args: string[]): Promise<{code: number; stdout: string; stderr: str
   return new Promise((done) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'lake/cli/cli.ts', ...args],
+      ['--import', 'tsx', 'scripts/lake.ts', ...args],
       {env: {...process.env, SANITY_API_TOKEN: '', CK_STUDIO_PORT: '', CK_LAKE_HOST: ''}},
       (error, stdout, stderr) => done({code: error ? Number(error.code ?? 1) : 0, stdout, stderr}),
     )

@@ -1,0 +1,20 @@
+// npm run lake | lake:import | lake:export — the lake's generic command line (lake/cli/cli.ts)
+// with the project's choices: the sample content as the default seed, the clinic's rules as the
+// lake's plugin (served and held offline alike), and the article importer as `import-articles`.
+import {SAMPLE_PATH} from '../content/build'
+import {clinicRules} from '../clinic-rules'
+import {runLakeCli} from '../lake/cli/cli'
+
+await runLakeCli(process.argv.slice(2), {
+  seed: SAMPLE_PATH,
+  plugins: [clinicRules()],
+  commands: {
+    'import-articles': {
+      usage:
+        'npm run lake -- import-articles <files or folders…> [--dry-run] [--url <lake URL>] [--dataset production]',
+      // Loaded only when asked for: the converter brings the Studio schema, which the lake itself
+      // does not need.
+      run: async (args) => (await import('../importer/cli')).runImportCli(args),
+    },
+  },
+})
