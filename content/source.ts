@@ -1,5 +1,6 @@
 // Our own part of the sample dataset: everything that is not the seed article's text.
 // Medical facts beyond the seed carry a source (WHO, FDA, International Headache Society).
+import {SITE_SETTINGS_ID, SITE_SETTINGS_TYPE} from '../model/constants'
 import {blocks, ref, type Passage} from './portableText'
 
 export const IDS = {
@@ -11,7 +12,7 @@ export const IDS = {
   botox: 'treatment-botox-chronic-migraine',
   partnerRiverbend: 'partner-riverbend-family-medicine',
   partnerLakeshore: 'partner-lakeshore-community-health',
-  settings: 'siteSettings',
+  settings: SITE_SETTINGS_ID,
 } as const
 
 const ACCESSED_AT = '2026-11-02'
@@ -345,7 +346,7 @@ export const partners = [
 
 export const siteSettings = {
   _id: IDS.settings,
-  _type: 'siteSettings',
+  _type: SITE_SETTINGS_TYPE,
   organization: ref(IDS.clinic),
   disclaimer:
     'This information is for education only and is not a substitute for advice from your own doctor. If you think you have a medical emergency, call 911.',

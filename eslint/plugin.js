@@ -135,7 +135,8 @@ export function architectureConfig() {
           {
             patterns: [
               {
-                group: room.packages,
+                // Anchored (`/sanity`), so a folder named like a package (model/sanity/) is not it.
+                group: room.packages.map((name) => `/${name}`),
                 message: `${room.room}/ does not depend on this package (eslint/rooms.js, docs/architecture.md).`,
               },
             ],

@@ -41,7 +41,10 @@ export const MAX_READING_GRADE = 8
 /** API version the schema's own queries (validation, initial values) use. */
 export const SCHEMA_API_VERSION = '2025-02-19'
 
-/** Document id of the site settings singleton. */
+/** Type name of the site settings document. */
+export const SITE_SETTINGS_TYPE = 'siteSettings'
+
+/** Document id of the site settings singleton (its one document). */
 export const SITE_SETTINGS_ID = 'siteSettings'
 
 /** Where a requested medical review stands (the `reviewRequest.status` field). */

@@ -6,6 +6,7 @@
 import {listReviewState, reviewListStatus, type MedicalReviewValue} from '../model/review/state'
 import {fingerprintOfSync, MEDICAL_CONTENT_FIELDS} from '../model/review/fingerprint'
 import {reviewDueDate, reviewStatus} from '../model/review/dates'
+import {clinicianName} from '../model/clinician'
 
 type MedicalField = (typeof MEDICAL_CONTENT_FIELDS)[number]
 
@@ -66,9 +67,11 @@ function previewDocument(values: ReviewPreviewValues) {
  */
 export function reviewSubtitle(values: ReviewPreviewValues): string {
   if (values.requestStatus === 'inReview' || values.requestStatus === 'changesRequested') {
-    const requested = [values.requestPrefix, values.requestGivenName, values.requestFamilyName]
-      .filter(Boolean)
-      .join(' ')
+    const requested = clinicianName({
+      honorificPrefix: values.requestPrefix,
+      givenName: values.requestGivenName,
+      familyName: values.requestFamilyName,
+    })
     return reviewListStatus('notReviewed', {status: values.requestStatus}, requested || undefined)
   }
   const {content, review} = previewDocument(values)

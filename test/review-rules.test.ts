@@ -7,7 +7,6 @@ import {sampleApprover} from '../content/source'
 import {dueDateReadOnly} from '../schemas/objects/medicalReview'
 import {reviewPreviewSelect, reviewSubtitle} from '../schemas/previews'
 import {
-  baseId,
   editorDate,
   fourEyesMessage,
   reviewBlockingMessage,
@@ -18,6 +17,7 @@ import {
 } from '../model/review/state'
 import {fingerprintOf, MEDICAL_CONTENT_FIELDS} from '../model/review/fingerprint'
 import {REVIEWER_NOT_LINKED, reviewProblem} from '../model/review/publish-rule'
+import {publishedIdOf} from '../model/sanity/ids'
 
 const faq = {
   _id: 'faq-rules',
@@ -276,7 +276,7 @@ describe('dates and ids', () => {
   it('records live under reviews.<published id>', () => {
     assert.equal(reviewRecordId('drafts.faq-x', 'abc'), 'reviews.faq-x.abc')
     assert.equal(reviewRecordId('versions.r1.faq-x', 'abc'), 'reviews.faq-x.abc')
-    assert.equal(baseId('faq-x'), 'faq-x')
+    assert.equal(publishedIdOf('faq-x'), 'faq-x')
   })
 })
 

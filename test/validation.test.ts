@@ -260,6 +260,15 @@ describe('other rules editors rely on', () => {
     assert.match(errors[0]!.message, /already in use/)
     assert.deepEqual(errorsAt(await harness.validate(byId(ARTICLE_ID)), 'slug'), [])
   })
+  it("a release version keeps its document's slug; another document's slug is still taken", async () => {
+    const version = {...byId(ARTICLE_ID), _id: `versions.rSpring.${ARTICLE_ID}`}
+    assert.deepEqual(errorsAt(await harness.validate(version), 'slug'), [])
+    const other = {...byId(ARTICLE_ID), _id: 'versions.rSpring.article-copy'}
+    assert.match(
+      errorsAt(await harness.validate(other), 'slug')[0]?.message ?? '',
+      /already in use/,
+    )
+  })
   it('an ICD-10 code with the wrong format is an error', async () => {
     const condition = {...byId('condition-chronic-migraine'), icd10: ['G43.7', 'migraine']}
     const problems = await harness.validate(condition)

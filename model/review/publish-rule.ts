@@ -1,7 +1,8 @@
-// The publishing rule of reviewed texts: the text must be the one a clinician approved. The
-// Studio's validation and `content:validate` both run it (through the schema), so they agree.
-import type {SanityClient} from '@sanity/client'
+// What may be published: a reviewed text only when it is the text a clinician approved, signed by
+// the clinician's linked user. The Studio's validation and `content:validate` both run it (through
+// the schema's document rules), so they agree.
 import {SCHEMA_API_VERSION} from '../constants'
+import type {QueryClient} from '../sanity/client'
 import {
   reviewBlockingMessage,
   reviewState,
@@ -29,7 +30,7 @@ const APPROVAL_QUERY = `{
 }`
 
 export async function fetchApprovalFacts(
-  client: SanityClient,
+  client: QueryClient,
   doc: ReviewedFields,
 ): Promise<ApprovalFacts> {
   const review = doc.medicalReview
@@ -56,7 +57,7 @@ export async function reviewProblem(
 /** The rule as the schema runs it: fetches through the validation context's client. */
 export async function reviewRuleMessage(
   doc: ReviewedFields & Record<string, unknown>,
-  getClient: (options: {apiVersion: string}) => SanityClient,
+  getClient: (options: {apiVersion: string}) => QueryClient,
 ): Promise<true | string> {
   const client = getClient({apiVersion: SCHEMA_API_VERSION})
   return (await reviewProblem(doc, await fetchApprovalFacts(client, doc))).message

@@ -1,6 +1,14 @@
 // Where a text's medical review stands, decided from the document, the fingerprint of its text
-// and the approval record its review points at. The Studio (validation, actions, previews), the
-// lake and `content:validate` all decide with these functions, so they agree.
+// and the approval record its review points at; the records of the review trail and the fields a
+// reviewed document carries. The Studio (validation, actions, previews), the clinic's review rules
+// in the lake and `content:validate` all decide with these functions, so they agree.
+//
+// The two fields' types are the model's own, not TypeGen's: the model stands below the schema
+// and its generated types, and reads values built in code or projected, which may leave out
+// `_type`. test/model.test.ts checks that TypeGen's `MedicalReview` and `ReviewRequest` (what the
+// schema stores) have the same fields and fit these types.
+import {draftId, publishedIdOf} from '../sanity/ids'
+import type {Reference} from '../sanity/references'
 
 /** Type of the append-only records of the review trail. */
 export const REVIEW_RECORD_TYPE = 'reviewRecord'
@@ -8,6 +16,12 @@ export const REVIEW_RECORD_TYPE = 'reviewRecord'
 export const REVIEW_RECORD_ID_PREFIX = 'reviews.'
 /** Document types that carry a medical review. */
 export const REVIEWED_TYPES = ['article', 'faq'] as const
+export type ReviewedType = (typeof REVIEWED_TYPES)[number]
+
+/** Whether documents of this type carry a medical review. */
+export function isReviewedType(type: string): type is ReviewedType {
+  return (REVIEWED_TYPES as readonly string[]).includes(type)
+}
 
 export type ReviewRecordKind = 'approval' | 'changesRequested'
 
@@ -36,13 +50,7 @@ export interface ClinicianLinkRecord {
 
 /** The document an approval covers: its `reviewedId`, or the draft for records without one. */
 export function reviewedIdOf(record: {reviewedId?: unknown; documentId: string}): string {
-  return typeof record.reviewedId === 'string' ? record.reviewedId : `drafts.${record.documentId}`
-}
-
-interface Reference {
-  _ref: string
-  _type?: string
-  _weak?: boolean
+  return typeof record.reviewedId === 'string' ? record.reviewedId : draftId(record.documentId)
 }
 
 /** One approval or change request, written once by the reviewer and never changed. */
@@ -120,12 +128,9 @@ export function editorDate(iso: string): string {
   return `${day} ${MONTHS[month - 1]} ${year}`
 }
 
-export const baseId = (id: string) =>
-  id.startsWith('drafts.') ? id.slice(7) : id.replace(/^versions\.[^.]+\./, '')
-
 /** A new record's id: under `reviews.`, named after the document, unique per approval. */
 export function reviewRecordId(documentId: string, unique: string): string {
-  return `${REVIEW_RECORD_ID_PREFIX}${baseId(documentId)}.${unique}`
+  return `${REVIEW_RECORD_ID_PREFIX}${publishedIdOf(documentId)}.${unique}`
 }
 
 export type ReviewState =
@@ -154,7 +159,7 @@ export function reviewState(
     !record ||
     record.kind !== 'approval' ||
     record._id !== review.record ||
-    (doc._id && record.documentId !== baseId(doc._id)) ||
+    (doc._id && record.documentId !== publishedIdOf(doc._id)) ||
     record.fingerprint !== review.fingerprint ||
     record.reviewer?._ref !== review.reviewer?._ref ||
     record.at.slice(0, 10) !== review.reviewedAt ||

@@ -1,11 +1,16 @@
 import {CogIcon} from '@sanity/icons/Cog'
 import {defineArrayMember, defineField, defineType} from 'sanity'
-import {DEFAULT_REVIEW_INTERVAL_MONTHS, LANGUAGES, MAX_READING_GRADE} from '../../model/constants'
+import {
+  DEFAULT_REVIEW_INTERVAL_MONTHS,
+  LANGUAGES,
+  MAX_READING_GRADE,
+  SITE_SETTINGS_TYPE,
+} from '../../model/constants'
 import {READING_GRADE_TARGET_RANGE} from '../rules/readingGradeRule'
 
-/** One document (id "siteSettings") with clinic-wide defaults. */
+/** One document (id SITE_SETTINGS_ID, model/constants.ts) with clinic-wide defaults. */
 export const siteSettings = defineType({
-  name: 'siteSettings',
+  name: SITE_SETTINGS_TYPE,
   title: 'Settings',
   type: 'document',
   icon: CogIcon,

@@ -3,6 +3,7 @@
 import {Badge, Flex, Stack, Text} from '@sanity/ui'
 import {IntentLink} from 'sanity/router'
 import type {WriteResult} from '../../importer'
+import {publishedIdOf} from '../../model/sanity/ids'
 
 const TONE = {created: 'positive', updated: 'caution', unchanged: 'default'} as const
 
@@ -19,10 +20,7 @@ export function WriteReport({result}: {result: WriteResult}) {
           <Badge tone={TONE[change.change]}>{change.change}</Badge>
           <Text size={1}>
             {change.type === 'faq' ? 'FAQ' : 'Article'}:{' '}
-            <IntentLink
-              intent="edit"
-              params={{id: change.id.replace(/^drafts\./, ''), type: change.type}}
-            >
+            <IntentLink intent="edit" params={{id: publishedIdOf(change.id), type: change.type}}>
               {change.title}
             </IntentLink>
             {change.published ? ' (the published version is left as it is)' : ''}

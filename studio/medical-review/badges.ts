@@ -11,6 +11,3 @@ export const reviewOverdueBadge: DocumentBadgeComponent = ({draft, published}) =
     color: 'danger',
   }
 }
-
-/** Document types that carry a medical review. */
-export const REVIEWED_TYPES = ['article', 'faq']

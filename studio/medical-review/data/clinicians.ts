@@ -6,15 +6,6 @@ export interface ReviewerOption {
   linkedUser: string
 }
 
-/** "Dr. Sloane Yu": the name readers see on a review. */
-export function clinicianName(doc: {
-  honorificPrefix?: string
-  givenName?: string
-  familyName?: string
-}): string {
-  return [doc.honorificPrefix, doc.givenName, doc.familyName].filter(Boolean).join(' ')
-}
-
 const NAME_FIELDS = 'honorificPrefix, givenName, familyName'
 
 /** Published clinicians who review and have a Studio user to sign off with. */

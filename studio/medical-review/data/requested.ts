@@ -1,7 +1,8 @@
 // The review a draft asks for and whether the signed-in user is the clinician asked.
 import {useCurrentUser, type CurrentUser, type SanityClient, type SanityDocument} from 'sanity'
 import type {ReviewRequestValue} from '../../../model/review/state'
-import {CLINICIAN_QUERY, clinicianName, type ClinicianRow} from './clinicians'
+import {clinicianName} from '../../../model/clinician'
+import {CLINICIAN_QUERY, type ClinicianRow} from './clinicians'
 import {RAW, useLoaded} from './hooks'
 
 /**
