@@ -13,9 +13,9 @@ import {
   overlayDataset,
   partnerLanguage,
   previewSpec,
-  publishedId,
   type PreviewDocument,
 } from '../studio/preview/previewData'
+import {publishedIdOf} from '../model/sanity/ids'
 import {frameHtml, scriptUrl} from '../studio/preview/frame'
 import {LOCAL_DATASET_QUERY} from '../studio/preview/useLocalDataset'
 import {CHROMIUM_ARGS} from './helpers/chromium'
@@ -173,7 +173,7 @@ describe('preview data with a draft', () => {
         ['a', 'new'],
       ],
     )
-    assert.equal(publishedId('versions.r1.a'), 'a')
+    assert.equal(publishedIdOf('versions.r1.a'), 'a')
   })
 })
 

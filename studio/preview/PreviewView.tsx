@@ -17,10 +17,10 @@ import {
   buildPreviewData,
   partnerLanguage,
   previewSpec,
-  publishedId,
   type PreviewDocument,
   type PreviewSpec,
 } from './previewData'
+import {publishedIdOf} from '../../model/sanity/ids'
 import {previewEmptyMessage} from './previewStates'
 import {DISPLAYED_MARK, MAX_MARKS, TYPING_DEBOUNCE_MS} from './timing'
 import {useDebounced, useLocalDataset} from './useLocalDataset'
@@ -84,7 +84,7 @@ export const PreviewView: UserViewComponent = ({document}) => {
   const element = spec?.element
   const lang = String(spec?.params.lang ?? displayed.language ?? '')
   // The FAQ being edited is shown opened, its answer visible.
-  const opened = displayed._type === 'faq' ? publishedId(displayed._id) : ''
+  const opened = displayed._type === 'faq' ? publishedIdOf(displayed._id) : ''
   // A new page only when the element or how it is shown changes; data goes in by message.
   const {srcDoc, nonce} = useMemo(() => {
     const nonce = frameNonce()
@@ -213,7 +213,7 @@ export const PreviewView: UserViewComponent = ({document}) => {
         <iframe
           ref={frame}
           key={srcDoc}
-          title={`Preview of ${publishedId(displayed._id)}`}
+          title={`Preview of ${publishedIdOf(displayed._id)}`}
           srcDoc={srcDoc}
           // Its own origin: the widget script cannot reach the Studio, nor its CSS the Studio's.
           sandbox="allow-scripts allow-popups"

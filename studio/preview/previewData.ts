@@ -3,6 +3,8 @@
 // it reads, with the document being edited laid over its published version.
 import {evaluate, parse} from 'groq-js'
 import {ARTICLE_QUERY, CLINICIANS_QUERY, FAQ_QUERY} from '@clinic-kit/widgets/queries'
+import {SITE_SETTINGS_TYPE} from '../../model/constants'
+import {publishedIdOf} from '../../model/sanity/ids'
 
 /** The elements a preview can show, by the drop-in script that defines each. */
 export type PreviewElement = 'ck-faq' | 'ck-article' | 'ck-clinician'
@@ -22,15 +24,6 @@ export interface PreviewSpec {
 }
 
 const FAQ_LIMIT = 50
-
-const DRAFT_PREFIX = 'drafts.'
-
-/** A document's published id: drafts and release versions (`versions.<release>.<id>`) stripped. */
-export function publishedId(id: string): string {
-  if (id.startsWith(DRAFT_PREFIX)) return id.slice(DRAFT_PREFIX.length)
-  if (id.startsWith('versions.')) return id.split('.').slice(2).join('.')
-  return id
-}
 
 const slugOf = (doc: PreviewDocument): string => {
   const slug = doc.slug as {current?: unknown} | undefined
@@ -86,7 +79,7 @@ export function previewSpec(
           'condition',
           'treatment',
           'faq',
-          'siteSettings',
+          SITE_SETTINGS_TYPE,
           'sanity.imageAsset',
         ],
       }
@@ -111,9 +104,9 @@ export function overlayDataset(
   documents: readonly PreviewDocument[],
   displayed: PreviewDocument,
 ): PreviewDocument[] {
-  const id = publishedId(displayed._id)
+  const id = publishedIdOf(displayed._id)
   const overlaid = {...displayed, _id: id}
-  const rest = documents.filter((doc) => publishedId(doc._id) !== id)
+  const rest = documents.filter((doc) => publishedIdOf(doc._id) !== id)
   return [...rest, overlaid]
 }
 
@@ -134,7 +127,7 @@ export async function evaluatePreview(
 export function onlyThisFaq(result: unknown, faqId: string): unknown {
   const value = result as {faqs?: Array<{_id?: unknown}>} | null
   if (!value || !Array.isArray(value.faqs)) return result
-  const id = publishedId(faqId)
+  const id = publishedIdOf(faqId)
   return {...value, faqs: value.faqs.filter((faq) => faq._id === id)}
 }
 
