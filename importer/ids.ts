@@ -49,6 +49,3 @@ export async function articleId(source: string, slug: string): Promise<string> {
 export async function faqId(source: string, slug: string, question: string): Promise<string> {
   return `faq-import-${(await sha1Hex(`${source}\n${slug}\n${question}`)).slice(0, 20)}`
 }
-
-export const draftId = (id: string) => (id.startsWith('drafts.') ? id : `drafts.${id}`)
-export const publishedId = (id: string) => id.replace(/^drafts\./, '')

@@ -1,8 +1,9 @@
 // Reading what the target dataset already holds and writing a plan into it, through
 // @sanity/client: the lake and a hosted Sanity project take the same requests.
 import type {SanityClient} from '@sanity/client'
-import {draftId, publishedId} from './ids'
-import {planMutations} from './plan'
+import {draftId, publishedIdOf as publishedId} from '../model/sanity/ids'
+import {SITE_SETTINGS_ID} from '../model/constants'
+import {planMutations} from './mutations'
 import type {ExistingDocuments, ImportPlan, PlannedChange, Topic} from './types'
 
 /** The published conditions and treatments, with the names the text may use for them. */
@@ -17,7 +18,7 @@ export function fetchTopics(client: SanityClient): Promise<Topic[]> {
 /** The clinic's name from the site settings, cited as the publisher of its own pages. */
 export function fetchPublisher(client: SanityClient): Promise<string | null> {
   return client.fetch<string | null>(
-    `*[_id == "siteSettings"][0].organization->name`,
+    `*[_id == "${SITE_SETTINGS_ID}"][0].organization->name`,
     {},
     {perspective: 'published'},
   )
