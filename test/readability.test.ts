@@ -16,7 +16,7 @@ import {
   splitSentences,
   splitWords,
 } from '../model/readability'
-import {MIN_INFLESZ_SCORE, readingGradeMessage} from '../schemas/rules/readingGradeRule'
+import {MIN_INFLESZ_SCORE, readingGradeMessage} from '../model/readability/targets'
 import {glossaryTerms} from '../content/glossary'
 import {errorsAt, startValidationHarness, warningsAt} from './helpers/validation'
 import type {ValidationHarness} from './helpers/validation'

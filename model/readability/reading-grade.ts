@@ -1,5 +1,5 @@
 // Flesch-Kincaid grade level of Portable Text, so editors see how hard a text is to read; the
-// counting is the readability library's (schemas/rules/readability).
+// counting is the readability library's (model/readability).
 import {analyzeText, blockText, englishSyllables, textBlocks} from '.'
 
 /** Plain text of the text blocks in a Portable Text array, one block per line. */

@@ -6,7 +6,7 @@ import {
   MAX_READING_GRADE,
   SITE_SETTINGS_TYPE,
 } from '../../model/constants'
-import {READING_GRADE_TARGET_RANGE} from '../rules/readingGradeRule'
+import {READING_GRADE_TARGET_RANGE} from '../../model/readability/targets'
 
 /** One document (id SITE_SETTINGS_ID, model/constants.ts) with clinic-wide defaults. */
 export const siteSettings = defineType({

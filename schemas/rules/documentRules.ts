@@ -2,7 +2,8 @@
 // review's approval and the slug, review overdue, reading grade. One error rule and one
 // warning rule per type keep the levels apart.
 import type {DocumentRule} from 'sanity'
-import {fetchReadingGradeTarget, readingGradeMessage} from './readingGradeRule'
+import {fetchReadingGradeTarget} from './readingGradeRule'
+import {readingGradeMessage} from '../../model/readability/targets'
 import {overdueReviewMessage, type ReviewDates} from '../../model/review/dates'
 import {reviewRuleMessage} from '../../model/review/publish-rule'
 

@@ -11,7 +11,7 @@ import {
   type GlossaryEntry,
   type ReadabilityLanguage,
 } from '../../model/readability'
-import {MIN_INFLESZ_SCORE} from '../../schemas/rules/readingGradeRule'
+import {MIN_INFLESZ_SCORE} from '../../model/readability/targets'
 
 export interface ReportFigure {
   /** The formula's name as published, e.g. "Flesch-Kincaid grade level". */

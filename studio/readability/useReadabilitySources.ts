@@ -5,7 +5,7 @@ import {useClient} from 'sanity'
 import {MAX_READING_GRADE, SCHEMA_API_VERSION, SITE_SETTINGS_ID} from '../../model/constants'
 import type {GlossaryEntry} from '../../model/readability'
 import {readabilityLanguage} from '../../model/readability'
-import {readingGradeTarget} from '../../schemas/rules/readingGradeRule'
+import {readingGradeTarget} from '../../model/readability/targets'
 
 export const READABILITY_SOURCES_QUERY = `{
   "target": *[_id == $settingsId][0].readingGradeTarget,
