@@ -1,14 +1,13 @@
 // "Approve": the clinician asked for the review signs off on the exact text of the document on
 // screen: the draft, or in a release the release's version. One transaction writes the approval
-// record and puts its copy on that document (if it is still the revision read), so an approval
-// and the text it covers never part.
+// record and puts its copy on that document (data/records.ts writeRecord).
 import {CheckmarkCircleIcon} from '@sanity/icons/CheckmarkCircle'
-import {Card, Stack, Text, TextArea, TextInput} from '@sanity/ui'
+import {Card, Stack, Text, TextInput} from '@sanity/ui'
 import {Code} from '@sanity/ui/code'
 import {useState} from 'react'
 import type {DocumentActionComponent, SanityClient, SanityDocument} from 'sanity'
-import {baseId, editorDate, fourEyesMessage, type ReviewRecord} from '../../../model/review/state'
-import {fingerprintOf} from '../../../model/review/fingerprint'
+import {editorDate, fourEyesMessage, type ReviewRecord} from '../../../model/review/state'
+import {isVersionId, publishedIdOf} from '../../../model/sanity/ids'
 import {addMonths, todayIso} from '../../../model/review/dates'
 import {
   RAW,
@@ -23,59 +22,33 @@ import {
   errorDescription,
   LAST_APPROVAL_QUERY,
   medicalReviewOf,
-  newRecord,
+  writeRecord,
 } from '../data/records'
 import {reviewedDocument, useRequestedReview, type RequestedReview} from '../data/requested'
-import {DialogFooter} from '../dialog/DialogFooter'
+import {NoteField} from '../dialog/NoteField'
 import {RequestSummary} from '../dialog/RequestSummary'
-
-type Draft = SanityDocument & Record<string, unknown>
-
-/**
- * Reads the draft (or release version) as the lake holds it and checks it is the text the
- * reviewer has on screen, so the record names the revision whose text was read.
- */
-export async function draftAsRead(
-  client: SanityClient,
-  shown: SanityDocument,
-): Promise<Draft & {_rev: string}> {
-  const stored = await client.getDocument<Draft>(shown._id)
-  if (!stored) throw new Error('The draft is gone: it was published or discarded meanwhile.')
-  if ((await fingerprintOf(stored)) !== (await fingerprintOf(shown)))
-    throw new Error('The text changed while you were reading it: read it again, then approve.')
-  return stored
-}
+import {ReviewForm} from '../dialog/ReviewForm'
 
 /** Approves: the record and the draft's `medicalReview` in one transaction. */
-async function approve(
+function approve(
   client: SanityClient,
   shown: SanityDocument,
   requested: RequestedReview,
   nextReviewDue: string,
   note: string,
 ): Promise<ReviewRecord> {
-  const draft = await draftAsRead(client, shown)
-  const record = await newRecord({
-    kind: 'approval',
-    draft,
-    reviewer: requested.reviewer,
-    userId: requested.user.id,
-    at: new Date(),
-    note,
-    nextReviewDue,
-  })
-  await client
-    .transaction()
-    .create(record)
-    .patch(
-      client
-        .patch(draft._id)
-        .ifRevisionId(draft._rev)
-        .set({medicalReview: medicalReviewOf(record)})
-        .unset(['reviewRequest']),
-    )
-    .commit({visibility: 'sync'})
-  return record
+  return writeRecord(
+    client,
+    shown,
+    {
+      kind: 'approval',
+      reviewer: requested.reviewer,
+      userId: requested.user.id,
+      note,
+      nextReviewDue,
+    },
+    (record) => ({set: {medicalReview: medicalReviewOf(record)}, unset: ['reviewRequest']}),
+  )
 }
 
 /** The state of the text in words: what the reviewer is about to approve. */
@@ -104,28 +77,22 @@ function ApproveForm(props: {
   const loaded = useReviewState(client, draft)
   const [due, setDue] = useState(() => addMonths(todayIso(), intervalMonths))
   const [note, setNote] = useState('')
-  const [error, setError] = useState<string>()
-  const [busy, setBusy] = useState(false)
   const dueValid = /^\d{4}-\d{2}-\d{2}$/.test(due) && due > todayIso()
 
-  const submit = async () => {
-    setBusy(true)
-    setError(undefined)
-    try {
-      await approve(client, draft, requested, due, note)
-      onClose()
-    } catch (e) {
-      setError(errorDescription(e))
-      setBusy(false)
-    }
-  }
-
   return (
-    <Stack gap={4} padding={4}>
+    <ReviewForm
+      submitText="Approve text"
+      tone="positive"
+      disabled={!loaded || !dueValid}
+      onSubmit={async () => {
+        await approve(client, draft, requested, due, note)
+      }}
+      onClose={onClose}
+    >
       <Text size={1}>
         You approve the medical content of this{' '}
-        {draft._id.startsWith('versions.') ? 'release version' : 'draft'} as{' '}
-        {requested.reviewer.name}. Any later change to the text needs a new approval.
+        {isVersionId(draft._id) ? 'release version' : 'draft'} as {requested.reviewer.name}. Any
+        later change to the text needs a new approval.
       </Text>
       <RequestSummary request={requested.request} reviewerName={requested.reviewer.name} />
       <Card padding={3} radius={2} tone="transparent" border>
@@ -154,27 +121,14 @@ function ApproveForm(props: {
           </Text>
         )}
       </Stack>
-      <Stack gap={2}>
-        <Text size={1} weight="medium">
-          Note (optional)
-        </Text>
-        <TextArea
-          aria-label="Approval note"
-          rows={3}
-          value={note}
-          onChange={(event) => setNote(event.currentTarget.value)}
-        />
-      </Stack>
-      <DialogFooter
-        error={error}
-        onClose={onClose}
-        submitText="Approve text"
-        tone="positive"
-        disabled={!loaded || !dueValid}
-        busy={busy}
-        onSubmit={submit}
+      <NoteField
+        label="Note (optional)"
+        ariaLabel="Approval note"
+        rows={3}
+        value={note}
+        onChange={setNote}
       />
-    </Stack>
+    </ReviewForm>
   )
 }
 
@@ -187,7 +141,7 @@ function useFourEyes(client: SanityClient, draft: SanityDocument | null, active:
     if (!active || !draft) return undefined
     const last = await client.fetch<{at?: string} | null>(
       LAST_APPROVAL_QUERY,
-      {id: baseId(draft._id), reviewedId: draft._id},
+      {id: publishedIdOf(draft._id), reviewedId: draft._id},
       RAW,
     )
     return authorsSince(client, draft._id, last?.at)

@@ -1,16 +1,15 @@
 // "Request changes": the clinician asked for the review sends the draft (or the release version)
-// back with a note. The
-// note goes into a change-request record of the trail; the request's status tells the editor.
+// back with a note. The note goes into a change-request record of the trail; the request's
+// status tells the editor.
 import {UndoIcon} from '@sanity/icons/Undo'
-import {Stack, Text, TextArea} from '@sanity/ui'
 import {useState} from 'react'
 import type {DocumentActionComponent, SanityClient, SanityDocument} from 'sanity'
 import {useReviewClient} from '../data/hooks'
-import {errorDescription, newRecord} from '../data/records'
+import {writeRecord} from '../data/records'
 import {reviewedDocument, useRequestedReview, type RequestedReview} from '../data/requested'
-import {draftAsRead} from './approve'
-import {DialogFooter} from '../dialog/DialogFooter'
+import {NoteField} from '../dialog/NoteField'
 import {RequestSummary} from '../dialog/RequestSummary'
+import {ReviewForm} from '../dialog/ReviewForm'
 
 async function requestChanges(
   client: SanityClient,
@@ -18,25 +17,12 @@ async function requestChanges(
   requested: RequestedReview,
   note: string,
 ): Promise<void> {
-  const draft = await draftAsRead(client, shown)
-  const record = await newRecord({
-    kind: 'changesRequested',
-    draft,
-    reviewer: requested.reviewer,
-    userId: requested.user.id,
-    at: new Date(),
-    note,
-  })
-  await client
-    .transaction()
-    .create(record)
-    .patch(
-      client
-        .patch(draft._id)
-        .ifRevisionId(draft._rev)
-        .set({'reviewRequest.status': 'changesRequested'}),
-    )
-    .commit({visibility: 'sync'})
+  await writeRecord(
+    client,
+    shown,
+    {kind: 'changesRequested', reviewer: requested.reviewer, userId: requested.user.id, note},
+    () => ({set: {'reviewRequest.status': 'changesRequested'}}),
+  )
 }
 
 function RequestChangesForm(props: {
@@ -47,48 +33,24 @@ function RequestChangesForm(props: {
 }) {
   const {client, draft, requested, onClose} = props
   const [note, setNote] = useState('')
-  const [error, setError] = useState<string>()
-  const [busy, setBusy] = useState(false)
-
-  const submit = async () => {
-    setBusy(true)
-    setError(undefined)
-    try {
-      await requestChanges(client, draft, requested, note)
-      onClose()
-    } catch (e) {
-      setError(errorDescription(e))
-      setBusy(false)
-    }
-  }
 
   return (
-    <Stack gap={4} padding={4}>
+    <ReviewForm
+      submitText="Send back"
+      tone="caution"
+      disabled={!note.trim()}
+      onSubmit={() => requestChanges(client, draft, requested, note)}
+      onClose={onClose}
+    >
       <RequestSummary request={requested.request} reviewerName={requested.reviewer.name} />
-      <Stack gap={2}>
-        <Text size={1} weight="medium">
-          What needs to change
-        </Text>
-        <TextArea
-          aria-label="What needs to change"
-          rows={4}
-          value={note}
-          onChange={(event) => setNote(event.currentTarget.value)}
-        />
-        <Text size={1} muted>
-          The editor sees this note in the Reviews tab.
-        </Text>
-      </Stack>
-      <DialogFooter
-        error={error}
-        onClose={onClose}
-        submitText="Send back"
-        tone="caution"
-        disabled={!note.trim()}
-        busy={busy}
-        onSubmit={submit}
+      <NoteField
+        label="What needs to change"
+        rows={4}
+        value={note}
+        onChange={setNote}
+        hint="The editor sees this note in the Reviews tab."
       />
-    </Stack>
+    </ReviewForm>
   )
 }
 

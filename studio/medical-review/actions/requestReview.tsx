@@ -1,16 +1,18 @@
 // "Request review": an editor asks a clinician who reviews to sign off on the text on screen: the
 // draft's, or in a release perspective the release version's.
 import {CommentIcon} from '@sanity/icons/Comment'
-import {Card, Select, Stack, Text, TextArea} from '@sanity/ui'
+import {Card, Select, Stack, Text} from '@sanity/ui'
 import {useState} from 'react'
 import {useCurrentUser, type DocumentActionComponent, type SanityClient} from 'sanity'
 import type {ReviewRequestValue} from '../../../model/review/state'
-import {clinicianName, REVIEWERS_QUERY, type ClinicianRow} from '../data/clinicians'
+import {clinicianName} from '../../../model/clinician'
+import {draftId} from '../../../model/sanity/ids'
+import {REVIEWERS_QUERY, type ClinicianRow} from '../data/clinicians'
 import {RAW, useLoaded, useReviewClient} from '../data/hooks'
-import {errorDescription} from '../data/records'
 import {reviewedDocument} from '../data/requested'
 import {canRequestReview} from '../data/roles'
-import {DialogFooter} from '../dialog/DialogFooter'
+import {NoteField} from '../dialog/NoteField'
+import {ReviewForm} from '../dialog/ReviewForm'
 
 type Doc = Record<string, unknown> & {_id: string; _type: string}
 
@@ -25,7 +27,7 @@ async function writeRequest(
   published: Doc | null,
   request: ReviewRequestValue,
 ): Promise<void> {
-  const targetId = reviewed?._id ?? `drafts.${publishedId}`
+  const targetId = reviewed?._id ?? draftId(publishedId)
   const tx = client.transaction()
   if (!reviewed && published) {
     const {_rev: _r, _createdAt: _c, _updatedAt: _u, ...body} = published
@@ -45,25 +47,17 @@ function RequestReviewForm(props: {
   const reviewers = useLoaded(() => client.fetch<ClinicianRow[]>(REVIEWERS_QUERY, {}, RAW), [])
   const [reviewerId, setReviewerId] = useState(current?.reviewer?._ref ?? '')
   const [note, setNote] = useState('')
-  const [error, setError] = useState<string>()
-  const [busy, setBusy] = useState(false)
   const options = reviewers.value ?? []
   const chosen = reviewerId || options[0]?._id || ''
 
-  const submit = async () => {
-    setBusy(true)
-    setError(undefined)
-    try {
-      await onSubmit(chosen, note)
-      onClose()
-    } catch (e) {
-      setError(errorDescription(e))
-      setBusy(false)
-    }
-  }
-
   return (
-    <Stack gap={4} padding={4}>
+    <ReviewForm
+      submitText="Send request"
+      tone="primary"
+      disabled={!chosen}
+      onSubmit={() => onSubmit(chosen, note)}
+      onClose={onClose}
+    >
       {reviewers.value && options.length === 0 ? (
         <Card padding={3} radius={2} tone="caution">
           <Text size={1}>
@@ -90,27 +84,14 @@ function RequestReviewForm(props: {
           </Select>
         </Stack>
       )}
-      <Stack gap={2}>
-        <Text size={1} weight="medium">
-          Note for the reviewer (optional)
-        </Text>
-        <TextArea
-          aria-label="Note for the reviewer"
-          rows={3}
-          value={note}
-          onChange={(event) => setNote(event.currentTarget.value)}
-        />
-      </Stack>
-      <DialogFooter
-        error={error}
-        onClose={onClose}
-        submitText="Send request"
-        tone="primary"
-        disabled={!chosen}
-        busy={busy}
-        onSubmit={submit}
+      <NoteField
+        label="Note for the reviewer (optional)"
+        ariaLabel="Note for the reviewer"
+        rows={3}
+        value={note}
+        onChange={setNote}
       />
-    </Stack>
+    </ReviewForm>
   )
 }
 

@@ -1,10 +1,10 @@
-// The review trail as the Studio writes and reads it: approval and change-request records, the
-// `medicalReview` copy an approval puts on the draft (or release version), and who changed it since
-// its approval.
-import type {SanityClient} from 'sanity'
+// The review trail as the Studio writes and reads it: approval and change-request records (each
+// written in one transaction with its change to the draft or release version read), the
+// `medicalReview` copy an approval puts on that draft, and who changed it since its approval.
+import type {SanityClient, SanityDocument} from 'sanity'
 import {fingerprintOf, medicalText} from '../../../model/review/fingerprint'
+import {publishedIdOf} from '../../../model/sanity/ids'
 import {
-  baseId,
   REVIEW_RECORD_ID_PREFIX,
   REVIEW_RECORD_TYPE,
   reviewRecordId,
@@ -46,7 +46,7 @@ export async function newRecord(input: RecordInput): Promise<ReviewRecord> {
     _id: reviewRecordId(draft._id, uniqueSuffix()),
     _type: REVIEW_RECORD_TYPE,
     kind,
-    documentId: baseId(draft._id),
+    documentId: publishedIdOf(draft._id),
     documentType: draft._type,
     // The exact draft or release version read: the lake binds the approval to it.
     reviewedId: draft._id,
@@ -76,6 +76,52 @@ export function medicalReviewOf(record: ReviewRecord): MedicalReviewValue {
     fingerprint: record.fingerprint,
     record: record._id,
   }
+}
+
+type Draft = SanityDocument & Record<string, unknown>
+
+/**
+ * Reads the draft (or release version) as the lake holds it and checks it is the text the
+ * reviewer has on screen, so the record names the revision whose text was read.
+ */
+export async function draftAsRead(
+  client: SanityClient,
+  shown: SanityDocument,
+): Promise<Draft & {_rev: string}> {
+  const stored = await client.getDocument<Draft>(shown._id)
+  if (!stored) throw new Error('The draft is gone: it was published or discarded meanwhile.')
+  if ((await fingerprintOf(stored)) !== (await fingerprintOf(shown)))
+    throw new Error('The text changed while you were reading it: read it again, then approve.')
+  return stored
+}
+
+/** What a review action changes on the draft it read, beside the record. */
+export interface DraftChange {
+  set: Record<string, unknown>
+  unset?: string[]
+}
+
+/**
+ * Writes the record of what the reviewer read and, in the same transaction, its change to that
+ * draft or version (only if it is still the revision read): a record and the text it covers never
+ * part.
+ */
+export async function writeRecord(
+  client: SanityClient,
+  shown: SanityDocument,
+  input: Omit<RecordInput, 'draft' | 'at'>,
+  change: (record: ReviewRecord) => DraftChange,
+): Promise<ReviewRecord> {
+  const draft = await draftAsRead(client, shown)
+  const record = await newRecord({...input, draft, at: new Date()})
+  const {set, unset = []} = change(record)
+  const patch = client.patch(draft._id).ifRevisionId(draft._rev).set(set)
+  await client
+    .transaction()
+    .create(record)
+    .patch(unset.length ? patch.unset(unset) : patch)
+    .commit({visibility: 'sync'})
+  return record
 }
 
 interface HistoryTransaction {
