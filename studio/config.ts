@@ -1,49 +1,42 @@
-import {createElement} from 'react'
-import {defineConfig, type StringInputProps, type WorkspaceOptions} from 'sanity'
+// The Studio's workspaces: clinic-kit's content types and the Studio's features, each a plugin
+// in its own folder, composed in order.
+import {defineConfig, definePlugin, type WorkspaceOptions} from 'sanity'
 import {structureTool} from 'sanity/structure'
 import {schemaTypes} from '../schemas'
-import {REVIEW_RECORD_TYPE} from '../model/review/state'
-import {documentActions} from './actions'
-import {REVIEWED_TYPES, reviewOverdueBadge} from './medical-review/badges'
-import {LinkedUserInput} from './medical-review/inputs/linkedUser'
-import {withLinkedUserCheck} from './medical-review/inputs/linkedUserRule'
 import {basePath, dataset, lakeApiHost, projectId, stagingDataset} from './env'
+import {importPages} from './import'
+import {medicalReview, reviewDocumentActions} from './medical-review'
+import {readability} from './readability'
+import {isSettingsType, singletonActions} from './settings'
 import {defaultDocumentNode, structure} from './structure'
-import {importTool} from './import'
 
-const NO_TEMPLATE_TYPES = new Set(['siteSettings', REVIEW_RECORD_TYPE])
+/** The content types, first: the plugins after it extend them. */
+const contentTypes = definePlugin({name: 'clinic-kit/content-types', schema: {types: schemaTypes}})
 
 const shared = {
   projectId,
   // On the local lake, log in with its token (open the printed URL with #token=…).
   ...(lakeApiHost ? {apiHost: lakeApiHost, auth: {loginMethod: 'token' as const}} : {}),
-  plugins: [structureTool({structure, defaultDocumentNode})],
-  // Bringing a clinic's existing pages in as unreviewed drafts (content/import).
-  tools: (tools) => [...tools, importTool],
+  plugins: [
+    contentTypes(),
+    structureTool({structure, defaultDocumentNode}),
+    medicalReview(),
+    readability(),
+    // Bringing a clinic's existing pages in as unreviewed drafts (importer/).
+    importPages(),
+  ],
+  // Settings is created once from the structure, never from the "new document" menu.
   schema: {
-    types: withLinkedUserCheck(schemaTypes),
-    // Settings is created once from the structure, never from the "new document" menu.
-    // Review records are written by the review actions only.
-    templates: (templates) =>
-      templates.filter(({schemaType}) => !NO_TEMPLATE_TYPES.has(schemaType)),
-  },
-  form: {
-    components: {
-      // The clinician's linked user: only clinicians have a top-level `linkedUser`.
-      input: (props) =>
-        props.path.length === 1 &&
-        props.path[0] === 'linkedUser' &&
-        props.schemaType.jsonType === 'string'
-          ? createElement(LinkedUserInput, props as StringInputProps)
-          : props.renderDefault(props),
-    },
+    templates: (templates) => templates.filter(({schemaType}) => !isSettingsType(schemaType)),
   },
   document: {
-    actions: (actions, {schemaType}) => documentActions(actions, schemaType),
-    badges: (badges, {schemaType}) =>
-      REVIEWED_TYPES.includes(schemaType) ? [...badges, reviewOverdueBadge] : badges,
-    newDocumentOptions: (items) =>
-      items.filter(({templateId}) => !NO_TEMPLATE_TYPES.has(templateId)),
+    // The workspace's own resolver runs after every plugin, Sanity's included (tasks, releases):
+    // the review actions must, to reach release versions (see reviewDocumentActions).
+    actions: (actions, context) =>
+      isSettingsType(context.schemaType)
+        ? singletonActions(actions)
+        : reviewDocumentActions(actions, context),
+    newDocumentOptions: (items) => items.filter(({templateId}) => !isSettingsType(templateId)),
   },
 } satisfies Omit<WorkspaceOptions, 'name' | 'dataset' | 'basePath'>
 

@@ -10,14 +10,14 @@ import type {
   View,
   ViewBuilder,
 } from 'sanity/structure'
-import {FAQ_CATEGORIES, SITE_SETTINGS_ID} from '../model/constants'
+import {FAQ_CATEGORIES, SITE_SETTINGS_ID, SITE_SETTINGS_TYPE} from '../model/constants'
 import {addMonths, todayIso} from '../model/review/dates'
 import {DEFAULT_REVIEW_INTERVAL_MONTHS, SCHEMA_API_VERSION} from '../model/constants'
 import {REVIEWED_TYPES} from '../model/review/state'
-import {PartnerEmbedView} from './partner-embed/PartnerEmbed'
+import {ReviewsView} from './medical-review'
 import {LINKED_CLINICIANS_QUERY} from './medical-review/data/clinicians'
-import {PreviewView} from './preview/PreviewView'
-import {ReviewsView} from './medical-review/views/reviews'
+import {PartnerEmbedView} from './partner-embed'
+import {PREVIEWED_TYPES, PreviewView} from './preview'
 
 // Never reviewed, no reviewer, past its due date, or (without a due date) older than the interval.
 export const NEEDS_REVIEW_FILTER = `_type in ["article", "faq"] && (
@@ -149,15 +149,18 @@ export const structure: StructureResolver = (S, context) =>
         .title('Settings')
         .icon(CogIcon)
         .child(
-          S.document().schemaType('siteSettings').documentId(SITE_SETTINGS_ID).title('Settings'),
+          S.document()
+            .schemaType(SITE_SETTINGS_TYPE)
+            .documentId(SITE_SETTINGS_ID)
+            .title('Settings'),
         ),
     ])
 
-/** Partners get an "Embed code" view beside the form: the snippet to send them. */
-/** Articles and FAQs get a "Reviews" view: the review trail and what changed since. */
-/** Articles, FAQs, clinicians and partners get a "Preview": what readers will see. */
-const PREVIEWED_TYPES = new Set(['article', 'faq', 'clinician', 'partner'])
-
+/**
+ * The form, and beside it each feature's view: "Preview" for what readers see (preview/),
+ * "Embed code" for partners (partner-embed/), "Reviews" for articles and FAQs: the review trail
+ * and what changed since (medical-review/).
+ */
 export const defaultDocumentNode: DefaultDocumentNodeResolver = (S, {schemaType}) => {
   const views: Array<View | ViewBuilder> = [S.view.form()]
   if (PREVIEWED_TYPES.has(schemaType))

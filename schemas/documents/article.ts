@@ -1,6 +1,5 @@
 import {DocumentTextIcon} from '@sanity/icons/DocumentText'
 import {defineArrayMember, defineField, defineType} from 'sanity'
-import {ReadabilityInput} from '../../studio/readability/ReadabilityInput'
 import {documentRules, SLUG_MISSING} from '../rules/documentRules'
 import {AUDIENCES} from '../../model/constants'
 import {
@@ -48,7 +47,8 @@ export const article = defineType({
       rows: 3,
       group: 'content',
       description: 'One or two sentences shown in lists and search results (the meta description).',
-      components: {input: ReadabilityInput},
+      // The Studio's readability plugin puts its panel under fields marked so.
+      options: {readability: true},
       validation: (rule) => [
         rule.required().error('Write a short summary of the article.'),
         rule.max(200).error('The summary must be 200 characters or fewer.'),
@@ -81,7 +81,8 @@ export const article = defineType({
         group: 'content',
         requiredMessage: 'Write the article’s text.',
       }),
-      components: {input: ReadabilityInput},
+      // The Studio's readability plugin puts its panel under fields marked so.
+      options: {readability: true},
     },
     defineField({
       name: 'author',

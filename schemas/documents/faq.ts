@@ -1,6 +1,5 @@
 import {HelpCircleIcon} from '@sanity/icons/HelpCircle'
 import {defineArrayMember, defineField, defineType} from 'sanity'
-import {ReadabilityInput} from '../../studio/readability/ReadabilityInput'
 import {documentRules} from '../rules/documentRules'
 import {FAQ_CATEGORIES, SYNDICATION_MODES} from '../../model/constants'
 import {
@@ -50,7 +49,8 @@ export const faq = defineType({
         description: 'A short, plain-language answer. Headings and images are not available here.',
         requiredMessage: 'Write the answer.',
       }),
-      components: {input: ReadabilityInput},
+      // The Studio's readability plugin puts its panel under fields marked so.
+      options: {readability: true},
     },
     defineField({
       name: 'category',

@@ -1,6 +1,7 @@
-// The Import tool, as the Studio registers it (studio/config.ts).
+// The import plugin: the Import tool, bringing a clinic's existing pages in as unreviewed drafts
+// (importer/).
 import {UploadIcon} from '@sanity/icons/Upload'
-import type {Tool} from 'sanity'
+import {definePlugin, type Tool} from 'sanity'
 import {ImportTool} from './ImportTool'
 
 export const importTool: Tool = {
@@ -9,3 +10,8 @@ export const importTool: Tool = {
   icon: UploadIcon,
   component: ImportTool,
 }
+
+export const importPages = definePlugin({
+  name: 'clinic-kit/import',
+  tools: (tools) => [...tools, importTool],
+})
