@@ -17,6 +17,7 @@ export default tseslint.config(
       '.lake/',
       '.cache/',
       'sanity.types.ts',
+      'widgets/content/sanity.types.ts',
       'test-results/',
       'custom-elements.json',
       'test/vendor/',

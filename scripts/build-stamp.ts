@@ -25,11 +25,16 @@ export interface BuildInputs {
   env: Record<string, string | undefined>
   /** Relative paths (with `/`) to leave out of `dirs`, e.g. tests. */
   skip?: (path: string) => boolean
+  /**
+   * Package specifiers the build resolves to files of this repository (tsconfig `paths`, which
+   * the Studio's bundler follows), so a change in the package's sources counts as a change.
+   */
+  aliases?: Record<string, string>
 }
 
 const SOURCE = /\.(m?[jt]sx?)$/
-/** Relative module specifiers in `import … from`, `export … from`, `import '…'` and `import('…')`. */
-const SPECIFIERS = /(?:\bfrom\s*|\bimport\s*\(?\s*)(['"])(\.{1,2}\/[^'"]+)\1/g
+/** Module specifiers in `import … from`, `export … from`, `import '…'` and `import('…')`. */
+const SPECIFIERS = /(?:\bfrom\s*|\bimport\s*\(?\s*)(['"])([^'"\n]+)\1/g
 const EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.js', '.jsx', '.mjs', '.json']
 
 function filesUnder(root: string, dir: string, skip: (path: string) => boolean): string[] {
@@ -63,8 +68,8 @@ function resolveImport(root: string, from: string, specifier: string): string | 
 
 /**
  * Every input file, relative to the root, sorted: the folders' files, the single files, and every
- * file those sources import by relative path, followed transitively (a Studio that imports a
- * widget's palette rebuilds when the palette changes). Imports that lead nowhere are listed as
+ * file those sources import by relative path or by an alias, followed transitively (a Studio that
+ * imports the widget package's palette rebuilds when the palette changes). Imports that lead nowhere are listed as
  * `unresolved:` entries, so a file appearing there later changes the hash.
  */
 export function inputFiles(inputs: BuildInputs): string[] {
@@ -81,6 +86,13 @@ export function inputFiles(inputs: BuildInputs): string[] {
     const abs = join(inputs.root, file)
     if (!SOURCE.test(file) || !existsSync(abs)) continue
     for (const [, , specifier] of readFileSync(abs, 'utf8').matchAll(SPECIFIERS)) {
+      const alias = inputs.aliases?.[specifier!]
+      if (alias) {
+        queue.push(alias)
+        continue
+      }
+      // Other packages come from the lock file, which is an input of its own.
+      if (!specifier!.startsWith('./') && !specifier!.startsWith('../')) continue
       const target = resolveImport(inputs.root, file, specifier!)
       if (target && !target.startsWith('..') && !target.split('/').includes('node_modules'))
         queue.push(target)

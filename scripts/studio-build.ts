@@ -1,9 +1,10 @@
 // Builds the Studio to be served by the local lake (Node only, so it lives with the entry points
 // rather than in studio/, which goes into the Studio bundle).
 import {execFile} from 'node:child_process'
-import {readdirSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
+import ts from 'typescript'
 import {ensureBuild, type BuildInputs, type Ensured} from './build-stamp'
 
 /** The environment `sanity build` gets for the lake: API at the origin it is served from, under /studio. */
@@ -46,7 +47,21 @@ export function studioInputs(root: string, env: NodeJS.ProcessEnv = lakeStudioEn
     ),
     // Tests do not go into the bundle.
     skip: (path) => /\.(test|spec)\.tsx?$/.test(path),
+    aliases: tsconfigAliases(root),
   }
+}
+
+/** The tsconfig `paths` with one target (`@clinic-kit/widgets/theme` → its source file). */
+function tsconfigAliases(root: string): Record<string, string> {
+  const file = join(root, 'tsconfig.json')
+  if (!existsSync(file)) return {}
+  const {config} = ts.readConfigFile(file, (path) => readFileSync(path, 'utf8'))
+  const paths = (config?.compilerOptions?.paths ?? {}) as Record<string, string[]>
+  return Object.fromEntries(
+    Object.entries(paths)
+      .filter(([, targets]) => targets.length === 1)
+      .map(([specifier, [target]]) => [specifier, target!.replace(/^\.\//, '')]),
+  )
 }
 
 /** The stamp sits inside the build, so `sanity build` emptying the folder also drops it. */

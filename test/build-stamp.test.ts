@@ -171,7 +171,9 @@ describe('build stamp: this repository', () => {
       'package-lock.json',
       'studio/config.ts',
       'schemas/index.ts',
-      // Imported by the Studio and schemas from outside their folders.
+      // Imported by the Studio and schemas from outside their folders, by the widget package's
+      // name (tsconfig paths) or by relative path.
+      'widgets/theme.ts',
       'widgets/styles/palette.ts',
       'widgets/content/queries.ts',
       'importer/index.ts',
@@ -202,9 +204,13 @@ describe('build stamp: this repository', () => {
     })
   })
 
-  it('the widget inputs leave out tests and follow imports to the shared config', () => {
+  it('the widget inputs leave out tests and take in the build tooling', () => {
     const files = inputFiles(widgetInputs(ROOT))
-    for (const file of ['widgets/faq/ck-faq.ts', 'widgets/vite.config.ts', 'config/client.ts'])
+    for (const file of [
+      'widgets/faq/ck-faq.ts',
+      'widgets/vite.config.ts',
+      'widgets/build/content-location.ts',
+    ])
       assert.ok(files.includes(file), file)
     assert.deepEqual(
       files.filter((f) => f.startsWith('widgets/dist/') || /\.(test|spec)\.tsx?$/.test(f)),
