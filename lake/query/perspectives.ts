@@ -1,7 +1,7 @@
 // The document set a query sees. groq-js has no perspectives, so the lake keeps them as views
 // (lake/query/views.ts): published hides drafts; drafts lays each draft over its published
 // document; raw is everything. Queries read the query workers' copies; this is the serving
-// thread's own, for light reads such as the partners' allowed origins (lake/server/cors.ts).
+// thread's own, for light reads such as the origins plugins allow to read (lake/server/cors.ts).
 import {isValidReleaseId} from '../store/ids'
 import {DatasetViews, PERSPECTIVES, type NamedPerspective, type Perspective} from './views'
 import type {LakeDocument, LakeStore} from '../store/store'

@@ -1,6 +1,6 @@
 // A dataset's perspective views (published / drafts / raw), kept up to date one committed change
 // at a time instead of rebuilt per commit. The query workers hold one per dataset; the serving
-// thread keeps one for its own light reads (CORS partner origins).
+// thread keeps one for its own light reads (the origins plugins allow, for CORS).
 import {
   DRAFTS_PREFIX,
   isDraftId,
@@ -21,7 +21,7 @@ export type NamedPerspective = 'published' | 'drafts' | 'raw'
 export const PERSPECTIVES: NamedPerspective[] = ['published', 'drafts', 'raw']
 /**
  * What a reader without a token queries: the published documents under the root path only (no
- * dotted id such as `reviews.…`), as Sanity's public read access answers. Not a perspective a
+ * dotted id such as `secrets.…`), as Sanity's public read access answers. Not a perspective a
  * request can name: the query route picks it for tokenless requests.
  */
 export const PUBLIC_VIEW = 'public'
