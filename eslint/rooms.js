@@ -39,6 +39,9 @@ export const ROOMS = [
   },
   // Bringing a clinic's existing pages in as drafts: runs in the Studio and in Node.
   {room: 'importer', may: ['model', 'model/sanity', 'schemas', 'config', 'sanity.types.ts']},
+  // Sanity Functions the project's Blueprint (sanity.blueprint.ts) deploys: run on Sanity's
+  // infrastructure (or by the lake) with @sanity/client, on the domain model alone.
+  {room: 'functions', may: ['model', 'model/sanity']},
   // The Studio and its features as plugins.
   {
     room: 'studio',
