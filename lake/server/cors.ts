@@ -1,5 +1,6 @@
-// CORS for browsers: allowed origins (the lake's configuration) get credentials. Origins the
-// plugins name from published content (lake/plugin.ts `readOrigins`) may read without
+// CORS for browsers: allowed origins (the lake's configuration, and a Blueprint's CORS origins
+// that allow credentials) get credentials. Origins the plugins name from published content
+// (lake/plugin.ts `readOrigins`) and a Blueprint's origins without credentials may read without
 // credentials, so pages there see published content only and cannot write. Other origins get no
 // CORS headers at all.
 import type {Lake} from '../http/context'
@@ -15,16 +16,26 @@ const LOCAL_ORIGIN =
 /** From CK_LAKE_CORS_ORIGINS (comma-separated, `*` wildcards), else localhost on any port. */
 export function originRule(setting = process.env.CK_LAKE_CORS_ORIGINS): OriginRule {
   if (!setting?.trim()) return (origin) => LOCAL_ORIGIN.test(origin)
-  const patterns = setting
-    .split(',')
+  return patternRule(setting.split(','))
+}
+
+/** Origins matching any of the patterns (`protocol://host[:port]`, `*` within a host part). */
+export function patternRule(patterns: readonly string[]): OriginRule {
+  const compiled = patterns
     .map((s) => s.trim())
     .filter(Boolean)
     .map(
       (p) =>
         new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`, 'i'),
     )
-  return (origin) => patterns.some((pattern) => pattern.test(origin))
+  return (origin) => compiled.some((pattern) => pattern.test(origin))
 }
+
+/** Origins any of the rules allows. */
+export const anyOrigin =
+  (...rules: OriginRule[]): OriginRule =>
+  (origin) =>
+    rules.some((rule) => rule(origin))
 
 const readOrigins = new WeakMap<PerspectiveView, Set<string>>()
 

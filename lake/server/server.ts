@@ -8,7 +8,14 @@ import type {AddressInfo, Socket} from 'node:net'
 import {join} from 'node:path'
 import type {Duplex} from 'node:stream'
 import type {Lake} from '../http/context'
-import {handleCors, originRule, pluginOriginRule, type OriginRule} from './cors'
+import {
+  anyOrigin,
+  handleCors,
+  originRule,
+  patternRule,
+  pluginOriginRule,
+  type OriginRule,
+} from './cors'
 import {LakeError} from '../http/errors'
 import {sendError, type LakeRequest, type LakeResponse} from '../http/http'
 import {importNdjson} from '../datasets/ndjson'
@@ -23,6 +30,13 @@ import {ReleaseScheduler} from '../actions/scheduler'
 import type {LakeStore} from '../store/store'
 import type {LakePlugin} from '../plugin'
 import {ROBOT_USER, UserStore, type LakeUser} from '../access/users'
+import {
+  loadBlueprint,
+  startFunctions,
+  type BlueprintOption,
+  type FunctionRunner,
+} from '../functions/functions'
+import {LINEAGE_HEADER, withLineage} from '../functions/lineage'
 
 export interface LakeOptions {
   /** 0 picks a free port. Default 3030. */
@@ -46,6 +60,12 @@ export interface LakeOptions {
    * origins, routes (lake/plugin.ts). None: a plain Sanity Content Lake.
    */
   plugins?: LakePlugin[]
+  /**
+   * The project's Blueprint (a `sanity.blueprint.ts` path, or the Blueprint and its folder): its
+   * document functions run after matching commits, its robot tokens are issued, its CORS origins
+   * allowed (lake/functions/, docs/lake-functions.md).
+   */
+  blueprint?: BlueprintOption
   quiet?: boolean
   /** Time limit of one query or listen filter, in ms. Default 10 s. */
   queryTimeoutMs?: number
@@ -78,6 +98,8 @@ export interface RunningLake {
   queries: QueryPool
   /** Publishes scheduled releases; `tick()` publishes what is due by the lake's clock now. */
   scheduler: ReleaseScheduler
+  /** The Blueprint's document functions; null without a Blueprint. */
+  functions: FunctionRunner | null
   close(): Promise<void>
 }
 
@@ -130,12 +152,16 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
   )
   const plugins = options.plugins ?? []
   let roles: RoleTable
+  let blueprint
   try {
     roles = new RoleTable(plugins.flatMap((plugin) => plugin.roles ?? []))
+    blueprint = options.blueprint ? await loadBlueprint(options.blueprint) : null
   } catch (error) {
     lock.release()
     throw error
   }
+  for (const resource of blueprint?.unsupported ?? [])
+    log(`lake: the Blueprint's ${resource} is not emulated by the lake`)
   const datasets = await openDatasets(dir, options, log).catch((error: unknown) => {
     lock.release()
     throw error
@@ -164,15 +190,44 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
     now: options.now ?? (() => new Date()),
   }
   configurePresence(lake, options.presence)
+  let functions: FunctionRunner | null = null
+  if (blueprint)
+    try {
+      functions = startFunctions({
+        blueprint,
+        dir,
+        datasets,
+        users,
+        roles,
+        projectId: lake.projectId,
+        url: () => lake.url,
+      })
+    } catch (error) {
+      datasets.close()
+      users.close()
+      await queries.close()
+      lock.release()
+      throw error
+    }
   const table = [
     ...(options.extraRoutes ?? []),
     ...plugins.flatMap((plugin) => plugin.routes ?? []),
     ...routes,
   ]
-  const allowed = originRule()
-  const embedders = pluginOriginRule(lake, plugins)
+  const blueprintOrigins = (credentials: boolean) =>
+    patternRule(
+      (blueprint?.cors ?? [])
+        .filter((c) => c.allowCredentials === credentials)
+        .map((c) => c.origin),
+    )
+  const allowed = anyOrigin(originRule(), blueprintOrigins(true))
+  const embedders = anyOrigin(pluginOriginRule(lake, plugins), blueprintOrigins(false))
   const handler = (req: LakeRequest, res: LakeResponse) => {
-    void handle(lake, table, {allowed, embedders}, req, res)
+    // A function's own writes carry its lineage (lake/functions/lineage.ts) into their commits.
+    const lineage = req.headers[LINEAGE_HEADER]
+    void withLineage(typeof lineage === 'string' ? lineage : undefined, () =>
+      handle(lake, table, {allowed, embedders}, req, res),
+    )
   }
   const host = options.host ?? '127.0.0.1'
   const both = options.tls !== undefined && options.tlsPort !== undefined
@@ -197,6 +252,7 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
       servers.push(await listen(secure, both ? options.tlsPort! : (options.port ?? 3030), host))
   } catch (error) {
     for (const server of servers) server.close()
+    await functions?.close()
     datasets.close()
     users.close()
     lock.release()
@@ -221,8 +277,10 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
     roles,
     queries,
     scheduler,
+    functions,
     close: async () => {
       scheduler.close()
+      await functions?.close()
       await Promise.all(
         servers.map(
           (server) =>
