@@ -1,6 +1,9 @@
 // npm run lake | lake:import | lake:export — the lake's generic command line (lake/cli/cli.ts)
 // with the project's choices: the sample content as the default seed, the clinic's rules as the
-// lake's plugin (served and held offline alike), and the article importer as `import-articles`.
+// lake's plugin (served and held offline alike; `--hosted-parity` serves without it, as hosted
+// Sanity would), the project's Blueprint (sanity.blueprint.ts: the review guard runs either way)
+// and the article importer as `import-articles`.
+import {join} from 'node:path'
 import {SAMPLE_PATH} from '../content/build'
 import {clinicRules} from '../clinic-rules'
 import {runLakeCli} from '../lake/cli/cli'
@@ -8,6 +11,7 @@ import {runLakeCli} from '../lake/cli/cli'
 await runLakeCli(process.argv.slice(2), {
   seed: SAMPLE_PATH,
   plugins: [clinicRules()],
+  blueprint: join(import.meta.dirname, '..', 'sanity.blueprint.ts'),
   commands: {
     'import-articles': {
       usage:

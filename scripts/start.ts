@@ -32,6 +32,8 @@ async function main() {
     tls,
     extraRoutes: [...studioSiteRoutes(STUDIO_OUT), ...demoRoutes()],
     plugins: [clinicRules()],
+    // The review guard and the clinic's CORS origins, run by the lake as hosted Sanity would.
+    blueprint: join(import.meta.dirname, '..', 'sanity.blueprint.ts'),
   })
   // The Studio's staging workspace edits this dataset: first made as a copy of production (with
   // the sample content), then kept between starts.

@@ -19,6 +19,7 @@ export const OPTIONS = {
   id: {type: 'string'},
   'image-url': {type: 'string'},
   bare: {type: 'boolean', default: false},
+  'hosted-parity': {type: 'boolean', default: false},
 } as const
 
 export interface Values {
@@ -39,6 +40,7 @@ export interface Values {
   id?: string
   'image-url'?: string
   bare: boolean
+  'hosted-parity': boolean
 }
 
 /**
@@ -54,10 +56,11 @@ export function usageText(options: {
   return [
     'usage:',
     `  npm run lake -- [--port 3030] [--host 127.0.0.1] [--dir .lake] [--seed ${seed}] [--dataset production]`,
-    '                  [--query-timeout <seconds, default 10>]',
+    '                  [--query-timeout <seconds, default 10>] [--hosted-parity]',
     '  npm run lake -- dataset list|create <name>|copy <from> <to>|delete <name> [--dir .lake | --url <lake URL>] [--skip-history]',
     `  npm run lake -- users add --name <name> --email <email> --role <${options.roleNames.join('|')}> [--id <id>] [--image-url <url>] [--bare]`,
     '  npm run lake -- users list|remove <id>|token <id> [--bare] [--dir .lake | --url <lake URL>]',
+    '  npm run lake -- functions logs [--name <function>] [--dir .lake]',
     '  npm run lake:import -- <file.ndjson> [--dir .lake | --url <lake URL>] [--dataset production] [--replace | --missing]',
     '  npm run lake:export -- <out.ndjson> [--dir .lake | --url <lake URL>] [--dataset production]',
     ...options.extraUsage.map((line) => `  ${line}`),

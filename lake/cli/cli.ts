@@ -1,7 +1,8 @@
 // The lake's command line, generic: a project runs it with its own choices (scripts/lake.ts for
 // `npm run lake | lake:import | lake:export`).
 //   serve  [--port 3030] [--host 127.0.0.1] [--dir .lake] [--seed …] [--dataset production]
-//          [--query-timeout 10]
+//          [--query-timeout 10] [--hosted-parity]
+//   serve functions logs [--name …] [--dir .lake]
 //   serve dataset list|create <name>|copy <from> <to>|delete <name> [--dir .lake | --url …]
 //   serve users add --name … --email … --role …|list|remove <id>|token <id> [--bare]
 //          [--dir | --url]
@@ -24,6 +25,7 @@ import {OPTIONS, usageText, type Values} from './args'
 import type {CommandContext} from './commands/context'
 import {datasetCommand} from './commands/dataset'
 import {exportCommand} from './commands/export'
+import {functionsCommand} from './commands/functions'
 import {importCommand} from './commands/import'
 import {serveCommand} from './commands/serve'
 import {usersCommand} from './commands/users'
@@ -42,6 +44,11 @@ export interface LakeCliOptions {
   seed?: string
   /** What the project adds to the lake (lake/plugin.ts), served and held offline alike. */
   plugins?: LakePlugin[]
+  /**
+   * The project's Blueprint (`sanity.blueprint.ts`): its functions run, its robot tokens are
+   * issued and its CORS origins allowed, with or without --hosted-parity.
+   */
+  blueprint?: string
   /** The project's own commands by name, run as `<name> …` or `serve <name> …`. */
   commands?: Record<string, ProjectCommand>
 }
@@ -122,9 +129,12 @@ async function main(argv: string[], options: LakeCliOptions) {
         const run = sub === 'dataset' ? datasetCommand : usersCommand
         return run(context(positionals.slice(1), 'lake', args))
       }
+      if (sub === 'functions') return functionsCommand(positionals.slice(1), values, usage)
       if (positionals.length > 0) throw new Error(usage)
-      return serveCommand(values, {seed: options.seed, plugins})
+      return serveCommand(values, {seed: options.seed, plugins, blueprint: options.blueprint})
     }
+    case 'functions':
+      return functionsCommand(positionals, values, usage)
     case 'dataset':
       return datasetCommand(context(positionals, 'lake', ['dataset', ...rest]))
     case 'users':

@@ -52,6 +52,11 @@ export class FunctionRunner {
     this.detach.push(() => options.datasets.off('added', added))
   }
 
+  /** The functions' names, in the Blueprint's order. */
+  get names(): string[] {
+    return this.options.blueprint.functions.map((fn) => fn.name)
+  }
+
   /** Resolves once every invocation started so far (and those they started) has ended. */
   async idle(): Promise<void> {
     while (this.running.size > 0) await Promise.allSettled([...this.running])

@@ -1,12 +1,14 @@
-// npm run lake -- [--port …] [--host …] [--dir …] [--seed …] [--dataset …] [--query-timeout …]:
-// the lake itself, with the project's plugins, until SIGINT or SIGTERM.
+// npm run lake -- [--port …] [--host …] [--dir …] [--seed …] [--dataset …] [--query-timeout …]
+// [--hosted-parity]: the lake itself, with the project's plugins and Blueprint, until SIGINT or
+// SIGTERM. --hosted-parity serves it as hosted Sanity would: without the project's plugins (no
+// commit checks, roles or routes of its own), the Blueprint's functions still running.
 import type {LakePlugin} from '../../plugin'
 import {startLake} from '../../server/server'
 import type {Values} from '../args'
 
 export async function serveCommand(
   values: Values,
-  project: {seed?: string; plugins: readonly LakePlugin[]},
+  project: {seed?: string; plugins: readonly LakePlugin[]; blueprint?: string},
 ) {
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -21,8 +23,18 @@ export async function serveCommand(
     seed: values.seed ?? project.seed,
     dataset: values.dataset,
     queryTimeoutMs: Math.round(timeout * 1000),
-    plugins: [...project.plugins],
+    plugins: values['hosted-parity'] ? [] : [...project.plugins],
+    blueprint: project.blueprint,
   })
+  if (values['hosted-parity'])
+    console.log(
+      `lake: hosted parity: no project plugins (${project.plugins.map((p) => p.name).join(', ') || 'none'}); only the Blueprint's functions act on commits`,
+    )
+  const functions = lake.functions?.names ?? []
+  if (functions.length > 0)
+    console.log(
+      `lake: functions ${functions.join(', ')} (log: npm run lake -- functions logs --dir ${values.dir})`,
+    )
   console.log(`lake: listening on ${lake.url}`)
   console.log(`lake: queries stop after ${timeout} s`)
   console.log(
