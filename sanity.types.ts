@@ -224,6 +224,29 @@ export type GlossaryTerm = {
   language: 'en' | 'es'
 }
 
+export type ReviewGuardEvent = {
+  _id: string
+  _type: 'reviewGuardEvent'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  action?: 'restored' | 'unpublished'
+  documentId?: string
+  documentType?: string
+  documentTitle?: string
+  reason?: string
+  changedFields?: Array<string>
+  changedBy?: string
+  changedAt?: string
+  changedRevision?: string
+  changedText?: string
+  restoredRevision?: string
+  approvalRecord?: string
+  draftId?: string
+  guardUser?: string
+  at?: string
+}
+
 export type ReviewRecord = {
   _id: string
   _type: 'reviewRecord'
@@ -643,6 +666,7 @@ export type AllSanitySchemaTypes =
   | SanityImageAssetReference
   | BlockContent
   | GlossaryTerm
+  | ReviewGuardEvent
   | ReviewRecord
   | ClinicReference
   | SiteSettings

@@ -6,6 +6,7 @@ import {condition} from './documents/condition'
 import {faq} from './documents/faq'
 import {glossaryTerm} from './documents/glossaryTerm'
 import {partner} from './documents/partner'
+import {reviewGuardEvent} from './documents/reviewGuardEvent'
 import {reviewRecord} from './documents/reviewRecord'
 import {siteSettings} from './documents/siteSettings'
 import {treatment} from './documents/treatment'
@@ -35,6 +36,7 @@ export const documentTypes = [
   partner,
   siteSettings,
   reviewRecord,
+  reviewGuardEvent,
   glossaryTerm,
 ]
 

@@ -3,6 +3,7 @@ import {ClockIcon} from '@sanity/icons/Clock'
 import {CogIcon} from '@sanity/icons/Cog'
 import {HelpCircleIcon} from '@sanity/icons/HelpCircle'
 import {InboxIcon} from '@sanity/icons/Inbox'
+import {RestoreIcon} from '@sanity/icons/Restore'
 import {WarningOutlineIcon} from '@sanity/icons/WarningOutline'
 import type {
   DefaultDocumentNodeResolver,
@@ -14,6 +15,7 @@ import {FAQ_CATEGORIES, SITE_SETTINGS_ID, SITE_SETTINGS_TYPE} from '../model/con
 import {addMonths, todayIso} from '../model/review/dates'
 import {DEFAULT_REVIEW_INTERVAL_MONTHS, SCHEMA_API_VERSION} from '../model/constants'
 import {REVIEWED_TYPES} from '../model/review/state'
+import {REVIEW_GUARD_EVENT_TYPE} from '../model/review/guard-record'
 import {ReviewsView} from './medical-review'
 import {LINKED_CLINICIANS_QUERY} from './medical-review/data/clinicians'
 import {PartnerEmbedView} from './partner-embed'
@@ -144,6 +146,17 @@ export const structure: StructureResolver = (S, context) =>
             .apiVersion(SCHEMA_API_VERSION)
             .params(needsReviewParams())
             .defaultOrdering([{field: 'medicalReview.nextReviewDue', direction: 'asc'}]),
+        ),
+      // What the review guard repaired on the hosted project (functions/review-guard).
+      S.listItem()
+        .id('review-guard')
+        .title('Review guard')
+        .icon(RestoreIcon)
+        .child(
+          S.documentTypeList(REVIEW_GUARD_EVENT_TYPE)
+            .title('Review guard')
+            .initialValueTemplates([])
+            .defaultOrdering([{field: 'at', direction: 'desc'}]),
         ),
       S.listItem()
         .title('Settings')

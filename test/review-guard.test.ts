@@ -69,9 +69,9 @@ describe('sanity.blueprint.ts', () => {
       CLINIC_STUDIO_ORIGINS: 'https://studio.example-clinic.org',
     })
     assert.deepEqual(blueprintProblems({...blueprint(), resources}), [])
-    const cors = resources.filter((resource) => resource.type === 'sanity.project.cors')
+    const cors = (resources as unknown as Raw[]).filter((r) => r.type === 'sanity.project.cors')
     assert.deepEqual(
-      cors.map((resource) => [(resource as Raw).origin, (resource as Raw).allowCredentials]),
+      cors.map((resource) => [resource.origin, resource.allowCredentials]),
       [
         ['https://www.example-clinic.org', false],
         ['https://patients.example-clinic.org', false],
@@ -103,7 +103,8 @@ describe('sanity.blueprint.ts', () => {
   })
 
   it('points the guard at its handler, for published articles and FAQs only', async () => {
-    const guard = (blueprint().resources ?? []).find((r) => r.name === 'review-guard') as Raw & {
+    const resources = (blueprint().resources ?? []) as unknown as Raw[]
+    const guard = resources.find((r) => r.name === 'review-guard') as Raw & {
       src: string
       event: Raw
     }

@@ -5,12 +5,16 @@
 import {createElement} from 'react'
 import {definePlugin, type DocumentActionsResolver, type StringInputProps} from 'sanity'
 import {isReviewedType, REVIEW_RECORD_TYPE} from '../../model/review/state'
+import {REVIEW_GUARD_EVENT_TYPE} from '../../model/review/guard-record'
 import {reviewActions} from './actions'
 import {reviewOverdueBadge} from './badges'
 import {LinkedUserInput} from './inputs/linkedUser'
 import {withLinkedUserCheck} from './inputs/linkedUserRule'
 
 export {ReviewsView} from './views/reviews'
+
+/** Written by the review actions and the review guard only, never as new documents. */
+const RECORD_TYPES = new Set<string>([REVIEW_RECORD_TYPE, REVIEW_GUARD_EVENT_TYPE])
 
 /**
  * The review actions around the built-in ones, by document type. Sanity appends its own plugins
@@ -26,8 +30,7 @@ export const medicalReview = definePlugin({
   schema: {
     // Needs the content types registered by an earlier plugin (studio/config.ts).
     types: (types) => withLinkedUserCheck(types),
-    // Review records are written by the review actions only.
-    templates: (templates) => templates.filter(({schemaType}) => schemaType !== REVIEW_RECORD_TYPE),
+    templates: (templates) => templates.filter(({schemaType}) => !RECORD_TYPES.has(schemaType)),
   },
   form: {
     components: {
@@ -43,7 +46,6 @@ export const medicalReview = definePlugin({
   document: {
     badges: (badges, {schemaType}) =>
       isReviewedType(schemaType) ? [...badges, reviewOverdueBadge] : badges,
-    newDocumentOptions: (items) =>
-      items.filter(({templateId}) => templateId !== REVIEW_RECORD_TYPE),
+    newDocumentOptions: (items) => items.filter(({templateId}) => !RECORD_TYPES.has(templateId)),
   },
 })
