@@ -56,7 +56,7 @@ export function guardClient(context: Pick<FunctionContext, 'clientOptions' | 'li
 async function transactionsOf(client: SanityClient, id: string): Promise<HistoryTransaction[]> {
   const {dataset} = client.config()
   const body: unknown = await client.request({
-    uri: `/data/history/${dataset}/transactions/${encodeURIComponent(id)}?excludeContent=true&reverse=true&limit=${MAX_REVISIONS_READ + 1}`,
+    url: `/data/history/${dataset}/transactions/${encodeURIComponent(id)}?excludeContent=true&reverse=true&limit=${MAX_REVISIONS_READ + 1}`,
   })
   const lines =
     typeof body === 'string'
@@ -79,7 +79,7 @@ async function documentAt(
 ): Promise<GuardedDocument | null> {
   const {dataset} = client.config()
   const body = await client.request<{documents?: GuardedDocument[]}>({
-    uri: `/data/history/${dataset}/documents/${encodeURIComponent(id)}?revision=${encodeURIComponent(revision)}`,
+    url: `/data/history/${dataset}/documents/${encodeURIComponent(id)}?revision=${encodeURIComponent(revision)}`,
   })
   return body.documents?.find((doc) => doc._id === id) ?? null
 }
