@@ -8,6 +8,8 @@ import {mkdirSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, it} from 'node:test'
 import {promisify} from 'node:util'
+import * as prettier from 'prettier'
+import {trimToQueries} from '../../widgets/build/typegen-trim'
 
 const run = promisify(execFile)
 const SANITY = join(process.cwd(), 'node_modules', '.bin', 'sanity')
@@ -26,11 +28,42 @@ describe('the widget package’s TypeGen output', () => {
       })
       // The widgets' three queries, found in their own file.
       assert.match(stdout + stderr, /3 queries/)
-      const generated = readFileSync(types, 'utf8')
+      const generated = await prettier.format(trimToQueries(readFileSync(types, 'utf8')), {
+        ...(await prettier.resolveConfig(COMMITTED)),
+        filepath: COMMITTED,
+      })
       assert.match(generated, /^\/\/ Source: widgets\/content\/queries\.ts$/m)
       assert.equal(generated, readFileSync(COMMITTED, 'utf8'), `${COMMITTED} is stale`)
     } finally {
       rmSync(dir, {recursive: true, force: true})
     }
+  })
+
+  it('keeps only the query result types and the schema types they name', () => {
+    const committed = readFileSync(COMMITTED, 'utf8')
+    // The project's schema types live in the root sanity.types.ts; none is repeated here unless
+    // a query result names it.
+    for (const unused of [
+      'Article',
+      'Faq',
+      'Clinician',
+      'SanityImageAsset',
+      'AllSanitySchemaTypes',
+    ])
+      assert.doesNotMatch(committed, new RegExp(`^export type ${unused} =`, 'm'), unused)
+    for (const used of [
+      'FAQ_QUERY_RESULT',
+      'ARTICLE_QUERY_RESULT',
+      'CLINICIANS_QUERY_RESULT',
+      'PostalAddress',
+    ])
+      assert.match(committed, new RegExp(`^export type ${used} =`, 'm'), used)
+    const trimmed = trimToQueries(
+      'export type Unused = {a: string}\nexport type Named = {b: number}\nexport type X_QUERY_RESULT = {n: Named}\n',
+    )
+    assert.equal(
+      trimmed,
+      'export type Named = {b: number}\nexport type X_QUERY_RESULT = {n: Named}\n',
+    )
   })
 })
