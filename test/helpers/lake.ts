@@ -75,25 +75,16 @@ export async function uploadTestImage(
 /**
  * `npm run lake` in its own process (`scripts/lake.ts serve` under tsx) on a free port, for tests that
  * kill it or set its environment; resolves with the URL it prints once it listens.
+ * @param args more `serve` flags; without them it starts with no seed (`--seed none.ndjson`).
  */
 export function spawnLakeCli(
   dir: string,
   env: Record<string, string> = {},
+  args: string[] = ['--seed', 'none.ndjson'],
 ): Promise<{child: ChildProcess; url: string}> {
   const child = spawn(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      'scripts/lake.ts',
-      'serve',
-      '--port',
-      '0',
-      '--dir',
-      dir,
-      '--seed',
-      'none.ndjson',
-    ],
+    ['--import', 'tsx', 'scripts/lake.ts', 'serve', '--port', '0', '--dir', dir, ...args],
     {stdio: ['ignore', 'pipe', 'inherit'], env: {...process.env, ...env}},
   )
   return new Promise((resolve, reject) => {
