@@ -1,8 +1,8 @@
 // The lake runs a Blueprint's document functions (lake/functions/) as hosted Sanity does, on a
 // real lake with the test functions in test/fixtures/functions: events, delta filters,
-// projections, drafts, robot tokens and their grants, recursion through the lineage header,
-// failures and timeouts that leave the commit alone, the invocation log and its command, and
-// the Blueprint's CORS origins.
+// projections, drafts, release versions, robot tokens and their grants, recursion through the
+// lineage header, failures and timeouts that leave the commit alone, the invocation log and its
+// command, and the Blueprint's CORS origins.
 import assert from 'node:assert/strict'
 import {execFileSync} from 'node:child_process'
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
@@ -46,6 +46,12 @@ const blueprint = defineBlueprint({
       on: ['create', 'update'],
       filter: "_type == 'draftable'",
       includeDrafts: true,
+    }),
+    echo('without-versions', {on: ['create', 'update'], filter: "_type == 'versioned'"}),
+    echo('with-versions', {
+      on: ['create', 'update'],
+      filter: "_type == 'versioned'",
+      includeAllVersions: true,
     }),
     defineRobotToken({name: 'writer-robot', memberships: [{roleNames: ['editor']}]}),
     defineRobotToken({name: 'reader-robot', memberships: [{roleNames: ['viewer']}]}),
@@ -165,6 +171,48 @@ describe('lake: a Blueprint’s document functions', () => {
       ['dr1'],
     )
     assert.equal(log('with-drafts').length, 2)
+  })
+
+  it('release versions run only the functions with includeAllVersions', async () => {
+    // As the Studio does: a release, then a version of a document in it through the actions API.
+    await t.client.releases.create({releaseId: 'rSummer', metadata: {title: 'Summer'}})
+    await t.client.createVersion({
+      releaseId: 'rSummer',
+      publishedId: 'vr1',
+      document: {_type: 'versioned', title: 'in summer'},
+    })
+    await settled()
+    await t.client.replaceVersion({
+      document: {_id: 'versions.rSummer.vr1', _type: 'versioned', title: 'summer, revised'},
+    })
+    await settled()
+    assert.equal(log('without-versions').length, 0, 'a release version ran it')
+    const runs = log('with-versions')
+    assert.deepEqual(
+      runs.map((e) => [e.event, e.documentId, e.outcome]),
+      [
+        ['create', 'versions.rSummer.vr1', 'ok'],
+        ['update', 'versions.rSummer.vr1', 'ok'],
+      ],
+    )
+    assert.deepEqual(
+      runs.map((e) => {
+        const {_id, _type, title} = printed(e).data
+        return {_id, _type, title}
+      }),
+      [
+        {_id: 'versions.rSummer.vr1', _type: 'versioned', title: 'in summer'},
+        {_id: 'versions.rSummer.vr1', _type: 'versioned', title: 'summer, revised'},
+      ],
+    )
+    // The published document runs both.
+    await t.client.create({_id: 'vr1', _type: 'versioned', title: 'published'})
+    await settled()
+    assert.deepEqual(
+      log('without-versions').map((e) => e.documentId),
+      ['vr1'],
+    )
+    assert.equal(log('with-versions').at(-1)?.documentId, 'vr1')
   })
 
   it('the robot token writes with its role; a function writing what it listens to stops after the chain limit', async () => {
