@@ -47,9 +47,10 @@ export default defineConfig({
             'ck-clinician': 'clinician/define.ts',
             'ck-clinician-list': 'clinician-list/define.ts',
             react: 'react.ts',
-            // Subpath exports for tools: @clinic-kit/widgets/theme and /queries.
+            // Subpath exports for tools: @clinic-kit/widgets/theme, /queries and /fingerprint.
             theme: 'theme.ts',
             queries: 'queries.ts',
+            fingerprint: 'fingerprint.ts',
           },
           formats: ['es'],
           fileName: (_f, name) => `${name}.js`,

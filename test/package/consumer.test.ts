@@ -107,9 +107,11 @@ describe('the packed tarball', () => {
       'dist/custom-elements.json',
       'dist/theme.js',
       'dist/queries.js',
+      'dist/fingerprint.js',
       'dist/types/index.d.ts',
       'dist/types/theme.d.ts',
       'dist/types/queries.d.ts',
+      'dist/types/fingerprint.d.ts',
       'dist/types/content/sanity.types.d.ts',
     ])
       assert.ok(packed.files.includes(file), `the tarball holds ${file}`)
@@ -175,6 +177,33 @@ describe('installed alone', () => {
       textList: ['a', 'b'],
       entries: [{a: 1}],
     })
+  })
+
+  it('gives sites the review fingerprint (@clinic-kit/widgets/fingerprint), equal to the approval’s', () => {
+    // A reviewed sample FAQ as stored: its fingerprint is the one its clinician approved; a
+    // changed answer gives another. Node has Web Crypto, as browsers do.
+    const faq = readFileSync(join('content', 'sample.ndjson'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a stored document, read as is
+      .map((line) => JSON.parse(line) as Record<string, any>)
+      .find((doc) => doc._type === 'faq' && !doc._id.startsWith('drafts.') && doc.medicalReview)
+    assert.ok(faq, 'a reviewed sample FAQ')
+    const changed = structuredClone(faq)
+    changed.answer[0].children[0].text += ' Ask your pharmacist.'
+    const script = [
+      "const {fingerprintOf} = await import('@clinic-kit/widgets/fingerprint')",
+      `const [faq, changed] = ${JSON.stringify([faq, changed])}`,
+      'console.log(JSON.stringify([await fingerprintOf(faq), await fingerprintOf(changed)]))',
+    ].join('\n')
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: alone,
+      encoding: 'utf8',
+    })
+    assert.equal(run.status, 0, run.stderr)
+    const [same, other] = JSON.parse(run.stdout) as string[]
+    assert.equal(same, faq.medicalReview.fingerprint)
+    assert.notEqual(other, faq.medicalReview.fingerprint)
   })
 
   it('gives drop-in scripts that report the package version', async () => {
