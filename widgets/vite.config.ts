@@ -51,10 +51,24 @@ export default defineConfig({
             theme: 'theme.ts',
             queries: 'queries.ts',
             fingerprint: 'fingerprint.ts',
+            // @clinic-kit/widgets/ssr: Node only, with @lit-labs/ssr (never in the drop-ins).
+            ssr: 'ssr/index.ts',
           },
           formats: ['es'],
           fileName: (_f, name) => `${name}.js`,
         },
-    rollupOptions: iife ? {} : {external: [/^lit/, /^@lit\//, /^@portabletext\//, /^react/]},
+    rollupOptions: iife
+      ? {}
+      : {
+          external: [
+            /^lit/,
+            /^@lit\//,
+            /^@lit-labs\//,
+            /^@sanity\//,
+            /^node:/,
+            /^@portabletext\//,
+            /^react/,
+          ],
+        },
   },
 })
