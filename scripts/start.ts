@@ -12,6 +12,7 @@ import {signInLink, studioOrigin as originOf} from '../lake/access/signin'
 import {ensureLakeTls, spkiHash} from '../lake/server/tls'
 import {ensureSampleUsers, SAMPLE_USERS} from '../content/sample-users'
 import {clinicRules} from '../clinic-rules'
+import {embedFragments} from './embed-route'
 import {ensureLakeStudio} from './studio-build'
 import {buildLine, ensureWidgets, sizeSummary, WIDGETS_DIST} from './widgets-build'
 
@@ -31,7 +32,7 @@ async function main() {
     seed: SAMPLE_PATH,
     tls,
     extraRoutes: [...studioSiteRoutes(STUDIO_OUT), ...demoRoutes()],
-    plugins: [clinicRules()],
+    plugins: [clinicRules(), embedFragments()],
     // The review guard and the clinic's CORS origins, run by the lake as hosted Sanity would.
     blueprint: join(import.meta.dirname, '..', 'sanity.blueprint.ts'),
   })

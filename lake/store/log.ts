@@ -29,6 +29,8 @@ export interface StoreLog {
   revisionBody(id: string, at: RevisionAt): LakeDocument | null
   /** A document's body just before and just after a logged transaction (null: did not exist). */
   bodiesAround(id: string, txSeq: number): {before: LakeDocument | null; after: LakeDocument | null}
+  /** The id of the last transaction written, or null when the log holds none. */
+  lastTransactionId(): string | null
   close(): void
 }
 
@@ -85,6 +87,11 @@ export class SqliteLog implements StoreLog {
       mutations: JSON.parse(String(row.mutations)) as LoggedTransaction['mutations'],
       changes: JSON.parse(String(row.changes)) as LoggedChange[],
     }))
+  }
+
+  lastTransactionId(): string | null {
+    const row = this.db.prepare('SELECT id FROM transactions ORDER BY seq DESC LIMIT 1').get()
+    return row ? String(row.id) : null
   }
 
   idsEndingWith(publishedId: string): string[] {

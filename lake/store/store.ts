@@ -64,6 +64,11 @@ export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]
   private queue: Promise<unknown> = Promise.resolve()
   /** Bumped on every commit, so derived views (perspectives) know when to rebuild. */
   generation = 0
+  /**
+   * The dataset's revision: the id of the last committed transaction (kept across restarts), or
+   * null before the first one. Any commit changes it, so it validates whatever was read before.
+   */
+  lastTransactionId: string | null
 
   /**
    * @param log durable storage and history (lake/store/log.ts)
@@ -77,6 +82,7 @@ export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]
     // Every open listen stream (the Studio keeps several per tab) and the query pool listen here.
     this.setMaxListeners(0)
     for (const doc of log.documents()) this.docs.set(doc._id, doc)
+    this.lastTransactionId = log.lastTransactionId()
     this.references = new ReferenceIndex(this.docs.values())
     this.reader = {
       get: (id) => this.docs.get(id),
@@ -289,6 +295,7 @@ export class LakeStore extends EventEmitter<{transaction: [CommittedTransaction]
     }
     this.references.apply(changes)
     this.generation++
+    this.lastTransactionId = transactionId
     this.emit('transaction', transaction)
     return transaction
   }
