@@ -9,13 +9,13 @@
 // - renderElement's time per element (ck-faq at 10 and 500 FAQs, ck-article, ck-clinician-list);
 // - each fragment's HTML bytes, raw and gzip.
 // Prints figures; asserts nothing timed.
-import {gzipSync} from 'node:zlib'
 import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import type {BrowserContext} from 'playwright-core'
 import {build} from 'vite'
 import type * as Ssr from '../widgets/ssr/index'
 import type {FaqItem, FaqQueryResult} from '../widgets/content/queries'
+import {gzipSize} from '../widgets/build/budgets'
 import {failOnPageError, widgetHtml} from '../test/helpers/demo'
 import {lakeClient} from '../test/helpers/lake'
 import {openDemoProcess, type BenchDemo} from './demo-process'
@@ -36,7 +36,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const ascending = (values: number[]) => [...values].sort((a, b) => a - b)
 const median = (values: number[]) => ascending(values)[Math.floor((values.length - 1) / 2)]!
 const ms = (n: number) => n.toFixed(1)
-const gzipBytes = (text: string | Buffer) => gzipSync(text).length
+/** gzip -9, as the build reports the drop-ins' sizes. */
+const gzipBytes = (text: string | Buffer) => gzipSize(Buffer.from(text))
 
 /** What a page reports: ms from navigation start. */
 interface Shown {
