@@ -119,6 +119,16 @@ describe('the packed tarball', () => {
   })
 })
 
+/** What an ES module script run with Node in `site` prints, as JSON (it must exit 0). */
+function printedBy(site: string, script: string): unknown {
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: site,
+    encoding: 'utf8',
+  })
+  assert.equal(run.status, 0, run.stderr)
+  return JSON.parse(run.stdout)
+}
+
 describe('installed alone', () => {
   let alone: string
   before(() => {
@@ -155,12 +165,7 @@ describe('installed alone', () => {
       '  entries: queries.entries([{a: 1}, null]),',
       '}))',
     ].join('\n')
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
-      cwd: alone,
-      encoding: 'utf8',
-    })
-    assert.equal(run.status, 0, run.stderr)
-    const published = JSON.parse(run.stdout) as {queries: string[]}
+    const published = printedBy(alone, script) as {queries: string[]}
     // The build squeezes the queries' whitespace: the same GROQ, parsed, as the sources.
     const params = {lang: 'en', topic: '', category: '', partner: '', limit: 5}
     const parsed = (query: string) =>
@@ -196,12 +201,7 @@ describe('installed alone', () => {
       `const [faq, changed] = ${JSON.stringify([faq, changed])}`,
       'console.log(JSON.stringify([await fingerprintOf(faq), await fingerprintOf(changed)]))',
     ].join('\n')
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
-      cwd: alone,
-      encoding: 'utf8',
-    })
-    assert.equal(run.status, 0, run.stderr)
-    const [same, other] = JSON.parse(run.stdout) as string[]
+    const [same, other] = printedBy(alone, script) as string[]
     assert.equal(same, faq.medicalReview.fingerprint)
     assert.notEqual(other, faq.medicalReview.fingerprint)
   })
