@@ -9,7 +9,7 @@ import {fourEyesMessage, reviewedIdOf, type ReviewRecord} from '../model/review/
 import {fingerprintInput} from '../model/review/fingerprint'
 import {createdApprovals, isReviewRecord} from './review-records'
 import type {ReviewProblem, ReviewWrite} from './review-write'
-import type {LakeDocument} from '../lake/store/store'
+import type {LakeDocument} from '../lake/store/types'
 import {SITE_SETTINGS_ID} from '../model/constants'
 
 /**

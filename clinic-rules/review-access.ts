@@ -13,7 +13,7 @@ import {REVIEW_RECORD_ID_PREFIX, REVIEW_RECORD_TYPE} from '../model/review/state
 import {DRAFTING_GRANTS, insufficientPermissions, type RoleDefinition} from '../lake/access/roles'
 import {isPublishedId, publishedIdOf} from '../lake/store/ids'
 import type {WriteAuthorization} from '../lake/plugin'
-import type {DocumentChange, LakeDocument} from '../lake/store/store'
+import type {DocumentChange, LakeDocument} from '../lake/store/types'
 import {isReviewRecord} from './review-records'
 
 // Who wrote a record, and in whose name, is checked on commit (clinic-rules/review-records.ts).

@@ -16,7 +16,7 @@ import {fingerprintOfSync} from '../model/review/fingerprint'
 import {isPublishedId} from '../model/sanity/ids'
 import {recordShapeProblem} from './review-records'
 import type {ReviewProblem, ReviewWrite} from './review-write'
-import type {LakeDocument} from '../lake/store/store'
+import type {LakeDocument} from '../lake/store/types'
 
 const isReviewed = (doc: LakeDocument) => (REVIEWED_TYPES as readonly string[]).includes(doc._type)
 

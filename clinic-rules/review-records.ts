@@ -27,7 +27,7 @@ import {
 import {isReference} from '../model/sanity/references'
 import {clinicianName} from '../model/clinician'
 import type {ReviewProblem, ReviewWrite} from './review-write'
-import type {LakeDocument} from '../lake/store/store'
+import type {LakeDocument} from '../lake/store/types'
 
 /** A document of the review trail: by its type, or by living under `reviews.`. */
 export function isReviewRecord(id: string, doc: LakeDocument | null): boolean {

@@ -10,7 +10,7 @@ import {
 } from '../model/review/state'
 import {randomId} from '../lake/store/ids'
 import {changesClinicianLink} from './review-access'
-import type {DocumentChange, LakeDocument} from '../lake/store/store'
+import type {DocumentChange, LakeDocument} from '../lake/store/types'
 
 const linkOf = (doc: LakeDocument | null) =>
   typeof doc?.linkedUser === 'string' && doc._type === 'clinician' ? doc.linkedUser : null

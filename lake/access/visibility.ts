@@ -4,7 +4,7 @@
 // (`audit.<id>.<…>`, say). Sanity's public read access covers the root path only
 // (https://www.sanity.io/docs/ids; sanity-io/GROQ#105, the maintainers' answer).
 import {isRootPathId} from '../store/ids'
-import type {RawMutation} from '../store/store'
+import type {RawMutation} from '../store/types'
 
 export function canSee(authorized: boolean, id: string): boolean {
   return authorized || isRootPathId(id)

@@ -16,7 +16,8 @@ import {badRequest, LakeError} from '../http/errors'
 import {flag, readJson, sendJson} from '../http/http'
 import {route} from '../http/route'
 import {releaseLimitRoutes} from '../studio/release-limits-route'
-import type {LakeDocument, LakeStore, RawMutation} from '../store/store'
+import type {LakeStore} from '../store/store'
+import type {LakeDocument, RawMutation} from '../store/types'
 
 const handlers: Record<string, ActionHandler> = {
   ...documentActions,

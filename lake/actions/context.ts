@@ -2,7 +2,7 @@
 // same request will leave them, and the request's clock (the scheduler passes its own).
 import {badRequest, conflict} from '../http/errors'
 import {isValidDocumentId} from '../store/ids'
-import type {LakeDocument, RawMutation} from '../store/store'
+import type {LakeDocument, RawMutation} from '../store/types'
 
 export type Action = Record<string, unknown> & {actionType?: unknown}
 

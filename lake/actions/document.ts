@@ -5,7 +5,7 @@ import {conflict} from '../http/errors'
 import {DRAFTS_PREFIX, isValidDocumentId} from '../store/ids'
 import {checkPatch} from '../store/patch-shape'
 import {strengthenOnPublish} from '../store/references'
-import type {RawMutation} from '../store/store'
+import type {RawMutation} from '../store/types'
 import {checkRevision, content, idField, objectField, type ActionHandler} from './context'
 
 const create: ActionHandler = (action) => {

@@ -17,7 +17,7 @@ import {
 } from '../store/ids'
 import {checkPatch} from '../store/patch-shape'
 import {strengthenOnPublish} from '../store/references'
-import type {LakeDocument, RawMutation} from '../store/store'
+import type {LakeDocument, RawMutation} from '../store/types'
 import {content, objectField, type Action, type ActionContext, type ActionHandler} from './context'
 
 export const RELEASE_TYPE = 'system.release'

@@ -15,7 +15,8 @@ import type {DatasetRegistry} from '../datasets/datasets'
 import {LakeError} from '../http/errors'
 import {RELEASES_PREFIX} from '../store/ids'
 import {authorizeChanges, RoleTable, type RoleDefinition} from '../access/roles'
-import type {CommittedTransaction, LakeDocument, LakeStore} from '../store/store'
+import type {LakeStore} from '../store/store'
+import type {CommittedTransaction, LakeDocument} from '../store/types'
 import {ROBOT_USER, type LakeUser, type UserStore} from '../access/users'
 
 /** Longest single wait: timers are re-armed so a clock change is noticed within this. */

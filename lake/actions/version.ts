@@ -6,7 +6,7 @@
 // documents: "no documents in the release can be modified".
 import {badRequest, conflict} from '../http/errors'
 import {isDraftId, isVersionId, publishedIdOf, releaseDocumentId, releaseOf} from '../store/ids'
-import type {LakeDocument} from '../store/store'
+import type {LakeDocument} from '../store/types'
 import {
   checkRevision,
   content,

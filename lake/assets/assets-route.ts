@@ -12,7 +12,7 @@ import {parseImageParams} from '../images/params'
 import {QueueFullError} from '../images/queue'
 import {imageService} from '../images/service'
 import {route} from '../http/route'
-import type {LakeDocument} from '../store/store'
+import type {LakeDocument} from '../store/types'
 
 /** Uploads may be larger than JSON bodies. */
 export const MAX_ASSET_BODY = 100 * 1024 * 1024

@@ -20,7 +20,7 @@ import {LakeError, badRequest, notFound} from '../http/errors'
 import {flag, readBody, parseJson, sendJson} from '../http/http'
 import {checkPatch} from '../store/patch-shape'
 import {route} from '../http/route'
-import type {RawMutation} from '../store/store'
+import type {RawMutation} from '../store/types'
 
 /** Staged bytes the lake holds across all open imports; a batch beyond it is refused with 413. */
 export const MAX_STAGED_IMPORT_BYTES = 512 * 1024 * 1024

@@ -6,7 +6,8 @@ import {createInterface} from 'node:readline'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {describeAsset, storeAssetBytes, type AssetKind, type AssetTarget} from '../assets/store'
 import {badRequest} from '../http/errors'
-import type {LakeDocument, LakeStore, RawMutation} from '../store/store'
+import type {LakeStore} from '../store/store'
+import type {LakeDocument, RawMutation} from '../store/types'
 
 /**
  * What happens to a document whose id exists, as in `sanity dataset import`: `fail` (the

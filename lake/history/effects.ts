@@ -3,7 +3,7 @@
 // way. Mendoza's opcode 0 ("value") makes a patch that yields a literal, so each side is the
 // whole body; `[0, null]` is the patch the Studio reads as "deleted" (sanity/lib
 // `getEffectState`, `isDeletePatch`).
-import type {LakeDocument} from '../store/store'
+import type {LakeDocument} from '../store/types'
 
 export type MendozaPatch = [0, LakeDocument | null]
 

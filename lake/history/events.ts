@@ -4,7 +4,7 @@
 // Studio synthesizes them from transactions. Shapes follow the Studio's `DocumentGroupEvent`
 // types (sanity/lib `CreateDocumentVersionEvent`, `PublishDocumentVersionEvent`, …).
 import {DRAFTS_PREFIX, isVersionId} from '../store/ids'
-import type {LoggedChange, LoggedTransaction} from '../store/store'
+import type {LoggedChange, LoggedTransaction} from '../store/types'
 
 interface EventBase {
   timestamp: string

@@ -16,7 +16,8 @@ import {mendozaEffect} from './effects'
 import {flag, sendJson} from '../http/http'
 import {publishedIdOf} from '../store/ids'
 import {route} from '../http/route'
-import type {LakeStore, LoggedTransaction} from '../store/store'
+import type {LakeStore} from '../store/store'
+import type {LoggedTransaction} from '../store/types'
 
 const MAX_LIMIT = 1000
 /** Document ids one history request may name (the Studio asks for a document's few ids). */

@@ -8,7 +8,7 @@ import {canSee, mutationsForDocument} from '../access/visibility'
 import {isVersionId, randomId} from '../store/ids'
 import {route} from '../http/route'
 import {queryClient} from '../query/query-route'
-import type {CommittedTransaction, DocumentChange} from '../store/store'
+import type {CommittedTransaction, DocumentChange} from '../store/types'
 
 const HEARTBEAT_MS = 25_000
 

@@ -2,7 +2,7 @@
 // commit to one FAQ, a FAQ list re-tests that FAQ only, not all of them, and does not even walk
 // the other FAQs. The views invalidate every document they replace (and the documents whose test
 // dereferenced it), so an answer holds until then.
-import type {LakeDocument} from '../store/store'
+import type {LakeDocument} from '../store/types'
 import type {IndexedList} from './view-parts'
 
 /** One document's answer, and the ids the filter dereferenced to reach it. */

@@ -2,7 +2,7 @@
 // read. Runs inside a query worker (lake/query/worker.ts), never on the serving thread; the plan
 // comes from lake/query/groq-plan.ts, the error answers from lake/query/groq-errors.ts.
 import {evaluate, evaluateSync, toJS} from 'groq-js'
-import type {LakeDocument} from '../store/store'
+import type {LakeDocument} from '../store/types'
 import type {FilterMemo} from './filters'
 import {queryError} from './groq-errors'
 import {planOf, type Node} from './groq-plan'

@@ -4,7 +4,8 @@
 // thread's own, for light reads such as the origins plugins allow to read (lake/server/cors.ts).
 import {isValidReleaseId} from '../store/ids'
 import {DatasetViews, PERSPECTIVES, type NamedPerspective, type Perspective} from './views'
-import type {LakeDocument, LakeStore} from '../store/store'
+import type {LakeStore} from '../store/store'
+import type {LakeDocument} from '../store/types'
 
 export {PERSPECTIVES, type Perspective}
 

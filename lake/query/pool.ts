@@ -12,7 +12,8 @@
 // - at most `maxQueuedPerClient` queries wait per client; more answer 429.
 import {Worker} from 'node:worker_threads'
 import {LakeError} from '../http/errors'
-import type {CommittedTransaction, LakeDocument, LakeStore} from '../store/store'
+import type {LakeStore} from '../store/store'
+import type {CommittedTransaction, LakeDocument} from '../store/types'
 import {
   DEFAULT_FAIRNESS,
   DEFAULT_QUERY_LIMITS,

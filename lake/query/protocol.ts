@@ -1,5 +1,5 @@
 // Messages between the query pool (serving thread) and its workers.
-import type {LakeDocument} from '../store/store'
+import type {LakeDocument} from '../store/types'
 import type {ViewKey} from './views'
 
 export type ToWorker =

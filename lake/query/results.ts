@@ -3,7 +3,7 @@
 // answer computed over a filter memo's matches is not dropped but doubted, and kept when the
 // matches and what it dereferenced turn out the same: a commit to an FAQ outside a list keeps
 // that list.
-import type {LakeDocument} from '../store/store'
+import type {LakeDocument} from '../store/types'
 import type {ViewChange} from './view-parts'
 
 /**

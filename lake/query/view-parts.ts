@@ -1,7 +1,7 @@
 // The parts a perspective view (lake/query/views.ts) is built from and reports: its document
 // lists and the changes a commit makes to it. Apart from views.ts so that the filter memos and the
 // result cache hanging off a view read them without importing the view back.
-import type {LakeDocument} from '../store/store'
+import type {LakeDocument} from '../store/types'
 
 /** A document list with O(1) replace, append and remove (removal swaps in the last one). */
 export class IndexedList {

@@ -12,7 +12,7 @@ import {
   releaseOf,
   versionId,
 } from '../store/ids'
-import type {LakeDocument} from '../store/store'
+import type {LakeDocument} from '../store/types'
 import {FilterMemos} from './filters'
 import {ResultCache} from './results'
 import {IndexedList, type ViewChange} from './view-parts'

@@ -5,7 +5,7 @@ import {evaluate, parse} from 'groq-js'
 import {LakeError} from '../http/errors'
 import {parseError, queryError} from './groq-errors'
 import {runQuery} from './groq'
-import type {LakeDocument} from '../store/store'
+import type {LakeDocument} from '../store/types'
 import type {FilterJob, FromWorker, QueryJob, ToWorker} from './protocol'
 import {DatasetViews} from './views'
 

@@ -4,7 +4,7 @@ import {badRequest} from '../http/errors'
 import {flag, readJson, sendJson} from '../http/http'
 import {checkPatch} from './patch-shape'
 import {route} from '../http/route'
-import type {CommittedTransaction, RawMutation} from './store'
+import type {CommittedTransaction, RawMutation} from './types'
 
 /** The response Sanity gives: ids and operations, documents and ids when asked. */
 export function mutationResponse(tx: CommittedTransaction, search: URLSearchParams) {

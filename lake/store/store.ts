@@ -22,20 +22,6 @@ import type {
   StoreRules,
 } from './types'
 
-export type {
-  CommitCheck,
-  CommitProblem,
-  CommittedTransaction,
-  DocumentChange,
-  LakeDocument,
-  LoggedChange,
-  LoggedTransaction,
-  PendingChange,
-  RawMutation,
-  StoreReader,
-  StoreRules,
-} from './types'
-
 export interface CommitOptions {
   transactionId?: string
   author?: string

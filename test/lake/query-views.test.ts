@@ -13,7 +13,8 @@ import {runQuery} from '../../lake/query/groq'
 import {QueryPool} from '../../lake/query/pool'
 import {DatasetViews} from '../../lake/query/views'
 import {startLake, type RunningLake} from '../../lake/server/server'
-import {LakeStore, type LakeDocument} from '../../lake/store/store'
+import {LakeStore} from '../../lake/store/store'
+import type {LakeDocument} from '../../lake/store/types'
 import {lakeClient} from '../helpers/lake'
 
 let lake: RunningLake
