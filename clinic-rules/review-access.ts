@@ -11,7 +11,7 @@
 //   manages the project (clinic-rules/review-trail.ts records each change in the review trail).
 import {REVIEW_RECORD_ID_PREFIX, REVIEW_RECORD_TYPE} from '../model/review/state'
 import {DRAFTING_GRANTS, insufficientPermissions, type RoleDefinition} from '../lake/access/roles'
-import {isPublishedId, publishedIdOf} from '../lake/store/ids'
+import {isPublishedId, publishedIdOf} from '../model/sanity/ids'
 import type {WriteAuthorization} from '../lake/plugin'
 import type {DocumentChange, LakeDocument} from '../lake/store/types'
 import {isReviewRecord} from './review-records'

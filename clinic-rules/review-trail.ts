@@ -8,7 +8,7 @@ import {
   REVIEW_RECORD_ID_PREFIX,
   type ClinicianLinkRecord,
 } from '../model/review/state'
-import {randomId} from '../lake/store/ids'
+import {randomId} from '../lake/store/random-id'
 import {changesClinicianLink} from './review-access'
 import type {DocumentChange, LakeDocument} from '../lake/store/types'
 

@@ -19,7 +19,7 @@
 // Plugins add their own rules on top (lake/plugin.ts `authorizeWrite`, run by the store).
 import {evaluate, parse, type ExprNode} from 'groq-js'
 import {conflict, LakeError} from '../http/errors'
-import {publishedIdOf, releaseDocumentId, releaseOf, SYSTEM_PREFIX} from '../store/ids'
+import {publishedIdOf, releaseDocumentId, releaseOf, SYSTEM_PREFIX} from '../../model/sanity/ids'
 import type {DocumentChange, LakeDocument} from '../store/types'
 
 export type Permission = 'read' | 'create' | 'update' | 'history'

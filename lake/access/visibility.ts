@@ -3,7 +3,7 @@
 // (`drafts.<id>`), a release version (`versions.<release>.<id>`) nor any other dotted id
 // (`audit.<id>.<…>`, say). Sanity's public read access covers the root path only
 // (https://www.sanity.io/docs/ids; sanity-io/GROQ#105, the maintainers' answer).
-import {isRootPathId} from '../store/ids'
+import {isRootPathId} from '../../model/sanity/ids'
 import type {RawMutation} from '../store/types'
 
 export function canSee(authorized: boolean, id: string): boolean {

@@ -1,7 +1,7 @@
 // What an action sees while it is turned into mutations: the documents as earlier actions of the
 // same request will leave them, and the request's clock (the scheduler passes its own).
 import {badRequest, conflict} from '../http/errors'
-import {isValidDocumentId} from '../store/ids'
+import {isValidDocumentId} from '../../model/sanity/ids'
 import type {LakeDocument, RawMutation} from '../store/types'
 
 export type Action = Record<string, unknown> & {actionType?: unknown}

@@ -2,7 +2,7 @@
 // the actions the Studio edits drafts and published documents with
 // (https://www.sanity.io/docs/http-actions).
 import {conflict} from '../http/errors'
-import {DRAFTS_PREFIX, isValidDocumentId} from '../store/ids'
+import {DRAFTS_PREFIX, isValidDocumentId} from '../../model/sanity/ids'
 import {checkPatch} from '../store/patch-shape'
 import {strengthenOnPublish} from '../store/references'
 import type {RawMutation} from '../store/types'

@@ -14,7 +14,7 @@ import {
   releaseDocumentId,
   versionId,
   VERSIONS_PREFIX,
-} from '../store/ids'
+} from '../../model/sanity/ids'
 import {checkPatch} from '../store/patch-shape'
 import {strengthenOnPublish} from '../store/references'
 import type {LakeDocument, RawMutation} from '../store/types'

@@ -13,7 +13,7 @@
 import {actionMutations} from './actions-route'
 import type {DatasetRegistry} from '../datasets/datasets'
 import {LakeError} from '../http/errors'
-import {RELEASES_PREFIX} from '../store/ids'
+import {RELEASES_PREFIX} from '../../model/sanity/ids'
 import {authorizeChanges, RoleTable, type RoleDefinition} from '../access/roles'
 import type {LakeStore} from '../store/store'
 import type {CommittedTransaction, LakeDocument} from '../store/types'

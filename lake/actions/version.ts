@@ -5,7 +5,13 @@
 // is not active (scheduled, published, archived) is locked, as the client's `releases.schedule`
 // documents: "no documents in the release can be modified".
 import {badRequest, conflict} from '../http/errors'
-import {isDraftId, isVersionId, publishedIdOf, releaseDocumentId, releaseOf} from '../store/ids'
+import {
+  isDraftId,
+  isVersionId,
+  publishedIdOf,
+  releaseDocumentId,
+  releaseOf,
+} from '../../model/sanity/ids'
 import type {LakeDocument} from '../store/types'
 import {
   checkRevision,

@@ -3,7 +3,7 @@
 // unpublished, discarded, deleted) derived from the transaction log. Edits are not events; the
 // Studio synthesizes them from transactions. Shapes follow the Studio's `DocumentGroupEvent`
 // types (sanity/lib `CreateDocumentVersionEvent`, `PublishDocumentVersionEvent`, …).
-import {DRAFTS_PREFIX, isVersionId} from '../store/ids'
+import {DRAFTS_PREFIX, isVersionId} from '../../model/sanity/ids'
 import type {LoggedChange, LoggedTransaction} from '../store/types'
 
 interface EventBase {

@@ -8,7 +8,7 @@
 import type {IncomingMessage} from 'node:http'
 import type {Duplex} from 'node:stream'
 import type {Lake} from '../http/context'
-import {randomId} from '../store/ids'
+import {randomId} from '../store/random-id'
 import {acceptUpgrade, MAX_MESSAGE_BYTES, rejectUpgrade, type WebSocket} from './websocket'
 import {ROBOT_USER} from '../access/users'
 

@@ -2,7 +2,7 @@
 // (lake/query/views.ts): published hides drafts; drafts lays each draft over its published
 // document; raw is everything. Queries read the query workers' copies; this is the serving
 // thread's own, for light reads such as the origins plugins allow to read (lake/server/cors.ts).
-import {isValidReleaseId} from '../store/ids'
+import {isValidReleaseId} from '../../model/sanity/ids'
 import {DatasetViews, PERSPECTIVES, type NamedPerspective, type Perspective} from './views'
 import type {LakeStore} from '../store/store'
 import type {LakeDocument} from '../store/types'

@@ -11,7 +11,7 @@ import {
   publishedIdOf,
   releaseOf,
   versionId,
-} from '../store/ids'
+} from '../../model/sanity/ids'
 import type {LakeDocument} from '../store/types'
 import {FilterMemos} from './filters'
 import {ResultCache} from './results'

@@ -4,7 +4,8 @@
 // (lake/store/patch-shape.ts) and references on it (lake/store/references.ts).
 import {Mutation} from '@sanity/mutator'
 import {badRequest} from '../http/errors'
-import {isValidDocumentId, randomId} from './ids'
+import {isValidDocumentId} from '../../model/sanity/ids'
+import {randomId} from './random-id'
 import type {LakeDocument, RawMutation} from './types'
 
 export const MUTATION_KINDS = [

@@ -6,7 +6,7 @@ import {mkdirSync} from 'node:fs'
 import {join} from 'node:path'
 import {DatabaseSync} from 'node:sqlite'
 import {conflict} from '../http/errors'
-import {publishedIdOf} from './ids'
+import {publishedIdOf} from '../../model/sanity/ids'
 import type {CommittedTransaction, LakeDocument, LoggedChange, LoggedTransaction} from './types'
 
 /** Where a document's past body is looked up: a revision, a time, or its last existing body. */

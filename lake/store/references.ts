@@ -10,7 +10,7 @@
 // store/document/document-pair/operations/publish.ts); so drafts and release versions never
 // block a deletion here, and their references are checked when they are published.
 import {mutationFailed, type LakeError} from '../http/errors'
-import {isPublishedId} from './ids'
+import {isPublishedId} from '../../model/sanity/ids'
 import type {LakeDocument} from './types'
 
 /** The ids a document strongly references. Cross-dataset references (`_dataset`) are skipped. */

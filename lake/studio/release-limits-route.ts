@@ -6,7 +6,7 @@
 import type {RouteContext} from '../http/context'
 import {requireToken} from '../http/context'
 import {sendJson} from '../http/http'
-import {RELEASES_PREFIX} from '../store/ids'
+import {RELEASES_PREFIX} from '../../model/sanity/ids'
 import {route} from '../http/route'
 
 /** Far above what an editor plans at once; the lake enforces none. */
